@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { loadConfig } from '../server/config';
+import { openDatabase } from '../server/db/database';
+import { ensureIndexes } from '../server/db/indexes';
+import { seedDatabase } from '../server/seed/seed';
+import { DEMO_ACCOUNTS } from '../server/seed/demo-accounts';
+
+/** `npm run seed`: loads the programme of work into MONGODB_URI or the embedded database (idempotent). */
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+  try {
+    await ensureIndexes();
+    const report = await seedDatabase(config.seedPassword, (step) => process.stdout.write(`  seeding ${step}...\n`));
+    process.stdout.write(`Seed done: ${report.inserted} records added, ${report.existing} already there.\n`);
+    process.stdout.write(`Demo accounts (password: SEED_PASSWORD):\n${DEMO_ACCOUNTS.map((a) => `  ${a.email}  ${a.roles.join(', ')}`).join('\n')}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Seed failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

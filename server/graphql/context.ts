@@ -1,0 +1,25 @@
+import type { Types } from 'mongoose';
+import type { Config } from '../config';
+import type { Role } from '../modules/users/role';
+import type { Loaders } from './loaders';
+import type { AppPubSub } from './pubsub';
+
+export interface AuthUser {
+  id: string;
+  _id: Types.ObjectId;
+  name: string;
+  email: string;
+  roles: Role[];
+  delegationId: Types.ObjectId | null;
+  workingGroupIds: Types.ObjectId[];
+  sessionId: Types.ObjectId;
+}
+
+export interface Context {
+  user: AuthUser | null;
+  /** A token was sent but is unknown, expired or revoked. */
+  tokenRejected: boolean;
+  loaders: Loaders;
+  pubSub: AppPubSub;
+  config: Pick<Config, 'sessionTtlMs'>;
+}

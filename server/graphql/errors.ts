@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+
+/** Error codes clients can rely on; every refusal carries one. */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  QueryTooDeep = 'QUERY_TOO_DEEP',
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const unauthenticated = (message = 'Sign in first: this needs a valid session token.') =>
+  appError(ErrorCode.Unauthenticated, message);
+
+export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.Forbidden, message);
+
+export const notFound = (what: string, id: string) => appError(ErrorCode.NotFound, `${what} ${id} does not exist.`);
+
+export const badInput = (message: string, field?: string) =>
+  appError(ErrorCode.BadUserInput, message, field ? { field } : {});

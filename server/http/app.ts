@@ -1,0 +1,93 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { Context } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { checkQueryLimits } from '../graphql/limits';
+import { createLoaders } from '../graphql/loaders';
+import type { AppPubSub } from '../graphql/pubsub';
+import { appSchema } from '../graphql/schema';
+import { logger } from '../logger';
+import { userFromAuthorization } from './auth-header';
+import { bodyErrorHandler } from './body-errors';
+import { healthHandler } from './health';
+import { landingPage } from './landing';
+import { attachWebSocket } from './websocket';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  close(): Promise<void>;
+}
+
+export async function startApp(config: Config, db: Database, pubSub: AppPubSub): Promise<RunningApp> {
+  const schema = await appSchema();
+  const limits = { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity };
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const ws = attachWebSocket(httpServer, schema, pubSub, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document }) {
+              const errors = checkQueryLimits(schema, document, request.variables, request.operationName, limits);
+              if (errors.length > 0) throw errors[0];
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', healthHandler(db));
+  app.get('/', landingPage(config));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.maxBodyBytes }),
+    bodyErrorHandler,
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => ({
+        ...(await userFromAuthorization(req.headers.authorization)),
+        loaders: createLoaders(),
+        pubSub,
+        config: { sessionTtlMs: config.sessionTtlMs },
+      }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  logger.info({ url: `${url}/graphql` }, 'server listening');
+
+  return {
+    url,
+    port,
+    httpServer,
+    async close() {
+      await ws.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ErrorCode } from '../graphql/errors';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** Oversized or malformed request bodies get a GraphQL-shaped error with a code, not an HTML page. */
+export function bodyErrorHandler(err: BodyParserError, _req: Request, res: Response, next: NextFunction): void {
+  if (err.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${err.limit} bytes.`, extensions: { code: ErrorCode.PayloadTooLarge } }] });
+    return;
+  }
+  if (err.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BadUserInput } }] });
+    return;
+  }
+  next(err);
+}

@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import { GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AuthUser, Context } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { checkQueryLimits, QueryLimits } from '../graphql/limits';
+import { createLoaders } from '../graphql/loaders';
+import type { AppPubSub } from '../graphql/pubsub';
+import { userFromAuthorization } from './auth-header';
+
+type ConnectionExtra = {
+  user?: AuthUser | null;
+  tokenRejected?: boolean;
+};
+
+/** The same error shaping as over HTTP. */
+function reshape(error: GraphQLError): GraphQLError {
+  const shaped = formatError(error.toJSON(), error);
+  return new GraphQLError(shaped.message, { path: shaped.path, extensions: shaped.extensions });
+}
+
+/** graphql-ws on the HTTP server's /graphql; the token travels in connectionParams.authorization. */
+export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSub: AppPubSub, limits: QueryLimits & { maxPayload: number; sessionTtlMs: number }) {
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayload });
+  const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const auth = await userFromAuthorization(ctx.connectionParams?.authorization);
+        // A bad token closes the socket at once (4403): the client must sign in again.
+        if (auth.tokenRejected) return false;
+        ctx.extra.user = auth.user;
+        ctx.extra.tokenRejected = false;
+        return true;
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        const limitErrors = checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined, limits);
+        if (limitErrors.length > 0) return limitErrors;
+        return undefined;
+      },
+      context: (ctx): Context => ({
+        user: ctx.extra.user ?? null,
+        tokenRejected: ctx.extra.tokenRejected ?? false,
+        loaders: createLoaders({ cache: false }),
+        pubSub,
+        config: { sessionTtlMs: limits.sessionTtlMs },
+      }),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors) return undefined;
+        return { ...result, errors: result.errors.map(reshape) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(reshape),
+    },
+    wss,
+  );
+  return {
+    wss,
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      await cleanup.dispose();
+    },
+  };
+}

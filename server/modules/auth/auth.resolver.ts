@@ -1,0 +1,28 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { present } from '../shared/present';
+import { ChangePasswordArgs, AuthPayload, LoginArgs } from './auth.types';
+import { changePassword, login, logout } from './auth.service';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Signs in; the token expires after SESSION_TTL_HOURS' })
+  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() ctx: Context) {
+    const result = await login(email, password, ctx.config.sessionTtlMs);
+    return { token: result.token, expiresAt: result.expiresAt, user: present(result.user) };
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Revokes this session token, or every session of the person' })
+  async logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { defaultValue: false }) everywhere: boolean) {
+    await logout(ctx.user!, everywhere);
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Changes the password and signs out every other session' })
+  async changePassword(@Ctx() ctx: Context, @Args(() => ChangePasswordArgs) args: ChangePasswordArgs) {
+    await changePassword(ctx.user!, args.currentPassword, args.newPassword);
+    return true;
+  }
+}

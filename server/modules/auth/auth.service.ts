@@ -1,0 +1,75 @@
+import mongoose from 'mongoose';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
+import type { AuthUser } from '../../graphql/context';
+import { ErrorCode, appError, badInput } from '../../graphql/errors';
+import type { Role } from '../users/role';
+import { UserDoc, UserModel } from '../users/user.model';
+import { hashPassword, verifyPassword } from './password';
+import { SessionModel } from './session.model';
+import { loginThrottle } from './login-throttle';
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: UserDoc;
+}
+
+export async function login(email: string, password: string, ttlMs: number): Promise<LoginResult> {
+  const normalized = email.trim().toLowerCase();
+  loginThrottle.check(normalized);
+  const user = await UserModel.findOne({ email: normalized }).lean<UserDoc>();
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !ok) {
+    loginThrottle.fail(normalized);
+    throw appError(ErrorCode.Unauthenticated, 'Wrong email or password.', { reason: 'INVALID_CREDENTIALS' });
+  }
+  loginThrottle.succeed(normalized);
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await SessionModel.create({ tokenHash: tokenHash(token), userId: user._id, createdAt: now, expiresAt });
+  return { token, expiresAt, user };
+}
+
+/** The signed-in person behind a bearer token, or null for none, unknown, revoked or expired. */
+export async function authenticate(token: string | undefined): Promise<AuthUser | null> {
+  if (!token || token.length > 200) return null;
+  const session = await SessionModel.findOne({ tokenHash: tokenHash(token) }).lean();
+  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  const user = await UserModel.findById(session.userId).lean<UserDoc>();
+  if (!user) return null;
+  return toAuthUser(user, session._id);
+}
+
+export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId): AuthUser {
+  return {
+    id: user._id.toHexString(),
+    _id: user._id,
+    name: user.name,
+    email: user.email,
+    roles: user.roles as Role[],
+    delegationId: user.delegationId ?? null,
+    workingGroupIds: user.workingGroupIds ?? [],
+    sessionId,
+  };
+}
+
+export async function logout(user: AuthUser, everywhere: boolean): Promise<number> {
+  const filter = everywhere ? { userId: user._id } : { _id: user.sessionId };
+  const { deletedCount } = await SessionModel.deleteMany(filter);
+  return deletedCount;
+}
+
+export async function changePassword(user: AuthUser, current: string, next: string): Promise<void> {
+  const stored = await UserModel.findById(user._id).lean<UserDoc>();
+  if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
+    throw appError(ErrorCode.Unauthenticated, 'The current password is wrong.', { reason: 'INVALID_CREDENTIALS' });
+  }
+  if (next === current) throw badInput('The new password must differ from the current one.', 'newPassword');
+  await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(next), seeded: false } });
+  // Other sessions may belong to whoever knew the old password.
+  await SessionModel.deleteMany({ userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) });
+}

@@ -1,0 +1,15 @@
+import { InferSchemaType, Schema, Types, model } from 'mongoose';
+
+const sessionSchema = new Schema({
+  /** sha256 of the bearer token: a leaked database does not leak live tokens. */
+  tokenHash: { type: String, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  createdAt: { type: Date, required: true },
+  expiresAt: { type: Date, required: true },
+});
+sessionSchema.index({ tokenHash: 1 }, { unique: true });
+sessionSchema.index({ userId: 1 });
+sessionSchema.index({ expiresAt: 1 });
+
+export type SessionDoc = InferSchemaType<typeof sessionSchema> & { _id: Types.ObjectId };
+export const SessionModel = model('Session', sessionSchema);

@@ -1,0 +1,40 @@
+import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { registerEnumType } from 'type-graphql';
+
+export enum CommentTargetType {
+  AGENDA_ITEM = 'AGENDA_ITEM',
+  DRAFT = 'DRAFT',
+}
+registerEnumType(CommentTargetType, { name: 'CommentTargetType' });
+
+const commentSchema = new Schema(
+  {
+    targetType: { type: String, enum: Object.values(CommentTargetType), required: true },
+    targetId: { type: Schema.Types.ObjectId, required: true },
+    /** The meeting of an agenda item, or the draft itself: what policies are checked against. */
+    containerId: { type: Schema.Types.ObjectId, required: true },
+    parentId: { type: Schema.Types.ObjectId, default: null },
+    /** Id of the first comment of the thread (itself for a thread's first comment). */
+    threadId: { type: Schema.Types.ObjectId, required: true },
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    body: { type: String, default: null },
+    /** Passage of a draft the comment is about: quoted text, and later Yjs relative positions. */
+    anchor: {
+      type: new Schema({ quote: String, start: String, end: String }, { _id: false }),
+      default: null,
+    },
+    resolved: { type: Boolean, default: false },
+    resolvedById: { type: Schema.Types.ObjectId, default: null },
+    resolvedAt: { type: Date, default: null },
+    editedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
+    deletedById: { type: Schema.Types.ObjectId, default: null },
+  },
+  { timestamps: true },
+);
+commentSchema.index({ targetId: 1, createdAt: 1 });
+commentSchema.index({ threadId: 1, createdAt: 1 });
+commentSchema.index({ targetId: 1, resolved: 1 });
+
+export type CommentDoc = InferSchemaType<typeof commentSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const CommentModel = model('Comment', commentSchema);

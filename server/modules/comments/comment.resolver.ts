@@ -1,0 +1,81 @@
+import { listCost } from '../../graphql/complexity';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Topic } from '../../graphql/pubsub';
+import { subscribeTo } from '../../graphql/subscribe';
+import { parseId } from '../shared/ids';
+import { present } from '../shared/present';
+import { User } from '../users/user.type';
+import { AddCommentInput } from './comment.inputs';
+import { CommentDoc } from './comment.model';
+import { CommentRoot, presentComment } from './comment.presenter';
+import * as comments from './comment.service';
+import { resolveTarget } from './comment-target';
+import { Comment } from './comment.type';
+
+// Subscribing checks the target exists, so a typo is an error, not a silent empty stream.
+const routeToTarget = async (args: Record<string, unknown>) =>
+  (await resolveTarget(parseId(args.targetId, 'targetId'))).id.toHexString();
+
+@Resolver(() => Comment)
+export class CommentResolver {
+  @Authorized()
+  @Query(() => [Comment], { complexity: listCost(20), description: 'Comments on an agenda item or a draft, oldest first' })
+  async comments(
+    @Arg('targetId', () => ID) targetId: string,
+    @Arg('includeResolved', () => Boolean, { defaultValue: true }) includeResolved: boolean,
+  ): Promise<CommentRoot[]> {
+    return (await comments.listComments(parseId(targetId, 'targetId'), includeResolved)).map(presentComment);
+  }
+
+  @Authorized()
+  @Mutation(() => Comment)
+  async addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() ctx: Context): Promise<CommentRoot> {
+    return presentComment(await comments.addComment(ctx.user!, input, ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Comment)
+  async editComment(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @Ctx() ctx: Context) {
+    return presentComment(await comments.editComment(ctx.user!, parseId(id), body, ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Comment)
+  async deleteComment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return presentComment(await comments.deleteComment(ctx.user!, parseId(id), ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Comment)
+  async resolveComment(
+    @Arg('id', () => ID) id: string,
+    @Arg('resolved', () => Boolean, { defaultValue: true }) resolved: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return presentComment(await comments.resolveComment(ctx.user!, parseId(id), resolved, ctx.pubSub));
+  }
+
+  @Subscription(() => Comment, { description: 'New comments on an agenda item or a draft', subscribe: subscribeTo(Topic.CommentAdded, routeToTarget) })
+  commentAdded(@Root() comment: CommentDoc, @Arg('targetId', () => ID) _targetId: string): CommentRoot {
+    return presentComment(comment);
+  }
+
+  @Subscription(() => Comment, {
+    description: 'Edits, deletions and resolutions of comments on an agenda item or a draft',
+    subscribe: subscribeTo(Topic.CommentChanged, routeToTarget),
+  })
+  commentChanged(@Root() comment: CommentDoc, @Arg('targetId', () => ID) _targetId: string): CommentRoot {
+    return presentComment(comment);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async author(@Root() c: CommentRoot, @Ctx() ctx: Context) {
+    return present(await ctx.loaders.user.load(c.authorId));
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async resolvedBy(@Root() c: CommentRoot, @Ctx() ctx: Context) {
+    return c.resolvedById ? present(await ctx.loaders.user.load(c.resolvedById)) : null;
+  }
+}

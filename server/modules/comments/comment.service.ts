@@ -1,0 +1,95 @@
+import { Types } from 'mongoose';
+import type { AuthUser } from '../../graphql/context';
+import { authorize } from '../../graphql/auth-checker';
+import { badInput, notFound } from '../../graphql/errors';
+import { AppPubSub, Topic } from '../../graphql/pubsub';
+import { parseId } from '../shared/ids';
+import { AddCommentInput, MAX_COMMENT_LENGTH } from './comment.inputs';
+import { CommentDoc, CommentModel } from './comment.model';
+import { commentPolicy } from './comment.policy';
+import { resolveTarget } from './comment-target';
+
+function cleanBody(body: string): string {
+  const trimmed = body.trim();
+  if (trimmed.length === 0) throw badInput('body must not be blank.', 'body');
+  if (trimmed.length > MAX_COMMENT_LENGTH) throw badInput(`body must be at most ${MAX_COMMENT_LENGTH} characters long.`, 'body');
+  return trimmed;
+}
+
+export async function listComments(targetId: Types.ObjectId, includeResolved: boolean): Promise<CommentDoc[]> {
+  const filter = includeResolved ? { targetId } : { targetId, resolved: false };
+  return CommentModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean<CommentDoc[]>();
+}
+
+async function findComment(id: Types.ObjectId): Promise<CommentDoc> {
+  const comment = await CommentModel.findById(id).lean<CommentDoc>();
+  if (!comment) throw notFound('Comment', id.toHexString());
+  return comment;
+}
+
+export async function addComment(user: AuthUser, input: AddCommentInput, pubSub: AppPubSub): Promise<CommentDoc> {
+  const body = cleanBody(input.body);
+  const target = await resolveTarget(parseId(input.targetId, 'targetId'));
+  authorize(
+    commentPolicy.add(user, target),
+    target.kind === 'draft'
+      ? 'Only members of this working group, experts, the Chair and the Secretariat may comment on this draft.'
+      : 'Observers may read agenda comments but not add them.',
+  );
+  const _id = new Types.ObjectId();
+  let threadId = _id;
+  let parentId: Types.ObjectId | null = null;
+  if (input.parentId) {
+    const parent = await findComment(parseId(input.parentId, 'parentId'));
+    if (!parent.targetId.equals(target.id)) throw badInput('parentId names a comment on another target.', 'parentId');
+    parentId = parent._id;
+    threadId = parent.threadId;
+  }
+  if (input.anchor && target.kind !== 'draft') throw badInput('Only comments on a draft can be anchored to a passage.', 'anchor');
+  const created = await CommentModel.create({
+    _id,
+    targetType: target.type,
+    targetId: target.id,
+    containerId: target.containerId,
+    parentId,
+    threadId,
+    authorId: user._id,
+    body,
+    anchor: input.anchor ? { quote: input.anchor.quote, start: input.anchor.start, end: input.anchor.end } : null,
+  });
+  const comment = created.toObject() as CommentDoc;
+  pubSub.publish(Topic.CommentAdded, target.id.toHexString(), comment);
+  return comment;
+}
+
+async function changeComment(comment: CommentDoc, set: Record<string, unknown>, pubSub: AppPubSub): Promise<CommentDoc> {
+  const updated = await CommentModel.findOneAndUpdate({ _id: comment._id }, { $set: set }, { returnDocument: 'after' }).lean<CommentDoc>();
+  if (!updated) throw notFound('Comment', comment._id.toHexString());
+  pubSub.publish(Topic.CommentChanged, updated.targetId.toHexString(), updated);
+  return updated;
+}
+
+export async function editComment(user: AuthUser, id: Types.ObjectId, body: string, pubSub: AppPubSub): Promise<CommentDoc> {
+  const clean = cleanBody(body);
+  const comment = await findComment(id);
+  authorize(commentPolicy.edit(user, comment), 'Only its author may edit a comment.');
+  return changeComment(comment, { body: clean, editedAt: new Date() }, pubSub);
+}
+
+export async function deleteComment(user: AuthUser, id: Types.ObjectId, pubSub: AppPubSub): Promise<CommentDoc> {
+  const comment = await findComment(id);
+  authorize(commentPolicy.delete(user, comment), 'Only its author or the Secretariat may delete a comment.');
+  // Kept as a tombstone so that replies stay in their thread.
+  return changeComment(comment, { body: null, deletedAt: new Date(), deletedById: user._id }, pubSub);
+}
+
+export async function resolveComment(user: AuthUser, id: Types.ObjectId, resolved: boolean, pubSub: AppPubSub): Promise<CommentDoc> {
+  const comment = await findComment(id);
+  const target = await resolveTarget(comment.targetId);
+  authorize(commentPolicy.resolve(user, comment, target), 'Only the author, the Chair, the Secretariat or the group coordinator may resolve this comment.');
+  return changeComment(
+    comment,
+    resolved ? { resolved: true, resolvedById: user._id, resolvedAt: new Date() } : { resolved: false, resolvedById: null, resolvedAt: null },
+    pubSub,
+  );
+}

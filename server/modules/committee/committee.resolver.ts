@@ -1,0 +1,34 @@
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Delegation } from '../delegations/delegation.type';
+import { Language, pick } from '../shared/localized';
+import { MandateTask } from '../shared/mandate-task';
+import { present, Presented } from '../shared/present';
+import { CommitteeDoc, CommitteeModel } from './committee.model';
+import { Committee } from './committee.type';
+
+type CommitteeRoot = Presented<CommitteeDoc>;
+
+@Resolver(() => Committee)
+export class CommitteeResolver {
+  @Authorized()
+  @Query(() => Committee, { nullable: true })
+  async committee(): Promise<CommitteeRoot | null> {
+    return present(await CommitteeModel.findOne().lean<CommitteeDoc>());
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() c: CommitteeRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
+    return pick(c.name, lang);
+  }
+
+  @FieldResolver(() => [MandateTask], { description: 'Administration and resources (par. 12), the Committee\'s own tasks' })
+  administrationTasks(@Root() c: CommitteeRoot) {
+    return c.administrationTasks;
+  }
+
+  @FieldResolver(() => Delegation, { nullable: true })
+  async chairDelegation(@Root() c: CommitteeRoot, @Ctx() ctx: Context) {
+    return c.chairDelegationId ? present(await ctx.loaders.delegation.load(c.chairDelegationId)) : null;
+  }
+}

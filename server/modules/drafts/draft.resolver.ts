@@ -1,0 +1,110 @@
+import { listCost } from '../../graphql/complexity';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { ALL, Topic } from '../../graphql/pubsub';
+import { subscribeTo } from '../../graphql/subscribe';
+import { parseId } from '../shared/ids';
+import { Language, pick } from '../shared/localized';
+import { present, Presented, presentAll } from '../shared/present';
+import { User } from '../users/user.type';
+import { WorkingGroup } from '../working-groups/working-group.type';
+import { DraftStatus } from './draft-status';
+import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
+import { DraftDoc } from './draft.model';
+import { draftPolicy } from './draft.policy';
+import { createDraft, findDraft, listDrafts, setDraftStatus, updateDraft } from './draft.service';
+import { Draft } from './draft.type';
+
+type DraftRoot = Presented<DraftDoc>;
+
+@Resolver(() => Draft)
+export class DraftResolver {
+  @Authorized()
+  @Query(() => [Draft], { complexity: listCost(4) })
+  async drafts(@Arg('workingGroupId', () => ID, { nullable: true }) workingGroupId?: string): Promise<DraftRoot[]> {
+    return presentAll(await listDrafts(workingGroupId ? parseId(workingGroupId, 'workingGroupId') : undefined));
+  }
+
+  @Authorized()
+  @Query(() => Draft)
+  async draft(@Arg('id', () => ID) id: string): Promise<DraftRoot> {
+    return present(await findDraft(parseId(id)));
+  }
+
+  @Authorized()
+  @Mutation(() => Draft)
+  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @Ctx() ctx: Context): Promise<DraftRoot> {
+    return present(await createDraft(ctx.user!, parseId(input.workingGroupId, 'workingGroupId'), input));
+  }
+
+  @Authorized()
+  @Mutation(() => Draft)
+  async updateDraft(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateDraftInput) input: UpdateDraftInput,
+    @Ctx() ctx: Context,
+  ): Promise<DraftRoot> {
+    return present(await updateDraft(ctx.user!, parseId(id), input));
+  }
+
+  @Authorized()
+  @Mutation(() => Draft)
+  async setDraftStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => DraftStatus) status: DraftStatus,
+    @Ctx() ctx: Context,
+  ): Promise<DraftRoot> {
+    return present(await setDraftStatus(ctx.user!, parseId(id), status, ctx.pubSub));
+  }
+
+  @Subscription(() => Draft, {
+    description: 'Status changes of one draft, of the drafts of one working group, or of every draft',
+    subscribe: subscribeTo(Topic.DraftStatusChanged, (args) => {
+      if (args.draftId) return parseId(args.draftId, 'draftId').toHexString();
+      if (args.workingGroupId) return parseId(args.workingGroupId, 'workingGroupId').toHexString();
+      return ALL;
+    }),
+  })
+  draftStatusChanged(
+    @Root() draft: DraftDoc,
+    @Arg('draftId', () => ID, { nullable: true }) _draftId?: string,
+    @Arg('workingGroupId', () => ID, { nullable: true }) _workingGroupId?: string,
+  ): DraftRoot {
+    return present(draft);
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() d: DraftRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
+    return pick(d.title, lang);
+  }
+
+  @FieldResolver(() => WorkingGroup)
+  async workingGroup(@Root() d: DraftRoot, @Ctx() ctx: Context) {
+    return present(await ctx.loaders.workingGroup.load(d.workingGroupId));
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async createdBy(@Root() d: DraftRoot, @Ctx() ctx: Context) {
+    return d.createdById ? present(await ctx.loaders.user.load(d.createdById)) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async statusChangedBy(@Root() d: DraftRoot, @Ctx() ctx: Context) {
+    return d.statusChangedById ? present(await ctx.loaders.user.load(d.statusChangedById)) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Comments neither resolved nor deleted' })
+  openComments(@Root() d: DraftRoot, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.openCommentCount.load(d._id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may edit the text' })
+  canEdit(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
+    return ctx.user ? draftPolicy.edit(ctx.user, d) : false;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may change title, deadline and status' })
+  canManage(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
+    return ctx.user ? draftPolicy.manage(ctx.user, d) : false;
+  }
+}

@@ -1,0 +1,67 @@
+import type { Types } from 'mongoose';
+import type { AuthUser } from '../../graphql/context';
+import { authorize } from '../../graphql/auth-checker';
+import { badInput, notFound } from '../../graphql/errors';
+import { ALL, AppPubSub, Topic } from '../../graphql/pubsub';
+import { WorkingGroupModel } from '../working-groups/working-group.model';
+import { DraftStatus } from './draft-status';
+import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
+import { DraftDoc, DraftModel } from './draft.model';
+import { draftPolicy } from './draft.policy';
+
+export async function findDraft(id: Types.ObjectId): Promise<DraftDoc> {
+  const draft = await DraftModel.findById(id).lean<DraftDoc>();
+  if (!draft) throw notFound('Draft', id.toHexString());
+  return draft;
+}
+
+export async function listDrafts(workingGroupId: Types.ObjectId | undefined): Promise<DraftDoc[]> {
+  const filter = workingGroupId ? { workingGroupId } : {};
+  return DraftModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean<DraftDoc[]>();
+}
+
+export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId, input: CreateDraftInput): Promise<DraftDoc> {
+  authorize(draftPolicy.create(user, workingGroupId), 'Only the Chair, the Secretariat or the group coordinator may start a draft.');
+  if (!(await WorkingGroupModel.exists({ _id: workingGroupId }))) throw notFound('Working group', workingGroupId.toHexString());
+  const draft = await DraftModel.create({
+    workingGroupId,
+    title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
+    deadline: input.deadline ?? null,
+    createdById: user._id,
+  });
+  return draft.toObject() as DraftDoc;
+}
+
+export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: UpdateDraftInput): Promise<DraftDoc> {
+  const draft = await findDraft(id);
+  authorize(draftPolicy.manage(user, draft), 'Only the Chair, the Secretariat or the group coordinator may change this draft.');
+  const set: Record<string, unknown> = {};
+  if (input.titleEn !== undefined) set['title.en'] = input.titleEn.trim();
+  if (input.titleFr !== undefined) set['title.fr'] = input.titleFr.trim();
+  if (input.deadline !== undefined) set.deadline = input.deadline;
+  if (Object.keys(set).length === 0) throw badInput('Nothing to change: give titleEn, titleFr or deadline.');
+  const updated = await DraftModel.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DraftDoc>();
+  if (!updated) throw notFound('Draft', id.toHexString());
+  return updated;
+}
+
+export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status: DraftStatus, pubSub: AppPubSub): Promise<DraftDoc> {
+  const draft = await findDraft(id);
+  authorize(
+    draftPolicy.setStatus(user, draft, status),
+    status === DraftStatus.ADOPTED
+      ? 'Only the Chair or the Secretariat may mark a draft adopted.'
+      : 'Only the Chair, the Secretariat or the group coordinator may change the status of this draft.',
+  );
+  if (draft.status === status) return draft;
+  const updated = await DraftModel.findOneAndUpdate(
+    { _id: id },
+    { $set: { status, statusChangedAt: new Date(), statusChangedById: user._id } },
+    { returnDocument: 'after' },
+  ).lean<DraftDoc>();
+  if (!updated) throw notFound('Draft', id.toHexString());
+  for (const key of [id.toHexString(), updated.workingGroupId.toHexString(), ALL]) {
+    pubSub.publish(Topic.DraftStatusChanged, key, updated);
+  }
+  return updated;
+}

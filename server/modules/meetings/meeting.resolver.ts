@@ -1,0 +1,140 @@
+import { listCost } from '../../graphql/complexity';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { Topic } from '../../graphql/pubsub';
+import { subscribeTo } from '../../graphql/subscribe';
+import { parseId } from '../shared/ids';
+import { Language, pick } from '../shared/localized';
+import { present, Presented, presentAll } from '../shared/present';
+import { WorkingGroup } from '../working-groups/working-group.type';
+import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
+import { MeetingDoc } from './meeting.model';
+import { meetingPolicy } from './meeting.policy';
+import * as meetings from './meeting.service';
+import { AgendaItem, Meeting } from './meeting.type';
+
+type MeetingRoot = Presented<MeetingDoc>;
+
+function monthRange(month: string): [Date, Date] {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) throw badInput('month must look like 2020-08.', 'month');
+  const year = Number(match[1]);
+  const m = Number(match[2]);
+  return [new Date(Date.UTC(year, m - 1, 1)), new Date(Date.UTC(year, m, 1))];
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Authorized()
+  @Query(() => [Meeting], { complexity: listCost(20), description: 'Meetings in date order; `month` (YYYY-MM) or `from`/`to` narrow them' })
+  async meetings(
+    @Arg('month', () => String, { nullable: true }) month?: string,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ): Promise<MeetingRoot[]> {
+    const [start, end] = month ? monthRange(month) : [from, to];
+    return presentAll(await meetings.listMeetings(start, end));
+  }
+
+  @Authorized()
+  @Query(() => Meeting)
+  async meeting(@Arg('id', () => ID) id: string): Promise<MeetingRoot> {
+    return present(await meetings.findMeeting(parseId(id)));
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting)
+  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @Ctx() ctx: Context) {
+    return present(await meetings.createMeeting(ctx.user!, input));
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting)
+  async updateMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Ctx() ctx: Context,
+  ) {
+    return present(await meetings.updateMeeting(ctx.user!, parseId(id), input, ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    await meetings.deleteMeeting(ctx.user!, parseId(id));
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting, { description: 'Adds an item at `position` (from 1; default: last)' })
+  async addAgendaItem(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('input', () => AgendaItemInput) input: AgendaItemInput,
+    @Arg('position', () => Int, { nullable: true }) position: number | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return present(await meetings.addAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), input, position, ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting, { description: 'Replaces an item\'s title, reference and sub-items (sub-items named by id keep their id)' })
+  async updateAgendaItem(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('input', () => AgendaItemInput) input: AgendaItemInput,
+    @Ctx() ctx: Context,
+  ) {
+    return present(await meetings.updateAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting)
+  async removeAgendaItem(@Arg('meetingId', () => ID) meetingId: string, @Arg('itemId', () => ID) itemId: string, @Ctx() ctx: Context) {
+    return present(await meetings.removeAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.pubSub));
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting)
+  async moveAgendaItem(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('toOrder', () => Int) toOrder: number,
+    @Ctx() ctx: Context,
+  ) {
+    return present(await meetings.moveAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.pubSub));
+  }
+
+  @Subscription(() => Meeting, {
+    description: 'The meeting, each time it or its agenda changes',
+    subscribe: subscribeTo(Topic.AgendaChanged, (args) => parseId(args.meetingId, 'meetingId').toHexString()),
+  })
+  agendaChanged(@Root() meeting: MeetingDoc, @Arg('meetingId', () => ID) _meetingId: string): MeetingRoot {
+    return present(meeting);
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() m: MeetingRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
+    return pick(m.title, lang);
+  }
+
+  @FieldResolver(() => String, { description: 'YYYY-MM of the meeting' })
+  month(@Root() m: MeetingRoot): string {
+    return m.date.toISOString().slice(0, 7);
+  }
+
+  @FieldResolver(() => WorkingGroup, { nullable: true })
+  async workingGroup(@Root() m: MeetingRoot, @Ctx() ctx: Context) {
+    return m.workingGroupId ? present(await ctx.loaders.workingGroup.load(m.workingGroupId)) : null;
+  }
+
+  @FieldResolver(() => [AgendaItem], { complexity: listCost(5) })
+  agenda(@Root() m: MeetingRoot) {
+    return presentAll([...m.agenda].sort((a, b) => a.order - b.order));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may change it' })
+  canManage(@Ctx() ctx: Context): boolean {
+    return ctx.user ? meetingPolicy.manage(ctx.user) : false;
+  }
+}

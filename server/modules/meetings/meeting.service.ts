@@ -1,0 +1,158 @@
+import mongoose, { Types } from 'mongoose';
+import type { AuthUser } from '../../graphql/context';
+import { authorize } from '../../graphql/auth-checker';
+import { ErrorCode, appError, badInput, notFound } from '../../graphql/errors';
+import { AppPubSub, Topic } from '../../graphql/pubsub';
+import { parseId } from '../shared/ids';
+import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
+import { AgendaItemDoc, MeetingDoc, MeetingModel } from './meeting.model';
+import { meetingPolicy } from './meeting.policy';
+
+const MANAGE_MESSAGE = 'Only the Chair or the Secretariat may change meetings and agendas.';
+
+export async function listMeetings(from: Date | undefined, to: Date | undefined): Promise<MeetingDoc[]> {
+  const date: Record<string, Date> = {};
+  if (from) date.$gte = from;
+  if (to) date.$lt = to;
+  // Operators built here from validated dates; sanitizeFilter would otherwise neutralise them.
+  const filter = Object.keys(date).length ? { date: mongoose.trusted(date) } : {};
+  return MeetingModel.find(filter).sort({ date: 1, _id: 1 }).lean<MeetingDoc[]>();
+}
+
+export async function findMeeting(id: Types.ObjectId): Promise<MeetingDoc> {
+  const meeting = await MeetingModel.findById(id).lean<MeetingDoc>();
+  if (!meeting) throw notFound('Meeting', id.toHexString());
+  return meeting;
+}
+
+/** The meeting that holds an agenda item, or null. */
+export async function findMeetingOfItem(itemId: Types.ObjectId): Promise<MeetingDoc | null> {
+  return MeetingModel.findOne({ 'agenda._id': itemId }).lean<MeetingDoc>();
+}
+
+function toAgendaItem(input: AgendaItemInput, order: number, keep?: AgendaItemDoc) {
+  const previous = new Map((keep?.subItems ?? []).map((s) => [s._id.toHexString(), s]));
+  return {
+    _id: keep?._id ?? new Types.ObjectId(),
+    order,
+    title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
+    reference: input.reference?.trim() || null,
+    subItems: (input.subItems ?? keep?.subItems.map((s) => ({ id: s._id.toHexString(), titleEn: s.title.en, titleFr: s.title.fr, reference: s.reference })) ?? []).map(
+      (s, i) => {
+        if (s.id && !previous.has(s.id)) throw badInput(`Sub-item ${s.id} is not on this agenda item.`, 'subItems.id');
+        return {
+          _id: s.id ? parseId(s.id, 'subItems.id') : new Types.ObjectId(),
+          order: i + 1,
+          title: { en: s.titleEn.trim(), fr: s.titleFr.trim() },
+          reference: s.reference?.trim() || null,
+        };
+      },
+    ),
+  };
+}
+
+const renumber = <T extends { order: number }>(items: T[]): T[] => items.map((item, i) => ({ ...item, order: i + 1 }));
+
+/**
+ * Applies a change to a meeting as one conditional write on its version: a concurrent change
+ * makes the write miss, and it is recomputed on the fresh meeting (nothing half-applied).
+ */
+async function changeMeeting(
+  user: AuthUser,
+  meetingId: Types.ObjectId,
+  pubSub: AppPubSub,
+  change: (meeting: MeetingDoc) => Record<string, unknown>,
+): Promise<MeetingDoc> {
+  authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const meeting = await findMeeting(meetingId);
+    const set = change(meeting);
+    const updated = await MeetingModel.findOneAndUpdate(
+      { _id: meetingId, version: meeting.version },
+      { $set: set, $inc: { version: 1 } },
+      { returnDocument: 'after', runValidators: true },
+    ).lean<MeetingDoc>();
+    if (updated) {
+      pubSub.publish(Topic.AgendaChanged, meetingId.toHexString(), updated);
+      return updated;
+    }
+  }
+  throw appError(ErrorCode.Conflict, 'The meeting kept changing under this edit; reload it and try again.');
+}
+
+export async function createMeeting(user: AuthUser, input: CreateMeetingInput): Promise<MeetingDoc> {
+  authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
+  const meeting = await MeetingModel.create({
+    date: input.date,
+    kind: input.kind,
+    title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
+    workingGroupId: input.workingGroupId ? parseId(input.workingGroupId, 'workingGroupId') : null,
+    agenda: (input.agenda ?? []).map((item, i) => toAgendaItem(item, i + 1)),
+  });
+  return meeting.toObject() as MeetingDoc;
+}
+
+export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: UpdateMeetingInput, pubSub: AppPubSub) {
+  return changeMeeting(user, id, pubSub, () => {
+    const set: Record<string, unknown> = {};
+    if (input.date !== undefined) {
+      set.date = input.date;
+      set.dateIsIndicative = input.dateIsIndicative ?? false;
+    } else if (input.dateIsIndicative !== undefined) set.dateIsIndicative = input.dateIsIndicative;
+    if (input.kind !== undefined) set.kind = input.kind;
+    if (input.titleEn !== undefined) set['title.en'] = input.titleEn.trim();
+    if (input.titleFr !== undefined) set['title.fr'] = input.titleFr.trim();
+    if (Object.keys(set).length === 0) throw badInput('Nothing to change.');
+    return set;
+  });
+}
+
+export async function deleteMeeting(user: AuthUser, id: Types.ObjectId): Promise<void> {
+  authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
+  const { deletedCount } = await MeetingModel.deleteOne({ _id: id });
+  if (deletedCount === 0) throw notFound('Meeting', id.toHexString());
+}
+
+function itemIndex(meeting: MeetingDoc, itemId: Types.ObjectId): number {
+  const index = meeting.agenda.findIndex((item) => item._id.equals(itemId));
+  if (index < 0) throw notFound('Agenda item', `${itemId.toHexString()} of meeting ${meeting._id.toHexString()}`);
+  return index;
+}
+
+export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: AgendaItemInput, position: number | undefined, pubSub: AppPubSub) {
+  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+    if (meeting.agenda.length >= 100) throw badInput('An agenda holds at most 100 items.');
+    const at = Math.min(Math.max((position ?? meeting.agenda.length + 1) - 1, 0), meeting.agenda.length);
+    const agenda: unknown[] = [...meeting.agenda];
+    agenda.splice(at, 0, toAgendaItem(input, at + 1));
+    return { agenda: renumber(agenda as AgendaItemDoc[]) };
+  });
+}
+
+export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, input: AgendaItemInput, pubSub: AppPubSub) {
+  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+    const index = itemIndex(meeting, itemId);
+    const agenda = [...meeting.agenda];
+    agenda[index] = toAgendaItem(input, index + 1, meeting.agenda[index]) as AgendaItemDoc;
+    return { agenda };
+  });
+}
+
+export function removeAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, pubSub: AppPubSub) {
+  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+    const index = itemIndex(meeting, itemId);
+    return { agenda: renumber(meeting.agenda.filter((_, i) => i !== index)) };
+  });
+}
+
+export function moveAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, toOrder: number, pubSub: AppPubSub) {
+  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+    if (!Number.isInteger(toOrder) || toOrder < 1 || toOrder > meeting.agenda.length) {
+      throw badInput(`toOrder must be from 1 to ${meeting.agenda.length}.`, 'toOrder');
+    }
+    const agenda = [...meeting.agenda];
+    const [item] = agenda.splice(itemIndex(meeting, itemId), 1);
+    agenda.splice(toOrder - 1, 0, item);
+    return { agenda: renumber(agenda) };
+  });
+}

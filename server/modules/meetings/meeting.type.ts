@@ -1,0 +1,47 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { MeetingKind } from './meeting-kind';
+
+@ObjectType()
+export class AgendaSubItem {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  order!: number;
+
+  @Field(() => String, { nullable: true, description: 'Paragraph of the review modalities paper' })
+  reference!: string | null;
+}
+
+@ObjectType()
+export class AgendaItem {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'Position on the agenda, from 1' })
+  order!: number;
+
+  @Field(() => String, { nullable: true, description: 'Paragraph of the review modalities paper, e.g. "par. 6 c) i-iii)"' })
+  reference!: string | null;
+}
+
+@ObjectType()
+export class Meeting {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Date)
+  date!: Date;
+
+  @Field(() => Boolean, { description: 'True while only the month is fixed by the programme' })
+  dateIsIndicative!: boolean;
+
+  @Field(() => MeetingKind)
+  kind!: MeetingKind;
+
+  @Field(() => Int, { description: 'Grows by one with every change of the meeting or its agenda' })
+  version!: number;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}

@@ -1,0 +1,37 @@
+import { listCost } from '../../graphql/complexity';
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Delegation } from '../delegations/delegation.type';
+import { present, Presented } from '../shared/present';
+import { WorkingGroup } from '../working-groups/working-group.type';
+import { User } from './user.type';
+import { UserDoc, UserModel } from './user.model';
+
+type UserRoot = Presented<UserDoc>;
+
+@Resolver(() => User)
+export class UserResolver {
+  @Authorized()
+  @Query(() => User, { description: 'The signed-in person' })
+  async me(@Ctx() ctx: Context): Promise<UserRoot | null> {
+    return present(await ctx.loaders.user.load(ctx.user!._id));
+  }
+
+  @Authorized()
+  @Query(() => [User], { complexity: listCost(20) })
+  async users(): Promise<UserRoot[]> {
+    const docs = await UserModel.find().sort({ name: 1 }).lean<UserDoc[]>();
+    return docs.map((d) => present(d));
+  }
+
+  @FieldResolver(() => Delegation, { nullable: true })
+  async delegation(@Root() user: UserRoot, @Ctx() ctx: Context) {
+    return user.delegationId ? present(await ctx.loaders.delegation.load(user.delegationId)) : null;
+  }
+
+  @FieldResolver(() => [WorkingGroup], { complexity: listCost(5) })
+  async workingGroups(@Root() user: UserRoot, @Ctx() ctx: Context) {
+    const groups = await ctx.loaders.workingGroup.loadMany(user.workingGroupIds ?? []);
+    return groups.flatMap((g) => (g && !(g instanceof Error) ? [present(g)] : []));
+  }
+}

@@ -1,0 +1,46 @@
+import type { Config } from './config';
+import { Database, openDatabase } from './db/database';
+import { ensureIndexes } from './db/indexes';
+import { startApp, RunningApp } from './http/app';
+import { createInProcessPubSub } from './graphql/pubsub';
+import { logger } from './logger';
+import { CommitteeModel } from './modules/committee/committee.model';
+import { accountsWithDefaultPassword } from './seed/default-password';
+import { seedDatabase } from './seed/seed';
+
+export interface Platform {
+  app: RunningApp;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+/** Database, indexes, first-run seed, production checks, then the HTTP/WebSocket server. */
+export async function startPlatform(config: Config, opts: { dbName?: string } = {}): Promise<Platform> {
+  const db = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: opts.dbName });
+  try {
+    await ensureIndexes();
+    if ((await CommitteeModel.estimatedDocumentCount()) === 0) {
+      logger.info('empty database: loading the programme of work');
+      const report = await seedDatabase(config.seedPassword);
+      logger.info(report, 'seeded');
+    }
+    if (config.production) {
+      const weak = await accountsWithDefaultPassword();
+      if (weak.length > 0) {
+        throw new Error(`Refusing to start in production: these accounts still have the default seed password: ${weak.join(', ')}. Change them (mutation changePassword) or re-seed with SEED_PASSWORD.`);
+      }
+    }
+    const app = await startApp(config, db, createInProcessPubSub());
+    return {
+      app,
+      db,
+      async stop() {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,23 @@
+/** The 15 Council members of 2020 and the 5 States joining the Council (and the Committee) in 2021. */
+export const DELEGATIONS = [
+  { code: 'CHN', en: 'China', fr: 'Chine', memberSince: 1946, permanent: true },
+  { code: 'FRA', en: 'France', fr: 'France', memberSince: 1946, permanent: true },
+  { code: 'RUS', en: 'Russian Federation', fr: 'Fédération de Russie', memberSince: 1946, permanent: true },
+  { code: 'GBR', en: 'United Kingdom of Great Britain and Northern Ireland', fr: 'Royaume-Uni de Grande-Bretagne et d’Irlande du Nord', memberSince: 1946, permanent: true },
+  { code: 'USA', en: 'United States of America', fr: 'États-Unis d’Amérique', memberSince: 1946, permanent: true },
+  { code: 'BEL', en: 'Belgium', fr: 'Belgique', memberSince: 2019, permanent: false },
+  { code: 'DOM', en: 'Dominican Republic', fr: 'République dominicaine', memberSince: 2019, permanent: false },
+  { code: 'DEU', en: 'Germany', fr: 'Allemagne', memberSince: 2019, permanent: false },
+  { code: 'IDN', en: 'Indonesia', fr: 'Indonésie', memberSince: 2019, permanent: false },
+  { code: 'ZAF', en: 'South Africa', fr: 'Afrique du Sud', memberSince: 2019, permanent: false },
+  { code: 'EST', en: 'Estonia', fr: 'Estonie', memberSince: 2020, permanent: false },
+  { code: 'NER', en: 'Niger', fr: 'Niger', memberSince: 2020, permanent: false },
+  { code: 'VCT', en: 'Saint Vincent and the Grenadines', fr: 'Saint-Vincent-et-les Grenadines', memberSince: 2020, permanent: false },
+  { code: 'TUN', en: 'Tunisia', fr: 'Tunisie', memberSince: 2020, permanent: false },
+  { code: 'VNM', en: 'Viet Nam', fr: 'Viet Nam', memberSince: 2020, permanent: false },
+  { code: 'IND', en: 'India', fr: 'Inde', memberSince: 2021, permanent: false },
+  { code: 'IRL', en: 'Ireland', fr: 'Irlande', memberSince: 2021, permanent: false },
+  { code: 'KEN', en: 'Kenya', fr: 'Kenya', memberSince: 2021, permanent: false },
+  { code: 'MEX', en: 'Mexico', fr: 'Mexique', memberSince: 2021, permanent: false },
+  { code: 'NOR', en: 'Norway', fr: 'Norvège', memberSince: 2021, permanent: false },
+] as const;

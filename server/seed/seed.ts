@@ -1,0 +1,121 @@
+import { hashPassword } from '../modules/auth/password';
+import { CommitteeModel } from '../modules/committee/committee.model';
+import { DelegationModel } from '../modules/delegations/delegation.model';
+import { DraftStatus } from '../modules/drafts/draft-status';
+import { DraftModel } from '../modules/drafts/draft.model';
+import { MeetingModel } from '../modules/meetings/meeting.model';
+import { seedId } from '../modules/shared/ids';
+import { UserModel } from '../modules/users/user.model';
+import { WorkingGroupModel } from '../modules/working-groups/working-group.model';
+import { CALENDAR, SeedItem } from './calendar';
+import { DELEGATIONS } from './delegations';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { ADMINISTRATION_TASKS, WORKING_GROUPS } from './working-groups';
+
+interface Upsertable {
+  updateOne(filter: object, update: object, options: { upsert: true }): { exec(): Promise<{ upsertedCount: number }> };
+}
+
+export interface SeedReport {
+  inserted: number;
+  existing: number;
+}
+
+/**
+ * Inserts whatever of the programme of work is missing and never touches what exists, so it
+ * can run any number of times (and after a crash half-way) without changing edited data.
+ * Seeded records have ids derived from their keys, so each step is an idempotent upsert.
+ */
+export async function seedDatabase(seedPassword: string, log: (msg: string) => void = () => undefined): Promise<SeedReport> {
+  const report: SeedReport = { inserted: 0, existing: 0 };
+  const insertMissing = async (model: Upsertable, filter: Record<string, unknown>, doc: Record<string, unknown>) => {
+    const result = await model.updateOne(filter, { $setOnInsert: doc }, { upsert: true }).exec();
+    if (result.upsertedCount > 0) report.inserted += 1;
+    else report.existing += 1;
+  };
+  const upsert = (model: unknown, key: string, doc: Record<string, unknown>) => {
+    const _id = seedId(key);
+    return insertMissing(model as Upsertable, { _id }, { _id, ...doc });
+  };
+
+  log('delegations');
+  for (const d of DELEGATIONS) {
+    await upsert(DelegationModel, `delegation:${d.code}`, { code: d.code, name: { en: d.en, fr: d.fr }, memberSince: d.memberSince, permanent: d.permanent });
+  }
+
+  log('committee');
+  await upsert(CommitteeModel, 'committee', {
+    name: { en: 'Security Council Committee established pursuant to resolution 1540 (2004)', fr: 'Comité du Conseil de sécurité créé par la résolution 1540 (2004)' },
+    resolution: '1540 (2004)',
+    programmeNumber: 19,
+    periodStart: new Date('2020-02-01T00:00:00Z'),
+    periodEnd: new Date('2021-01-31T00:00:00Z'),
+    chairName: 'Dian Triansyah Djani',
+    chairDelegationId: seedId('delegation:IDN'),
+    mandateEnd: new Date('2021-04-25T00:00:00Z'),
+    reviewReportDue: new Date('2020-12-31T00:00:00Z'),
+    administrationTasks: ADMINISTRATION_TASKS,
+  });
+
+  log('working groups and their drafts');
+  const coordinator = DEMO_ACCOUNTS.find((a) => a.key === 'coordinator');
+  for (const g of WORKING_GROUPS) {
+    const coordinates = coordinator?.workingGroups.includes(g.number);
+    await upsert(WorkingGroupModel, `working-group:${g.number}`, {
+      number: g.number,
+      paragraph: g.paragraph,
+      title: g.title,
+      mandate: g.mandate,
+      coordinatorId: coordinates && coordinator ? seedId(`user:${coordinator.key}`) : null,
+    });
+    await upsert(DraftModel, `draft:${g.number}`, {
+      workingGroupId: seedId(`working-group:${g.number}`),
+      title: g.draftTitle,
+      status: DraftStatus.DRAFTING,
+      // Annex II, August: the drafts are due for the Committee's August meeting.
+      deadline: new Date('2020-08-31T23:59:59Z'),
+      createdById: null,
+    });
+  }
+
+  log('calendar of meetings');
+  for (const m of CALENDAR) {
+    const item = (i: SeedItem, order: number, key: string) => ({
+      _id: seedId(key),
+      order,
+      title: { en: i.en, fr: i.fr },
+      reference: i.reference ?? null,
+    });
+    await upsert(MeetingModel, `meeting:${m.key}`, {
+      date: new Date(m.date),
+      dateIsIndicative: true,
+      kind: m.kind,
+      title: m.title,
+      workingGroupId: null,
+      version: 0,
+      agenda: m.agenda.map((a, i) => ({
+        ...item(a, i + 1, `agenda:${m.key}:${i + 1}`),
+        subItems: (a.subItems ?? []).map((s, j) => item(s, j + 1, `agenda:${m.key}:${i + 1}:${j + 1}`)),
+      })),
+    });
+  }
+
+  log('demo accounts');
+  for (const a of DEMO_ACCOUNTS) {
+    // Hashing is slow on purpose; only hash for accounts that are really missing.
+    if (await UserModel.exists({ email: a.email })) {
+      report.existing += 1;
+      continue;
+    }
+    await insertMissing(UserModel as unknown as Upsertable, { email: a.email }, {
+      _id: seedId(`user:${a.key}`),
+      name: a.name,
+      passwordHash: await hashPassword(seedPassword),
+      roles: a.roles,
+      delegationId: a.delegation ? seedId(`delegation:${a.delegation}`) : null,
+      workingGroupIds: a.workingGroups.map((n) => seedId(`working-group:${n}`)),
+      seeded: true,
+    });
+  }
+  return report;
+}
