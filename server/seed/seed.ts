@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { ADMINISTRATION_TASKS, WORKING_GROUPS } from './working-groups';
 
 interface Upsertable {
-  updateOne(filter: object, update: object, options: { upsert: true }): { exec(): Promise<{ upsertedCount: number }> };
+  updateOne(filter: object, update: object, options: { upsert: true; timestamps: false }): { exec(): Promise<{ upsertedCount: number }> };
 }
 
 export interface SeedReport {
@@ -29,7 +29,9 @@ export interface SeedReport {
 export async function seedDatabase(seedPassword: string, log: (msg: string) => void = () => undefined): Promise<SeedReport> {
   const report: SeedReport = { inserted: 0, existing: 0 };
   const insertMissing = async (model: Upsertable, filter: Record<string, unknown>, doc: Record<string, unknown>) => {
-    const result = await model.updateOne(filter, { $setOnInsert: doc }, { upsert: true }).exec();
+    // timestamps: false, or mongoose would $set updatedAt on records that already exist.
+    const now = new Date();
+    const result = await model.updateOne(filter, { $setOnInsert: { createdAt: now, updatedAt: now, ...doc } }, { upsert: true, timestamps: false }).exec();
     if (result.upsertedCount > 0) report.inserted += 1;
     else report.existing += 1;
   };
