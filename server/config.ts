@@ -18,8 +18,8 @@ export interface Config {
   logLevel: string;
 }
 
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -30,17 +30,17 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: intFromEnv('PORT', 4000, 0, 65535),
+    port: intFromEnv(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     mongodbUri: env.MONGODB_URI || undefined,
     redisUrl: env.REDIS_URL || undefined,
     seedPassword: env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD,
     production: env.NODE_ENV === 'production',
-    sessionTtlMs: intFromEnv('SESSION_TTL_HOURS', 12, 1, 24 * 30) * 3600_000,
-    maxBodyBytes: intFromEnv('MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-    maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 10, 2, 50),
-    maxQueryComplexity: intFromEnv('MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
+    sessionTtlMs: intFromEnv(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30) * 3600_000,
+    maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
+    maxQueryComplexity: intFromEnv(env, 'MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

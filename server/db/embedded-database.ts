@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { logger } from '../logger';
 import { projectRoot } from '../paths';
-import { freeLoopbackPort } from './free-port';
+import { freeLoopbackPort, portOpen } from './free-port';
 
 export type EmbeddedKind = 'ferretdb' | 'mongod';
 
@@ -93,7 +93,12 @@ export class EmbeddedDatabase {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`embedded database exited during start-up (${child.exitCode ?? child.signalCode}):\n${stderr()}`);
       }
-      const client = new MongoClient(this.uri('admin'), { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+      // A cheap TCP probe first: the driver's server selection would wait its whole timeout on a refused port.
+      if (!(await portOpen(this.port))) {
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      const client = new MongoClient(this.uri('admin'), { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
       try {
         await client.db('admin').command({ ping: 1 });
         return;

@@ -12,3 +12,15 @@ export function freeLoopbackPort(): Promise<number> {
     });
   });
 }
+
+/** Whether something accepts TCP connections on the loopback port. */
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -40,6 +40,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, message: 'The database is not answering; try again shortly.', extensions: { code: ErrorCode.DatabaseUnavailable } };
   }
   const code = formatted.extensions?.code;
+  // graphql-js reports variables that do not coerce (an object where a string belongs, a bad date)
+  // as 'Variable "$x" got invalid value ...'; Apollo leaves them without a code.
+  if ((!code || code === ErrorCode.Internal) && !formatted.path && /^Variable "\$[^"]+" /.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
+  }
   if (!code || code === ErrorCode.Internal) {
     logger.error({ err: original, path: formatted.path }, 'internal error');
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.Internal } };

@@ -9,7 +9,7 @@ describe('GET /healthz', () => {
 
   const health = async () => {
     const res = await fetch(`${t.url}/healthz`);
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as { status: string; db: string } };
   };
 
   it('is 200 while the database answers, 503 while it is down, and 200 again when it returns', async () => {
@@ -27,7 +27,7 @@ describe('GET /healthz', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ workingGroups { id } }' }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toMatch(/DATABASE_UNAVAILABLE|UNAUTHENTICATED|INTERNAL_SERVER_ERROR/);
 
     await embedded.start();

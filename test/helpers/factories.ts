@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { hashPassword } from '../../server/modules/auth/password';
 import { Role } from '../../server/modules/users/role';
 import { UserModel } from '../../server/modules/users/user.model';
@@ -41,7 +41,7 @@ export async function draftOf(number: number): Promise<string> {
 /** The first seeded meeting of a month, with its first agenda item. */
 export async function meetingOf(month: string): Promise<{ meetingId: string; itemId: string; version: number }> {
   const start = new Date(`${month}-01T00:00:00Z`);
-  const meeting = await MeetingModel.findOne({ date: { $gte: start } }).sort({ date: 1 }).setOptions({ sanitizeFilter: false }).lean();
+  const meeting = await MeetingModel.findOne({ date: mongoose.trusted({ $gte: start }) }).sort({ date: 1 }).lean();
   if (!meeting) throw new Error(`no meeting in ${month}`);
   return { meetingId: meeting._id.toHexString(), itemId: meeting.agenda[0]._id.toHexString(), version: meeting.version ?? 0 };
 }

@@ -71,45 +71,51 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
 }
 
 export interface Subscription<T> {
-  /** The next event; rejects if none arrives within the timeout. */
+  /** The next event; rejects with the error (codes, close code) the server sent instead, or on timeout. */
   next(timeoutMs?: number): Promise<T>;
-  /** Resolves once the server has acknowledged the subscription (first event or error aside). */
-  errors: unknown[];
   dispose(): void;
 }
 
-/** Subscribes and queues events, so a test can await them in order. */
+type Outcome<T> = { data: T } | { error: Error };
+
+function describeError(err: unknown): Error {
+  if (Array.isArray(err)) return new Error(JSON.stringify(err.map((e) => ({ message: e.message, code: e.extensions?.code }))));
+  if (err && typeof err === 'object' && 'code' in err && 'reason' in err) {
+    return new Error(`socket closed ${(err as { code: number }).code} ${(err as { reason: string }).reason}`);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** Subscribes and queues events (and errors), so a test can await them in order. */
 export function subscribe<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
-  const queue: T[] = [];
-  const waiters: ((v: T) => void)[] = [];
-  const errors: unknown[] = [];
+  const queue: Outcome<T>[] = [];
+  const waiters: ((o: Outcome<T>) => void)[] = [];
+  const push = (o: Outcome<T>) => {
+    const waiter = waiters.shift();
+    if (waiter) waiter(o);
+    else queue.push(o);
+  };
   const dispose = client.subscribe<T>(
     { query, variables },
     {
-      next: (value) => {
-        if (value.errors) errors.push(value.errors);
-        const data = value.data as T;
-        const waiter = waiters.shift();
-        if (waiter) waiter(data);
-        else queue.push(data);
-      },
-      error: (err) => errors.push(err),
+      next: (value) => push(value.errors ? { error: describeError(value.errors) } : { data: value.data as T }),
+      error: (err) => push({ error: describeError(err) }),
       complete: () => undefined,
     },
   );
+  const settle = (o: Outcome<T>) => ('error' in o ? Promise.reject(o.error) : Promise.resolve(o.data));
   return {
-    errors,
     dispose,
     next(timeoutMs = 5000) {
       const queued = queue.shift();
-      if (queued !== undefined) return Promise.resolve(queued);
-      return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms; errors: ${JSON.stringify(errors)}`)), timeoutMs);
-        waiters.push((v) => {
+      if (queued !== undefined) return settle(queued);
+      return new Promise<Outcome<T>>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push((o) => {
           clearTimeout(timer);
-          resolve(v);
+          resolve(o);
         });
-      });
+      }).then(settle);
     },
   };
 }

@@ -1,0 +1,117 @@
+import { Role } from '../users/role';
+import { buildUser, draftOf, meetingOf } from '../../../test/helpers/factories';
+import { startTestPlatform, subscribe, TestPlatform } from '../../../test/helpers/test-platform';
+
+const ADD = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id body threadId parentId targetType author { name } resolved } }';
+const LIST = 'query($t: ID!) { comments(targetId: $t) { id body deleted resolved } }';
+const settle = () => new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-subscription acknowledgement
+
+describe('comments on agenda items and drafts', () => {
+  let t: TestPlatform;
+  let tokens: Record<string, string>;
+  let itemId: string;
+  let wg1Draft: string;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    tokens = {
+      chair: await t.login('chair@committee.test'),
+      secretariat: await t.login('secretariat@committee.test'),
+      coordinator1: await t.login('coordinator@committee.test'),
+      delegate1: await t.login('delegate@committee.test'),
+      delegate3: (await buildUser(t, [Role.DELEGATE], [3])).token,
+      expert: await t.login('expert@committee.test'),
+      observer: await t.login('observer@committee.test'),
+    };
+    itemId = (await meetingOf('2020-02')).itemId;
+    wg1Draft = await draftOf(1);
+  });
+  afterAll(() => t.stop());
+
+  it('delivers a delegation’s comment on an agenda item live to another subscriber', async () => {
+    const live = subscribe(t.ws(tokens.observer), 'subscription($t: ID!) { commentAdded(targetId: $t) { id body author { name } targetType } }', { t: itemId });
+    await settle();
+    const res = await t.gql(ADD, { input: { targetId: itemId, body: '  Our delegation supports the draft letters.  ' } }, tokens.delegate1);
+    expect(res.data!.addComment).toMatchObject({ body: 'Our delegation supports the draft letters.', targetType: 'AGENDA_ITEM', parentId: null });
+    const event = await live.next();
+    expect(event.commentAdded).toMatchObject({ id: res.data!.addComment.id, author: { name: 'Delegate (demo, France)' } });
+  });
+
+  it('threads replies under their first comment and counts open comments', async () => {
+    const root = (await t.gql(ADD, { input: { targetId: itemId, body: 'Could the reference be checked?' } }, tokens.expert)).data!.addComment;
+    const reply = (await t.gql(ADD, { input: { targetId: itemId, body: 'Checked: par. 6 c).', parentId: root.id } }, tokens.secretariat)).data!.addComment;
+    expect(reply).toMatchObject({ parentId: root.id, threadId: root.threadId });
+    expect(root.threadId).toBe(root.id);
+    const meeting = await t.gql('{ meetings(month: "2020-02") { agenda { id openComments } } }', {}, tokens.chair);
+    expect(meeting.data!.meetings[0].agenda.find((a: { id: string }) => a.id === itemId).openComments).toBe(3);
+  });
+
+  it('refuses a reply whose parent is on another target', async () => {
+    const other = (await t.gql(ADD, { input: { targetId: wg1Draft, body: 'On the draft' } }, tokens.delegate1)).data!.addComment;
+    const res = await t.gql(ADD, { input: { targetId: itemId, body: 'Misplaced', parentId: other.id } }, tokens.delegate1);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets observers read but not comment', async () => {
+    const before = (await t.gql(LIST, { t: itemId }, tokens.observer)).data!.comments.length;
+    const res = await t.gql(ADD, { input: { targetId: itemId, body: 'An observer speaks' } }, tokens.observer);
+    expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(LIST, { t: itemId }, tokens.observer)).data!.comments).toHaveLength(before);
+  });
+
+  it('lets members, experts and officers comment on a draft, and refuses members of other groups', async () => {
+    for (const who of ['delegate1', 'coordinator1', 'expert', 'chair', 'secretariat']) {
+      expect((await t.gql(ADD, { input: { targetId: wg1Draft, body: `Comment by ${who}`, anchor: { quote: 'national' } } }, tokens[who])).errors).toBeUndefined();
+    }
+    for (const who of ['delegate3', 'observer']) {
+      expect((await t.gql(ADD, { input: { targetId: wg1Draft, body: 'Intrusion' } }, tokens[who])).errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+    const anchored = await t.gql(ADD, { input: { targetId: itemId, body: 'Anchored', anchor: { quote: 'x' } } }, tokens.delegate1);
+    expect(anchored.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets only the author edit, the author or the Secretariat delete, and pushes those changes', async () => {
+    const comment = (await t.gql(ADD, { input: { targetId: itemId, body: 'First version' } }, tokens.delegate1)).data!.addComment;
+    const live = subscribe(t.ws(tokens.chair), 'subscription($t: ID!) { commentChanged(targetId: $t) { id body deleted resolved resolvedBy { name } } }', { t: itemId });
+    await settle();
+    const EDIT = 'mutation($id: ID!, $b: String!) { editComment(id: $id, body: $b) { body editedAt } }';
+    expect((await t.gql(EDIT, { id: comment.id, b: 'Hijacked' }, tokens.expert)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(EDIT, { id: comment.id, b: 'Second version' }, tokens.delegate1)).data!.editComment.body).toBe('Second version');
+    expect((await live.next()).commentChanged.body).toBe('Second version');
+
+    const DELETE = 'mutation($id: ID!) { deleteComment(id: $id) { deleted body } }';
+    expect((await t.gql(DELETE, { id: comment.id }, tokens.coordinator1)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(DELETE, { id: comment.id }, tokens.secretariat)).data!.deleteComment).toEqual({ deleted: true, body: null });
+    expect((await live.next()).commentChanged).toMatchObject({ deleted: true, body: null });
+    expect((await t.gql(EDIT, { id: comment.id, b: 'Back from the dead' }, tokens.delegate1)).errors![0].extensions!.code).toBe('FORBIDDEN');
+
+    const own = (await t.gql(ADD, { input: { targetId: itemId, body: 'Mine to delete' } }, tokens.delegate1)).data!.addComment;
+    expect((await t.gql(DELETE, { id: own.id }, tokens.delegate1)).data!.deleteComment.deleted).toBe(true);
+  });
+
+  it('resolves: the author, officers, and the coordinator on their group’s draft', async () => {
+    const RESOLVE = 'mutation($id: ID!, $r: Boolean) { resolveComment(id: $id, resolved: $r) { resolved resolvedBy { name } } }';
+    const onDraft = (await t.gql(ADD, { input: { targetId: wg1Draft, body: 'Paragraph 3 is too long' } }, tokens.expert)).data!.addComment;
+    expect((await t.gql(RESOLVE, { id: onDraft.id }, tokens.delegate1)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(RESOLVE, { id: onDraft.id }, tokens.coordinator1)).data!.resolveComment).toEqual({ resolved: true, resolvedBy: { name: 'Working group 1 coordinator (demo, Estonia)' } });
+    expect((await t.gql(RESOLVE, { id: onDraft.id, r: false }, tokens.expert)).data!.resolveComment.resolved).toBe(false);
+    const onItem = (await t.gql(ADD, { input: { targetId: itemId, body: 'Noted' } }, tokens.delegate1)).data!.addComment;
+    expect((await t.gql(RESOLVE, { id: onItem.id }, tokens.coordinator1)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(RESOLVE, { id: onItem.id }, tokens.chair)).data!.resolveComment.resolved).toBe(true);
+    const open = await t.gql('query($t: ID!) { comments(targetId: $t, includeResolved: false) { id } }', { t: itemId }, tokens.chair);
+    expect(open.data!.comments.map((c: { id: string }) => c.id)).not.toContain(onItem.id);
+  });
+
+  it('refuses subscriptions without a session, and to targets that do not exist', async () => {
+    const anonymous = subscribe(t.ws(), 'subscription($t: ID!) { commentAdded(targetId: $t) { id } }', { t: itemId });
+    await expect(anonymous.next(3000)).rejects.toThrow(/UNAUTHENTICATED/);
+    const missing = subscribe(t.ws(tokens.chair), 'subscription($t: ID!) { commentAdded(targetId: $t) { id } }', { t: '0123456789abcdef01234567' });
+    await expect(missing.next(3000)).rejects.toThrow(/NOT_FOUND/);
+  });
+
+  it('closes a WebSocket that presents a revoked token', async () => {
+    const token = (await buildUser(t, [Role.DELEGATE], [1])).token;
+    await t.gql('mutation { logout }', {}, token);
+    const sub = subscribe(t.ws(token), 'subscription($t: ID!) { commentAdded(targetId: $t) { id } }', { t: itemId });
+    await expect(sub.next(3000)).rejects.toThrow(/4403|Forbidden/);
+  });
+});
