@@ -13,6 +13,7 @@ const delegationSchema = new Schema(
   { timestamps: true },
 );
 delegationSchema.index({ code: 1 }, { unique: true });
+delegationSchema.index({ memberSince: 1, code: 1 });
 
 export type DelegationDoc = InferSchemaType<typeof delegationSchema> & { _id: Types.ObjectId };
 export const DelegationModel = model('Delegation', delegationSchema);

@@ -15,6 +15,7 @@ const draftSchema = new Schema(
   { timestamps: true },
 );
 draftSchema.index({ workingGroupId: 1 });
+draftSchema.index({ createdAt: 1 });
 
 export type DraftDoc = InferSchemaType<typeof draftSchema> & { _id: Types.ObjectId };
 export const DraftModel = model('Draft', draftSchema);

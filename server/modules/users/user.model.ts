@@ -17,6 +17,7 @@ const userSchema = new Schema(
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ workingGroupIds: 1 });
 userSchema.index({ delegationId: 1 });
+userSchema.index({ name: 1 });
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 export const UserModel = model('User', userSchema);

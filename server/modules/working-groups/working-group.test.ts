@@ -1,0 +1,54 @@
+import mongoose from 'mongoose';
+import { UserModel } from '../users/user.model';
+import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
+
+const DEEP = `{ workingGroups { number title members { name delegation { code } workingGroups { number } }
+  coordinator { name delegation { code } } drafts { title workingGroup { number } createdBy { name } openComments canEdit } } }`;
+
+describe('working groups', () => {
+  let t: TestPlatform;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    token = await t.login('delegate@committee.test');
+  });
+  afterAll(() => {
+    mongoose.set('debug', false);
+    return t.stop();
+  });
+
+  it('resolves nested references in a fixed number of queries, whatever the number of records (no N+1)', async () => {
+    const count = async () => {
+      let queries = 0;
+      mongoose.set('debug', () => {
+        queries += 1;
+      });
+      const res = await t.gql(DEEP, {}, token);
+      mongoose.set('debug', false);
+      expect(res.errors).toBeUndefined();
+      return queries;
+    };
+    const before = await count();
+    // Many more members across every group must not mean more queries.
+    const groups = (await t.gql('{ workingGroups { id } }', {}, token)).data!.workingGroups.map((g: { id: string }) => new mongoose.Types.ObjectId(g.id));
+    await UserModel.insertMany(
+      Array.from({ length: 40 }, (_, i) => ({ email: `member${i}@test.example`, name: `Member ${i}`, passwordHash: 'x', roles: ['DELEGATE'], workingGroupIds: groups })),
+    );
+    const after = await count();
+    expect(after).toBe(before);
+    expect(before).toBeLessThanOrEqual(12);
+  });
+
+  it('enforces unique emails in the database itself', async () => {
+    await expect(UserModel.create({ email: 'chair@committee.test', name: 'Impostor', passwordHash: 'x', roles: ['CHAIR'] })).rejects.toThrow(/duplicate key/);
+  });
+
+  it('shows a group with its mandate in the chosen language, coordinator and members', async () => {
+    const res = await t.gql('{ workingGroups { number title(lang: FR) mandateTasks { letter text(lang: FR) } coordinator { email } members { email } } }', {}, token);
+    const wg1 = res.data!.workingGroups[0];
+    expect(wg1.title).toBe('Suivi et mise en œuvre au niveau national');
+    expect(wg1.mandateTasks[7].text).toMatch(/^Faire mieux connaître les traités multilatéraux/);
+    expect(wg1.coordinator.email).toBe('coordinator@committee.test');
+    expect(wg1.members.map((m: { email: string }) => m.email)).toContain('delegate@committee.test');
+  });
+});
