@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { Role } from '../users/role';
 import { UserModel } from '../users/user.model';
 import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
 
@@ -32,7 +33,7 @@ describe('working groups', () => {
     // Many more members across every group must not mean more queries.
     const groups = (await t.gql('{ workingGroups { id } }', {}, token)).data!.workingGroups.map((g: { id: string }) => new mongoose.Types.ObjectId(g.id));
     await UserModel.insertMany(
-      Array.from({ length: 40 }, (_, i) => ({ email: `member${i}@test.example`, name: `Member ${i}`, passwordHash: 'x', roles: ['DELEGATE'], workingGroupIds: groups })),
+      Array.from({ length: 40 }, (_, i) => ({ email: `member${i}@test.example`, name: `Member ${i}`, passwordHash: 'x', roles: [Role.DELEGATE], workingGroupIds: groups })),
     );
     const after = await count();
     expect(after).toBe(before);
@@ -40,7 +41,7 @@ describe('working groups', () => {
   });
 
   it('enforces unique emails in the database itself', async () => {
-    await expect(UserModel.create({ email: 'chair@committee.test', name: 'Impostor', passwordHash: 'x', roles: ['CHAIR'] })).rejects.toThrow(/duplicate key/);
+    await expect(UserModel.create({ email: 'chair@committee.test', name: 'Impostor', passwordHash: 'x', roles: [Role.CHAIR] })).rejects.toThrow(/duplicate key/);
   });
 
   it('shows a group with its mandate in the chosen language, coordinator and members', async () => {
