@@ -2,7 +2,8 @@ import type { Config } from './config';
 import { Database, openDatabase } from './db/database';
 import { ensureIndexes } from './db/indexes';
 import { startApp, RunningApp } from './http/app';
-import { createInProcessPubSub } from './graphql/pubsub';
+import { createInProcessPubSub } from './pubsub/in-process';
+import { createRedisPubSub } from './pubsub/redis';
 import { logger } from './logger';
 import { CommitteeModel } from './modules/committee/committee.model';
 import { accountsWithDefaultPassword } from './seed/default-password';
@@ -30,12 +31,14 @@ export async function startPlatform(config: Config, opts: { dbName?: string } = 
         throw new Error(`Refusing to start in production: these accounts still have the default seed password: ${weak.join(', ')}. Change them (mutation changePassword) or re-seed with SEED_PASSWORD.`);
       }
     }
-    const app = await startApp(config, db, createInProcessPubSub());
+    const pubSub = config.redisUrl ? await createRedisPubSub(config.redisUrl) : createInProcessPubSub();
+    const app = await startApp(config, db, pubSub);
     return {
       app,
       db,
       async stop() {
         await app.close();
+        await pubSub.close();
         await db.close();
       },
     };

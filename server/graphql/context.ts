@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { Config } from '../config';
 import type { Role } from '../modules/users/role';
 import type { Loaders } from './loaders';
-import type { AppPubSub } from './pubsub';
+import type { AppPubSub } from '../pubsub/pubsub';
 
 export interface AuthUser {
   id: string;

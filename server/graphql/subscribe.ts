@@ -1,18 +1,22 @@
 import type { SubscribeResolverData } from 'type-graphql';
+import { EventQueue } from '../pubsub/iterate';
+import type { Topic, TopicPayloads } from '../pubsub/topics';
 import type { Context } from './context';
 import { requireUser } from './auth-checker';
-import { Topic } from './pubsub';
 
 type Args = Record<string, unknown>;
 
 /**
  * A subscription's `subscribe`: checks the session (and whatever `route` checks) when the
- * subscription starts, then listens on the topic under the id `route` returns.
+ * subscription starts, then streams the topic's events under the id `route` returns.
  */
-export function subscribeTo(topic: Topic, route: (args: Args, context: Context) => string | Promise<string>) {
-  return async ({ args, context }: SubscribeResolverData<unknown, Args, Context>) => {
+export function subscribeTo<T extends Topic>(topic: T, route: (args: Args, context: Context) => string | Promise<string>) {
+  return async ({ args, context }: SubscribeResolverData<unknown, Args, Context>): Promise<AsyncIterable<TopicPayloads[T]>> => {
     requireUser(context);
     const id = await route(args, context);
-    return context.pubSub.subscribe(topic, id);
+    let unlisten = () => {};
+    const queue = new EventQueue<TopicPayloads[T]>(() => unlisten());
+    unlisten = context.pubSub.listen(topic, id, (payload) => queue.push(payload));
+    return queue;
   };
 }

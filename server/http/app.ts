@@ -11,7 +11,7 @@ import type { Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
-import type { AppPubSub } from '../graphql/pubsub';
+import type { AppPubSub } from '../pubsub/pubsub';
 import { appSchema } from '../graphql/schema';
 import { logger } from '../logger';
 import { userFromAuthorization } from './auth-header';

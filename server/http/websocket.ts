@@ -6,7 +6,7 @@ import type { AuthUser, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { checkQueryLimits, QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
-import type { AppPubSub } from '../graphql/pubsub';
+import type { AppPubSub } from '../pubsub/pubsub';
 import { userFromAuthorization } from './auth-header';
 
 type ConnectionExtra = {

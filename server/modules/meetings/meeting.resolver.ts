@@ -2,7 +2,7 @@ import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { Topic } from '../../graphql/pubsub';
+import { Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
 import { Language, pick } from '../shared/localized';

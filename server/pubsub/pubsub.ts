@@ -1,0 +1,42 @@
+import { Topic, TopicPayloads } from './topics';
+
+export type Handler<T extends Topic> = (payload: TopicPayloads[T]) => void;
+
+/**
+ * The one pub/sub interface of the server: in-process for one instance, Redis when several
+ * instances share the load. Handlers of one event all receive the same payload object, which
+ * lets subscriptions with the same selection share one execution.
+ */
+export interface AppPubSub {
+  publish<T extends Topic>(topic: T, id: string, payload: TopicPayloads[T]): void;
+  /** Registers at once (no event published after this call is missed); returns the unsubscribe. */
+  listen<T extends Topic>(topic: T, id: string, handler: Handler<T>): () => void;
+  close(): Promise<void>;
+}
+
+export const channel = (topic: Topic, id: string) => `${topic}:${id}`;
+
+/** Where several listeners share a channel, one map of handler sets per instance. */
+export class HandlerRegistry {
+  private handlers = new Map<string, Set<(payload: unknown) => void>>();
+
+  add(name: string, handler: (payload: unknown) => void): { first: boolean; remove: () => boolean } {
+    let set = this.handlers.get(name);
+    const first = !set;
+    if (!set) this.handlers.set(name, (set = new Set()));
+    set.add(handler);
+    return {
+      first,
+      remove: () => {
+        set!.delete(handler);
+        if (set!.size > 0) return false;
+        this.handlers.delete(name);
+        return true;
+      },
+    };
+  }
+
+  dispatch(name: string, payload: unknown): void {
+    for (const handler of this.handlers.get(name) ?? []) handler(payload);
+  }
+}
