@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Role } from '../modules/users/role';
 import type { Loaders } from './loaders';
@@ -22,4 +23,7 @@ export interface Context {
   loaders: Loaders;
   pubSub: AppPubSub;
   config: Pick<Config, 'sessionTtlMs'>;
+  collab: Collaboration;
+  /** The WebSocket connection the operation came over; null over HTTP. */
+  connectionId: string | null;
 }

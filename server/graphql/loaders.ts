@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import mongoose, { type Model, type Types } from 'mongoose';
+import { LoadedState, loadState } from '../collaboration/document-state';
 import { CommentModel } from '../modules/comments/comment.model';
 import { DelegationDoc, DelegationModel } from '../modules/delegations/delegation.model';
 import { DraftDoc, DraftModel } from '../modules/drafts/draft.model';
@@ -68,6 +69,8 @@ export function createLoaders({ cache }: { cache: boolean } = { cache: true }) {
     usersByDelegation: manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'delegationId', cache, { name: 1 }),
     draftsByWorkingGroup: manyBy<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, 'workingGroupId', cache),
     openCommentCount: openCommentCounts(cache),
+    // state, text and seq of one draft in one request read the log once
+    draftState: new DataLoader<Id, LoadedState, string>((ids) => Promise.all(ids.map((id) => loadState(id))), { cacheKeyFn: key, cache, batch: false }),
   };
 }
 

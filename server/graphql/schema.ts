@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CollaborationResolver, DraftContentResolver } from '../collaboration/collaboration.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CommentResolver } from '../modules/comments/comment.resolver';
 import { CommitteeResolver } from '../modules/committee/committee.resolver';
@@ -25,6 +26,8 @@ const resolvers = [
   AgendaItemResolver,
   AgendaSubItemResolver,
   CommentResolver,
+  CollaborationResolver,
+  DraftContentResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

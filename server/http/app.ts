@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Context } from '../graphql/context';
@@ -21,6 +22,7 @@ import { landingPage } from './landing';
 import { attachWebSocket } from './websocket';
 
 export interface RunningApp {
+  collab: Collaboration;
   url: string;
   port: number;
   httpServer: http.Server;
@@ -33,7 +35,8 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const ws = attachWebSocket(httpServer, schema, pubSub, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
+  const collab = new Collaboration(pubSub, { compactEvery: config.compactEvery });
+  const ws = attachWebSocket(httpServer, schema, pubSub, collab, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -69,6 +72,8 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
         loaders: createLoaders(),
         pubSub,
         config: { sessionTtlMs: config.sessionTtlMs },
+        collab,
+        connectionId: null,
       }),
     }),
   );
@@ -82,12 +87,14 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   logger.info({ url: `${url}/graphql` }, 'server listening');
 
   return {
+    collab,
     url,
     port,
     httpServer,
     async close() {
       await ws.close();
       await apollo.stop();
+      await collab.close();
     },
   };
 }

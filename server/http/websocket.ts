@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Collaboration } from '../collaboration/collaboration';
 import type { AuthUser, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { checkQueryLimits, QueryLimits } from '../graphql/limits';
@@ -12,6 +14,7 @@ import { userFromAuthorization } from './auth-header';
 type ConnectionExtra = {
   user?: AuthUser | null;
   tokenRejected?: boolean;
+  connectionId?: string;
 };
 
 /** The same error shaping as over HTTP. */
@@ -21,7 +24,7 @@ function reshape(error: GraphQLError): GraphQLError {
 }
 
 /** graphql-ws on the HTTP server's /graphql; the token travels in connectionParams.authorization. */
-export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSub: AppPubSub, limits: QueryLimits & { maxPayload: number; sessionTtlMs: number }) {
+export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSub: AppPubSub, collab: Collaboration, limits: QueryLimits & { maxPayload: number; sessionTtlMs: number }) {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayload });
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
@@ -32,7 +35,11 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
         if (auth.tokenRejected) return false;
         ctx.extra.user = auth.user;
         ctx.extra.tokenRejected = false;
+        ctx.extra.connectionId = randomUUID();
         return true;
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.connectionId) collab.connectionClosed(ctx.extra.connectionId);
       },
       onSubscribe: (_ctx, _id, payload) => {
         let document;
@@ -53,6 +60,8 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
         loaders: createLoaders({ cache: false }),
         pubSub,
         config: { sessionTtlMs: limits.sessionTtlMs },
+        collab,
+        connectionId: ctx.extra.connectionId ?? null,
       }),
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!('errors' in result) || !result.errors) return undefined;

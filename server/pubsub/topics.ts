@@ -18,6 +18,8 @@ export interface DraftUpdatePayload {
   /** base64 Yjs update */
   update: string;
   clientId: string | null;
+  /** True when `update` is a snapshot standing in for every update up to seq (compacted history). */
+  snapshot: boolean;
 }
 
 /** An awareness (presence) change of a draft, relayed between instances. */

@@ -21,6 +21,8 @@ export interface TestPlatform {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   login(email: string, password?: string): Promise<string>;
   ws(token?: string): Client;
+  /** Stops the server and starts it again on the same port and data (clients reconnect). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export interface TestPlatform {
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'committee-test-'));
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: TEST_PASSWORD, ...env });
-  const platform = await startPlatform(config);
+  let platform = await startPlatform(config);
   const url = platform.app.url;
   const clients: Client[] = [];
 
@@ -42,7 +44,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     return { ...body, status: res.status } as GqlResult<any>;
   };
 
-  return {
+  const handle: TestPlatform = {
     platform,
     url,
     gql,
@@ -62,12 +64,18 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       clients.push(client);
       return client;
     },
+    async restart() {
+      await platform.stop();
+      platform = await startPlatform({ ...config, port: platform.app.port });
+      handle.platform = platform;
+    },
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
       await platform.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 export interface Subscription<T> {

@@ -1,0 +1,267 @@
+import type { Client } from 'graphql-ws';
+import { Observable } from 'lib0/observable';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { request, RequestError } from './graphql-request';
+
+const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clientId: String) {
+  applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
+}`;
+const UPDATES = `subscription DraftUpdates($draftId: ID!, $afterSeq: Int) {
+  draftUpdates(draftId: $draftId, afterSeq: $afterSeq) { seq update clientId snapshot synced }
+}`;
+const PRESENCE = `subscription Presence($draftId: ID!) { presence(draftId: $draftId) { update } }`;
+const UPDATE_PRESENCE = `mutation UpdatePresence($draftId: ID!, $update: String!) { updatePresence(draftId: $draftId, update: $update) }`;
+
+interface UpdateEvent {
+  seq: number;
+  update: string;
+  clientId: string | null;
+  snapshot: boolean;
+  synced: boolean;
+}
+
+export type ProviderStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface DraftProviderOptions {
+  /** A graphql-ws client for the server, carrying the session token; it should retry. */
+  client: Client;
+  draftId: string;
+  doc: Y.Doc;
+  /** Presence (cursors); left out for read-only watchers that show no cursor. */
+  awareness?: Awareness;
+  /** Sends no edits: for those who may only read. */
+  readOnly?: boolean;
+}
+
+type Events = {
+  synced: (synced: boolean) => void;
+  status: (status: ProviderStatus) => void;
+  acked: (seq: number) => void;
+  error: (error: RequestError) => void;
+};
+
+const toBase64 = (bytes: Uint8Array): string => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+
+/**
+ * Binds a Yjs document to a draft over GraphQL: a subscription brings every stored update (from
+ * the last one seen, so a reconnect leaves no gap), local edits go up batched as mutations and are
+ * sent again until the server acknowledges them, queued while offline. No DOM: it runs in the
+ * browser and in Node alike.
+ */
+export class DraftProvider extends Observable<keyof Events> {
+  readonly client: Client;
+  readonly draftId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness | undefined;
+  readonly clientId: string;
+  synced = false;
+  status: ProviderStatus = 'connecting';
+  /** Every update up to this seq has been applied here. */
+  seq = 0;
+  /** Updates acknowledged by the server since start, in the order sent. */
+  readonly acknowledged: Uint8Array[] = [];
+
+  private outbox: Uint8Array[] = [];
+  private inflight: Uint8Array | null = null;
+  private seenAbove = new Set<number>();
+  private stopUpdates: (() => void) | null = null;
+  private stopPresence: (() => void) | null = null;
+  private offClientEvents: (() => void)[] = [];
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+  private readonly readOnly: boolean;
+
+  constructor(opts: DraftProviderOptions) {
+    super();
+    this.client = opts.client;
+    this.draftId = opts.draftId;
+    this.doc = opts.doc;
+    this.awareness = opts.awareness;
+    this.readOnly = opts.readOnly ?? false;
+    this.clientId = String(this.doc.clientID);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness?.on('update', this.onAwarenessUpdate);
+    this.offClientEvents.push(
+      this.client.on('connected', () => this.setStatus('connected')),
+      this.client.on('closed', () => this.onClosed()),
+    );
+    this.subscribe();
+  }
+
+  /** Unacknowledged local edits (sent or waiting). */
+  get pending(): number {
+    return this.outbox.length + (this.inflight ? 1 : 0);
+  }
+
+  whenSynced(): Promise<void> {
+    if (this.synced) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (synced: boolean) => {
+        if (!synced) return;
+        this.off('synced', done);
+        resolve();
+      };
+      this.on('synced', done);
+    });
+  }
+
+  /** Resolves once every local edit made so far is acknowledged. */
+  whenAcknowledged(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.pending > 0) return;
+        this.off('acked', check);
+        resolve();
+      };
+      this.on('acked', check);
+    });
+  }
+
+  private setStatus(status: ProviderStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit('status', [status]);
+  }
+
+  private subscribe(): void {
+    this.stopUpdates?.();
+    this.stopUpdates = this.client.subscribe<{ draftUpdates: UpdateEvent }>(
+      { query: UPDATES, variables: { draftId: this.draftId, afterSeq: this.seq } },
+      {
+        next: ({ data, errors }) => {
+          if (errors?.length) this.emit('error', [new RequestError(errors[0].message, String(errors[0].extensions?.code ?? 'ERROR'))]);
+          if (data) this.receive(data.draftUpdates);
+        },
+        error: () => undefined, // the 'closed' handler resubscribes after the reconnect
+        complete: () => undefined,
+      },
+    );
+    if (this.awareness) {
+      this.stopPresence?.();
+      this.stopPresence = this.client.subscribe<{ presence: { update: string } }>(
+        { query: PRESENCE, variables: { draftId: this.draftId } },
+        {
+          next: ({ data }) => data && applyAwarenessUpdate(this.awareness!, fromBase64(data.presence.update), this),
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
+      this.sendPresence();
+    }
+  }
+
+  private receive(event: UpdateEvent): void {
+    if (event.synced) {
+      if (!this.synced) {
+        this.synced = true;
+        this.emit('synced', [true]);
+      }
+      this.flush();
+      return;
+    }
+    if (event.seq <= this.seq || this.seenAbove.has(event.seq)) return;
+    Y.applyUpdate(this.doc, fromBase64(event.update), this);
+    if (event.snapshot) this.seq = Math.max(this.seq, event.seq);
+    else this.seenAbove.add(event.seq);
+    // Advance over what is now contiguous: events from several server instances may interleave.
+    while (this.seenAbove.has(this.seq + 1)) this.seenAbove.delete(++this.seq);
+    for (const s of this.seenAbove) if (s <= this.seq) this.seenAbove.delete(s);
+  }
+
+  private onClosed(): void {
+    if (this.destroyed) return;
+    this.setStatus('disconnected');
+    if (this.synced) {
+      this.synced = false;
+      this.emit('synced', [false]);
+    }
+    // Subscribe again (from the last seq) once the client has reconnected; resend what was in flight.
+    const off = this.client.on('connected', () => {
+      off();
+      if (this.destroyed) return;
+      this.subscribe();
+      this.flush();
+    });
+    this.offClientEvents.push(off);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this || this.readOnly) return;
+    this.outbox.push(update);
+    // A microtask later, so that the edits of one keystroke or one paste go up together.
+    queueMicrotask(() => this.flush());
+  };
+
+  /** Sends everything waiting as one merged update, one request at a time. */
+  private flush(): void {
+    if (this.destroyed || this.inflight || this.retryTimer || this.status === 'disconnected') return;
+    if (this.outbox.length === 0) return;
+    const update = this.outbox.length === 1 ? this.outbox[0] : Y.mergeUpdates(this.outbox);
+    this.outbox = [];
+    this.inflight = update;
+    request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, { draftId: this.draftId, update: toBase64(update), clientId: this.clientId })
+      .then(({ applyDraftUpdate }) => {
+        this.inflight = null;
+        this.acknowledged.push(update);
+        this.emit('acked', [applyDraftUpdate.seq]);
+        this.flush();
+      })
+      .catch((err: RequestError) => {
+        if (this.destroyed) return;
+        if (!err.retryable) {
+          // Refused for good (not allowed, invalid): dropping it is the only way forward.
+          this.inflight = null;
+          this.emit('error', [err]);
+          this.emit('acked', [this.seq]);
+          this.flush();
+          return;
+        }
+        // Put it back in front of newer edits and try again: after the reconnect, or after a pause.
+        this.outbox.unshift(update);
+        this.inflight = null;
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.flush();
+        }, err.retryAfterMs ?? (err.code === 'NETWORK' ? 250 : 500));
+      });
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    if (origin === this) return;
+    const mine = [...added, ...updated, ...removed].includes(this.doc.clientID);
+    if (mine && !this.presenceTimer) this.presenceTimer = setTimeout(() => this.sendPresence(), 30);
+  };
+
+  private sendPresence(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    if (!this.awareness || this.status === 'disconnected') return;
+    const update = toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+    request(this.client, UPDATE_PRESENCE, { draftId: this.draftId, update }).catch(() => undefined);
+  }
+
+  override destroy(): void {
+    if (this.destroyed) return;
+    if (this.awareness) {
+      removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+      this.sendPresence();
+    }
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness?.off('update', this.onAwarenessUpdate);
+    this.offClientEvents.forEach((off) => off());
+    this.stopUpdates?.();
+    this.stopPresence?.();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    super.destroy();
+  }
+}

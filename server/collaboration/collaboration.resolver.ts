@@ -1,0 +1,128 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Types } from 'mongoose';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import type { Context } from '../graphql/context';
+import { requireUser } from '../graphql/auth-checker';
+import { badInput } from '../graphql/errors';
+import { findDraft } from '../modules/drafts/draft.service';
+import { Draft } from '../modules/drafts/draft.type';
+import type { DraftDoc } from '../modules/drafts/draft.model';
+import { parseId } from '../modules/shared/ids';
+import { present, Presented } from '../modules/shared/present';
+import { EventQueue } from '../pubsub/iterate';
+import type { DraftUpdateEvent as DraftUpdateEventData } from './collaboration';
+import { DraftUpdateAck, DraftUpdateEvent, PresenceEntry, PresenceEvent } from './collaboration.types';
+import { plainText } from './document-state';
+import { PresenceChange } from './presence';
+import { encodeUpdate } from './update-codec';
+
+@ArgsType()
+class ApplyDraftUpdateArgs {
+  @Field(() => ID)
+  draftId!: string;
+
+  @Field(() => String, { description: 'base64 Yjs update, at most 1 MiB decoded' })
+  update!: string;
+
+  @Field(() => String, { nullable: true, description: 'An id of the sending editor, echoed to subscribers' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  clientId?: string;
+}
+
+type Args = Record<string, unknown>;
+type SubscribeData = SubscribeResolverData<unknown, Args, Context>;
+
+function afterSeqArg(value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (!Number.isInteger(value) || (value as number) < 0) throw badInput('afterSeq must be a whole number, 0 or more.', 'afterSeq');
+  return value as number;
+}
+
+@Resolver()
+export class CollaborationResolver {
+  @Authorized()
+  @Mutation(() => DraftUpdateAck, { description: 'Stores a Yjs update of a draft; answers once it is durable' })
+  async applyDraftUpdate(@Args(() => ApplyDraftUpdateArgs) args: ApplyDraftUpdateArgs, @Ctx() ctx: Context): Promise<DraftUpdateAck> {
+    const draftId = parseId(args.draftId, 'draftId');
+    const user = ctx.user!;
+    const seq = await ctx.collab.applyUpdate(user, draftId, args.update, args.clientId ?? null, ctx.connectionId ?? `user:${user.id}`);
+    return { draftId: args.draftId, seq };
+  }
+
+  @Subscription(() => DraftUpdateEvent, {
+    description: 'Every stored update of a draft. With afterSeq (0 for all), first the ones after it, then a `synced` event, then live ones.',
+    subscribe: async ({ args, context }: SubscribeData) => {
+      requireUser(context);
+      const draftId = parseId(args.draftId, 'draftId');
+      const afterSeq = afterSeqArg(args.afterSeq);
+      await findDraft(draftId);
+      return context.collab.stream(draftId, afterSeq);
+    },
+  })
+  draftUpdates(
+    @Root() event: DraftUpdateEventData,
+    @Arg('draftId', () => ID) _draftId: string,
+    @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq?: number,
+  ): DraftUpdateEvent {
+    return event;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Publishes the sender\'s awareness (presence) update for a draft' })
+  async updatePresence(@Arg('draftId', () => ID) draftId: string, @Arg('update', () => String) update: string, @Ctx() ctx: Context): Promise<boolean> {
+    const id = parseId(draftId, 'draftId');
+    await findDraft(id);
+    const user = ctx.user!;
+    ctx.collab.presence.apply(id.toHexString(), update, { userId: user.id, name: user.name, connectionId: ctx.connectionId });
+    return true;
+  }
+
+  @Subscription(() => PresenceEvent, {
+    description: 'Who is in a draft: first everyone present, then every change (joins, moves, leaves)',
+    subscribe: async ({ args, context }: SubscribeData) => {
+      requireUser(context);
+      const draftId = parseId(args.draftId, 'draftId');
+      await findDraft(draftId);
+      const id = draftId.toHexString();
+      let unwatch = () => {};
+      const queue = new EventQueue<PresenceChange>(() => unwatch());
+      queue.push({ draftId: id, update: context.collab.presence.current(id) });
+      unwatch = context.collab.presence.watch(id, (change) => queue.push(change));
+      return queue;
+    },
+  })
+  presence(@Root() change: PresenceChange, @Arg('draftId', () => ID) _draftId: string): PresenceEvent {
+    return change;
+  }
+}
+
+@Resolver(() => Draft)
+export class DraftContentResolver {
+  @FieldResolver(() => String, { description: 'The whole Yjs document as one base64 update' })
+  async state(@Root() draft: Presented<DraftDoc>, @Ctx() ctx: Context): Promise<string> {
+    return encodeUpdate((await ctx.loaders.draftState.load(draft._id)).state);
+  }
+
+  @FieldResolver(() => String, { description: 'Plain text of the draft, one block a line' })
+  async text(@Root() draft: Presented<DraftDoc>, @Ctx() ctx: Context): Promise<string> {
+    return plainText((await ctx.loaders.draftState.load(draft._id)).state);
+  }
+
+  @FieldResolver(() => Int, { description: 'Sequence number of the last stored update' })
+  async seq(@Root() draft: Presented<DraftDoc>, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.draftState.load(draft._id)).seq;
+  }
+
+  @FieldResolver(() => [PresenceEntry], { description: 'Who has the draft open now' })
+  async editors(@Root() draft: Presented<DraftDoc>, @Ctx() ctx: Context) {
+    const entries = ctx.collab.presence.entries(draft.id);
+    const users = await ctx.loaders.user.loadMany(entries.map((e) => new Types.ObjectId(e.owner.userId)));
+    return entries.flatMap(({ owner, state }, i) => {
+      const user = users[i];
+      return user && !(user instanceof Error) ? [{ clientId: owner.clientId, user: present(user), state: JSON.stringify(state) }] : [];
+    });
+  }
+}

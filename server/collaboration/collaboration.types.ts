@@ -1,0 +1,53 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { User } from '../modules/users/user.type';
+
+@ObjectType({ description: 'The answer to applyDraftUpdate, sent only once the update is stored' })
+export class DraftUpdateAck {
+  @Field(() => ID)
+  draftId!: string;
+
+  @Field(() => Int, { description: 'Position of the update in the draft\'s log' })
+  seq!: number;
+}
+
+@ObjectType({ description: 'A stored update of a draft' })
+export class DraftUpdateEvent {
+  @Field(() => ID)
+  draftId!: string;
+
+  @Field(() => Int)
+  seq!: number;
+
+  @Field(() => String, { description: 'base64 Yjs update (the merged snapshot for compacted history)' })
+  update!: string;
+
+  @Field(() => String, { nullable: true, description: 'clientId given by the sender; null for a snapshot' })
+  clientId!: string | null;
+
+  @Field(() => Boolean, { description: 'The update is a snapshot standing in for every update up to seq' })
+  snapshot!: boolean;
+
+  @Field(() => Boolean, { description: 'Marks the end of a replay: everything stored up to seq has been sent' })
+  synced!: boolean;
+}
+
+@ObjectType({ description: 'A change of who is in a draft and where their cursor is' })
+export class PresenceEvent {
+  @Field(() => ID)
+  draftId!: string;
+
+  @Field(() => String, { description: 'base64 y-protocols awareness update' })
+  update!: string;
+}
+
+@ObjectType({ description: 'Someone in a draft now' })
+export class PresenceEntry {
+  @Field(() => Int, { description: 'Yjs client id of their editor' })
+  clientId!: number;
+
+  @Field(() => User)
+  user!: User;
+
+  @Field(() => String, { description: 'Their awareness state as JSON (name, colour, cursor)' })
+  state!: string;
+}

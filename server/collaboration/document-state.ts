@@ -1,0 +1,64 @@
+import mongoose, { Types } from 'mongoose';
+import * as Y from 'yjs';
+import { DraftSnapshotModel } from './snapshot.model';
+import { DraftUpdateModel } from './update.model';
+
+/** The Yjs shared type that holds a draft's rich text (the name TipTap's Collaboration uses). */
+export const CONTENT_FIELD = 'default';
+
+export interface LoadedState {
+  state: Uint8Array;
+  seq: number;
+}
+
+/** Stored binary as bytes: lean reads give BSON Binary values, documents give Buffers. */
+export function bytes(value: Buffer | Uint8Array | { buffer: Uint8Array }): Uint8Array {
+  const b = value instanceof Uint8Array ? value : value.buffer;
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** Snapshot (if any) followed by the log entries after it, in order, as stored. */
+export async function* readLog(draftId: Types.ObjectId, afterSeq: number): AsyncGenerator<{ seq: number; update: Uint8Array; clientId: string | null; fromSnapshot: boolean }> {
+  const snapshot = await DraftSnapshotModel.findById(draftId).lean();
+  let from = afterSeq;
+  if (snapshot && snapshot.seq > afterSeq) {
+    // The updates it merged are gone from the log: the snapshot stands in for all of them.
+    yield { seq: snapshot.seq, update: bytes(snapshot.state), clientId: null, fromSnapshot: true };
+    from = snapshot.seq;
+  }
+  const cursor = DraftUpdateModel.find({ draftId, seq: mongoose.trusted({ $gt: from }) }, { seq: 1, update: 1, clientId: 1 })
+    .sort({ seq: 1 })
+    .lean()
+    .cursor({ batchSize: 500 });
+  for await (const entry of cursor) yield { seq: entry.seq, update: bytes(entry.update), clientId: entry.clientId ?? null, fromSnapshot: false };
+}
+
+/** The whole document as one update, merged from snapshot and log (without editing any of them). */
+export async function loadState(draftId: Types.ObjectId): Promise<LoadedState> {
+  const updates: Uint8Array[] = [];
+  let seq = 0;
+  for await (const entry of readLog(draftId, 0)) {
+    updates.push(entry.update);
+    seq = entry.seq;
+  }
+  return { state: updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(updates), seq };
+}
+
+function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  }
+  if (node instanceof Y.XmlHook) return '';
+  const children = node.toArray();
+  const blocks = children.some((c) => c instanceof Y.XmlElement);
+  return children.map((c) => textOf(c)).join(blocks ? '\n' : '');
+}
+
+/** Plain text of the draft: each block (paragraph, heading, list item) on its own line. */
+export function plainText(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const text = textOf(doc.getXmlFragment(CONTENT_FIELD));
+  doc.destroy();
+  return text;
+}

@@ -1,0 +1,32 @@
+import * as Y from 'yjs';
+import { badInput } from '../graphql/errors';
+
+/** Largest Yjs update accepted in one call, decoded (a 20-page draft's whole state is far smaller). */
+export const MAX_UPDATE_BYTES = 1024 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Checks that a base64 string from outside is a Yjs update of acceptable size. The bytes are
+ * stored and relayed as they are: the server never edits an update.
+ */
+export function decodeUpdate(base64: string, field = 'update'): Uint8Array {
+  if (typeof base64 !== 'string' || base64.length === 0 || base64.length % 4 !== 0 || !BASE64.test(base64)) {
+    throw badInput(`${field} must be a base64-encoded Yjs update.`, field);
+  }
+  if ((base64.length / 4) * 3 > MAX_UPDATE_BYTES + 3) {
+    throw badInput(`${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`, field);
+  }
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  if (bytes.byteLength > MAX_UPDATE_BYTES) {
+    throw badInput(`${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`, field);
+  }
+  try {
+    Y.decodeUpdate(bytes);
+  } catch {
+    throw badInput(`${field} does not decode as a Yjs update.`, field);
+  }
+  return bytes;
+}
+
+export const encodeUpdate = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
