@@ -1,0 +1,99 @@
+import { Types } from 'mongoose';
+import * as Y from 'yjs';
+import { draftOf } from '../../test/helpers/factories';
+import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from '../../test/helpers/editors';
+import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
+import { compactDraft } from './compaction';
+import { loadState } from './document-state';
+import { DraftSnapshotModel } from './snapshot.model';
+import { DraftUpdateModel } from './update.model';
+
+const contentOfState = (state: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return contentOf(doc);
+};
+
+describe('compaction', () => {
+  let t: TestPlatform;
+  let token: string;
+  const editors: Editor[] = [];
+  beforeAll(async () => {
+    // Compact every 10 stored updates, so that live editing compacts many times.
+    t = await startTestPlatform({ COMPACT_EVERY: '10' });
+    token = await t.login('delegate@committee.test');
+  });
+  afterAll(async () => {
+    await Promise.all(editors.map((e) => e.close()));
+    await t.stop();
+  });
+
+  it('runs during live editing without losing an edit, and late joiners load snapshot plus log', async () => {
+    const draftId = await draftOf(1);
+    const a = connectEditor(t.url, token, draftId);
+    const b = connectEditor(t.url, token, draftId);
+    editors.push(a, b);
+    await Promise.all([a.provider.whenSynced(), b.provider.whenSynced()]);
+    addParagraph(a.doc, '');
+    await until(() => firstParagraphText(b.doc) !== undefined);
+    for (let i = 0; i < 150; i += 1) {
+      const editor = i % 2 === 0 ? a : b;
+      firstParagraphText(editor.doc)!.insert(0, `${i} `);
+      // Acknowledged one by one at times, so that the log grows past the bound many times over.
+      if (i % 3 === 0) await editor.provider.whenAcknowledged();
+    }
+    await Promise.all([a.provider.whenAcknowledged(), b.provider.whenAcknowledged()]);
+    await until(() => contentOf(a.doc) === contentOf(b.doc), 10000, 'convergence');
+
+    const id = new Types.ObjectId(draftId);
+    const stored = (await loadState(id)).seq;
+    expect(stored).toBeGreaterThan(40);
+    let snapshotSeq = 0;
+    for (let i = 0; i < 100 && snapshotSeq < stored - 10; i += 1) {
+      snapshotSeq = (await DraftSnapshotModel.findById(id).lean())?.seq ?? 0;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(snapshotSeq).toBeGreaterThanOrEqual(stored - 10);
+    expect(await DraftUpdateModel.countDocuments({ draftId: id })).toBeLessThan(stored);
+    expect(contentOfState((await loadState(id)).state)).toBe(contentOf(a.doc));
+
+    const late = connectEditor(t.url, token, draftId);
+    editors.push(late);
+    await late.provider.whenSynced();
+    expect(contentOf(late.doc)).toBe(contentOf(a.doc));
+    for (let i = 0; i < 150; i += 1) expect(firstParagraphText(late.doc)!.toString()).toContain(`${i} `);
+  });
+
+  it.each([
+    ['after-merge', 3],
+    ['after-snapshot', 4],
+  ] as const)('loses nothing when it crashes %s, and the next run finishes the job', async (step, group) => {
+    // Fewer updates than the automatic bound, so only this test compacts this draft.
+    const draftId = new Types.ObjectId(await draftOf(group));
+    const coordinator = await t.login('chair@committee.test');
+    const editor = connectEditor(t.url, coordinator, draftId.toHexString());
+    editors.push(editor);
+    await editor.provider.whenSynced();
+    for (let i = 0; i < 6; i += 1) {
+      addParagraph(editor.doc, `Recommendation ${i} (${step})`);
+      await editor.provider.whenAcknowledged();
+    }
+    const before = await loadState(draftId);
+    await expect(compactDraft(draftId, { stopAfter: step })).rejects.toThrow(/stopped/);
+    const after = await loadState(draftId);
+    expect(contentOfState(after.state)).toBe(contentOfState(before.state));
+    expect(after.seq).toBe(before.seq);
+
+    // A client that had seen part of the history catches up across the interrupted compaction.
+    const partial = connectEditor(t.url, coordinator, draftId.toHexString());
+    editors.push(partial);
+    await partial.provider.whenSynced();
+    expect(contentOf(partial.doc)).toBe(contentOf(editor.doc));
+
+    const done = await compactDraft(draftId);
+    const logLeft = await DraftUpdateModel.countDocuments({ draftId });
+    expect(logLeft).toBe(0);
+    expect(contentOfState((await loadState(draftId)).state)).toBe(contentOf(editor.doc));
+    expect(done.seq).toBe(before.seq);
+  });
+});

@@ -1,0 +1,62 @@
+import { draftOf } from '../../test/helpers/factories';
+import { addParagraph, connectEditor, contentOf, Editor, until } from '../../test/helpers/editors';
+import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
+
+describe('presence and offline editing', () => {
+  let t: TestPlatform;
+  let draftId: string;
+  const editors: Editor[] = [];
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    draftId = await draftOf(1);
+  });
+  afterAll(async () => {
+    await Promise.all(editors.map((e) => e.close()));
+    await t.stop();
+  });
+
+  it('shows who is in the draft, with name, colour and cursor, and removes them when they leave', async () => {
+    const a = connectEditor(t.url, await t.login('delegate@committee.test'), draftId, { awareness: true });
+    const b = connectEditor(t.url, await t.login('coordinator@committee.test'), draftId, { awareness: true });
+    editors.push(a, b);
+    await Promise.all([a.provider.whenSynced(), b.provider.whenSynced()]);
+    a.awareness.setLocalState({ user: { name: 'Delegate of France', color: '#1f77b4' }, cursor: { anchor: 'AQID', head: 'AQID' } });
+    await until(() => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Delegate of France', 5000, 'presence at b');
+
+    const chair = await t.login('chair@committee.test');
+    const editorsNow = async () =>
+      ((await t.gql('query($d: ID!) { draft(id: $d) { editors { clientId user { email } state } } }', { d: draftId }, chair)).data!.draft.editors as { clientId: number; user: { email: string }; state: string }[]);
+    const listed = await editorsNow();
+    const entry = listed.find((e) => e.clientId === a.doc.clientID);
+    // The person comes from the session, whatever name the client claims.
+    expect(entry?.user.email).toBe('delegate@committee.test');
+    expect(JSON.parse(entry!.state).user.color).toBe('#1f77b4');
+
+    await a.close();
+    await until(() => !b.awareness.getStates().has(a.doc.clientID), 5000, 'presence removed at b');
+    expect((await editorsNow()).some((e) => e.clientId === a.doc.clientID)).toBe(false);
+  });
+
+  it('queues edits while the server is away and delivers them, with no gap, once it is back', async () => {
+    const token = await t.login('delegate@committee.test');
+    const a = connectEditor(t.url, token, draftId);
+    const b = connectEditor(t.url, token, draftId);
+    editors.push(a, b);
+    await Promise.all([a.provider.whenSynced(), b.provider.whenSynced()]);
+    addParagraph(a.doc, 'Before the outage.');
+    await a.provider.whenAcknowledged();
+    await until(() => contentOf(b.doc) === contentOf(a.doc));
+
+    const restarting = t.restart();
+    addParagraph(a.doc, 'Typed while the server was away (A).');
+    addParagraph(b.doc, 'Typed while the server was away (B).');
+    expect(a.provider.pending).toBeGreaterThan(0);
+    await restarting;
+    await Promise.all([a.provider.whenAcknowledged(), b.provider.whenAcknowledged()]);
+    await until(() => contentOf(a.doc) === contentOf(b.doc) && contentOf(a.doc).includes('(A)') && contentOf(a.doc).includes('(B)'), 15000, 'catch-up');
+    const res = await t.gql('query($d: ID!) { draft(id: $d) { text seq } }', { d: draftId }, token);
+    expect(res.data!.draft.text).toContain('Typed while the server was away (A).');
+    expect(res.data!.draft.text).toContain('Typed while the server was away (B).');
+    expect(a.provider.seq).toBe(res.data!.draft.seq);
+  });
+});
