@@ -1,54 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-// These run the built server (npm test builds it first) as its own process, as a user would.
-const MAIN = path.join(__dirname, '..', 'dist', 'server', 'main.js');
-
-function childPids(pid: number): number[] {
-  const file = `/proc/${pid}/task/${pid}/children`;
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2].startsWith('Z');
-  } catch {
-    return false;
-  }
-};
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return check();
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-  databasePid: number;
-}
-
-async function startServer(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const listening = /"url":"(http:\/\/[^"]+)\/graphql","msg":"server listening"/;
-  const ok = await waitFor(() => listening.test(out) || child.exitCode !== null, 60000);
-  const match = listening.exec(out);
-  if (!ok || !match) throw new Error(`server did not start:\n${out}`);
-  const databasePid = childPids(child.pid!).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ferretdb'));
-  if (!databasePid) throw new Error('no embedded database process found');
-  return { child, output: () => out, url: match[1], databasePid };
-}
+import { alive, MAIN, startServerProcess as startServer, waitFor } from './helpers/server-process';
 
 describe('the server process and its embedded database', () => {
   const dirs: string[] = [];
@@ -66,13 +20,13 @@ describe('the server process and its embedded database', () => {
     s.child.kill('SIGTERM');
     expect(await waitFor(() => s.child.exitCode !== null, 15000)).toBe(true);
     expect(s.child.exitCode).toBe(0);
-    expect(await waitFor(() => !alive(s.databasePid), 5000)).toBe(true);
+    expect(await waitFor(() => !alive(s.databasePid!), 5000)).toBe(true);
   });
 
   it('leaves no orphan database when the server is killed outright', async () => {
     const s = await startServer({ DATA_DIR: dataDir() });
     s.child.kill('SIGKILL');
-    expect(await waitFor(() => !alive(s.databasePid), 10000)).toBe(true);
+    expect(await waitFor(() => !alive(s.databasePid!), 10000)).toBe(true);
   });
 
   it('keeps data across restarts on the same DATA_DIR', async () => {

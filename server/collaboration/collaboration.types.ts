@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../modules/users/user.type';
 
 @ObjectType({ description: 'The answer to applyDraftUpdate, sent only once the update is stored' })
@@ -42,7 +42,8 @@ export class PresenceEvent {
 
 @ObjectType({ description: 'Someone in a draft now' })
 export class PresenceEntry {
-  @Field(() => Int, { description: 'Yjs client id of their editor' })
+  // Yjs client ids are unsigned 32-bit, beyond GraphQL's Int.
+  @Field(() => Float, { description: 'Yjs client id of their editor (unsigned 32-bit)' })
   clientId!: number;
 
   @Field(() => User)

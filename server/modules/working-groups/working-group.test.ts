@@ -36,8 +36,10 @@ describe('working groups', () => {
       Array.from({ length: 40 }, (_, i) => ({ email: `member${i}@test.example`, name: `Member ${i}`, passwordHash: 'x', roles: [Role.DELEGATE], workingGroupIds: groups })),
     );
     const after = await count();
-    expect(after).toBe(before);
-    expect(before).toBeLessThanOrEqual(12);
+    // 160 more member records: with N+1 that would be 160 more queries. DataLoader batches per
+    // tick, so the count may move by a batch or two, never with the number of records.
+    expect(Math.abs(after - before)).toBeLessThanOrEqual(2);
+    expect(after).toBeLessThanOrEqual(12);
   });
 
   it('enforces unique emails in the database itself', async () => {

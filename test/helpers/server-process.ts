@@ -1,0 +1,78 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// The built server (npm test builds it first), run as its own process, as a user would.
+export const MAIN = path.join(__dirname, '..', '..', 'dist', 'server', 'main.js');
+
+export function childPids(pid: number): number[] {
+  const file = `/proc/${pid}/task/${pid}/children`;
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
+}
+
+export const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2].startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
+export async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+  /** The embedded database's process, when the server started one. */
+  databasePid: number | undefined;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const listening = /"url":"(http:\/\/[^"]+)\/graphql","msg":"server listening"/;
+  const ok = await waitFor(() => listening.test(out) || child.exitCode !== null, 60000);
+  const match = listening.exec(out);
+  if (!ok || !match) throw new Error(`server did not start:\n${out}`);
+  const databasePid = childPids(child.pid!).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ferretdb'));
+  return {
+    child,
+    output: () => out,
+    url: match[1].replace('localhost', '127.0.0.1'),
+    databasePid,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await waitFor(() => child.exitCode !== null || child.signalCode !== null, 15000);
+    },
+  };
+}
+
+/** A throwaway Redis on a free loopback port, for tests of several instances. */
+export async function startRedis(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  if (!(await waitFor(() => out.includes('Ready to accept connections') || child.exitCode !== null, 10000)) || child.exitCode !== null) {
+    throw new Error(`redis-server did not start (is it installed? apt-get install redis-server):\n${out}`);
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitFor(() => child.exitCode !== null, 5000);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient } from 'graphql-ws';
+import { MongoClient, ObjectId } from 'mongodb';
+import WebSocket from 'ws';
+import { EmbeddedDatabase } from '../server/db/embedded-database';
+import { freeLoopbackPort } from '../server/db/free-port';
+import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from './helpers/editors';
+import { ServerProcess, startRedis, startServerProcess } from './helpers/server-process';
+
+const PASSWORD = 'instances-test-password-1540';
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+describe('two server instances sharing the database and Redis', () => {
+  let dir: string;
+  let db: EmbeddedDatabase;
+  let redis: { url: string; stop(): Promise<void> };
+  const servers: ServerProcess[] = [];
+  const editors: Editor[] = [];
+  let token: string;
+  let draftId: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'committee-instances-'));
+    db = new EmbeddedDatabase(dir);
+    await db.start();
+    redis = await startRedis(await freeLoopbackPort());
+    const env = { MONGODB_URI: db.uri('committee'), REDIS_URL: redis.url, SEED_PASSWORD: PASSWORD };
+    servers.push(await startServerProcess(env));
+    servers.push(await startServerProcess(env));
+    token = (await gql<{ login: { token: string } }>(servers[0].url, `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`)).login.token;
+    const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(servers[1].url, '{ drafts { id workingGroup { number } } }', {}, token);
+    draftId = drafts.find((d) => d.workingGroup.number === 2)!.id;
+  });
+  afterAll(async () => {
+    await Promise.all(editors.map((e) => e.close()));
+    await Promise.all(servers.map((s) => s.stop()));
+    await redis.stop();
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('carries edits from A to B and from B to A, with one gapless sequence', async () => {
+    const [a, b] = [connectEditor(servers[0].url, token, draftId, { awareness: true }), connectEditor(servers[1].url, token, draftId, { awareness: true })];
+    editors.push(a, b);
+    await Promise.all([a.provider.whenSynced(), b.provider.whenSynced()]);
+    addParagraph(a.doc, 'Written on instance A.');
+    await until(() => contentOf(b.doc).includes('Written on instance A.'), 5000, 'A to B');
+    addParagraph(b.doc, 'Written on instance B.');
+    await until(() => contentOf(a.doc).includes('Written on instance B.'), 5000, 'B to A');
+
+    // Both instances write the same draft at once: they contend for sequence numbers.
+    for (let i = 0; i < 60; i += 1) {
+      firstParagraphText(a.doc)!.insert(0, `a${i} `);
+      firstParagraphText(b.doc)!.insert(0, `b${i} `);
+      if (i % 5 === 0) await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all([a.provider.whenAcknowledged(), b.provider.whenAcknowledged()]);
+    await until(() => contentOf(a.doc) === contentOf(b.doc), 10000, 'convergence across instances');
+
+    const mongo = new MongoClient(db.uri('committee'));
+    try {
+      const seqs = (await mongo.db().collection('draftupdates').find({ draftId: new ObjectId(draftId) }, { projection: { seq: 1 } }).sort({ seq: 1 }).toArray()).map((d) => d.seq as number);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    } finally {
+      await mongo.close();
+    }
+    expect(a.provider.seq).toBe(b.provider.seq);
+
+    a.awareness.setLocalState({ user: { name: 'On A', color: '#d62728' } });
+    await until(() => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'On A', 5000, 'presence across instances');
+  });
+
+  it('delivers a comment posted on A to a subscriber on B', async () => {
+    const { meetings } = await gql<{ meetings: { agenda: { id: string }[] }[] }>(servers[0].url, '{ meetings(month: "2020-06") { agenda { id } } }', {}, token);
+    const itemId = meetings[0].agenda[0].id;
+    const client = createClient({ url: `${servers[1].url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const received = new Promise<string>((resolve, reject) => {
+      client.subscribe<{ commentAdded: { body: string } }>(
+        { query: 'subscription($t: ID!) { commentAdded(targetId: $t) { body } }', variables: { t: itemId } },
+        { next: ({ data }) => data && resolve(data.commentAdded.body), error: reject, complete: () => undefined },
+      );
+    });
+    await new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-subscription acknowledgement
+    await gql(servers[0].url, 'mutation($t: ID!) { addComment(input: { targetId: $t, body: "Posted on A" }) { id } }', { t: itemId }, token);
+    await expect(received).resolves.toBe('Posted on A');
+    await client.dispose();
+  });
+});
