@@ -66,8 +66,12 @@ describe('a server killed while people edit', () => {
     clearInterval(typing);
 
     await Promise.all(editors.map((e) => e.provider.whenAcknowledged()));
+    // Compared as they stand at each check: remote updates may still be arriving at any of them.
+    await until(() => editors.every((e) => contentOf(e.doc) === contentOf(editors[0].doc)), 20000, 'convergence after the crash').catch((err: Error) => {
+      const state = editors.map((e) => ({ seq: e.provider.seq, status: e.provider.status, synced: e.provider.synced, pending: e.provider.pending, length: contentOf(e.doc).length }));
+      throw new Error(`${err.message}: ${JSON.stringify(state)}`);
+    });
     const expected = contentOf(editors[0].doc);
-    await until(() => editors.every((e) => contentOf(e.doc) === expected), 20000, 'convergence after the crash');
     for (let n = 0; n < typed; n += 1) for (let i = 0; i < 3; i += 1) expect(expected).toContain(`${i}:${n} `);
 
     const fresh = await gql<{ login: { token: string } }>(server.url, `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`);
