@@ -111,6 +111,23 @@ describe('applyDraftUpdate and draftUpdates', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('executes a live event once for all subscribers with the same selection', async () => {
+    // A draft no other subscription of this file watches.
+    const watched = await draftOf(4);
+    const chair = await t.login('chair@committee.test');
+    const query = 'subscription($d: ID!) { draftUpdates(draftId: $d) { seq update clientId } }';
+    const subscribers = Array.from({ length: 20 }, () => subscribe(t.ws(token), query, { d: watched }));
+    await new Promise((r) => setTimeout(r, 500)); // graphql-ws has no per-subscription acknowledgement
+    const fanOut = t.platform.app.collab.fanOut;
+    const before = fanOut.executions;
+    const res = await t.gql(APPLY, { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' }, chair);
+    const seq = res.data!.applyDraftUpdate.seq;
+    const events = await Promise.all(subscribers.map((s) => s.next()));
+    for (const e of events) expect(e.draftUpdates).toMatchObject({ seq, clientId: 'shared' });
+    expect(fanOut.executions - before).toBe(1);
+    subscribers.forEach((s) => s.dispose());
+  });
+
   it('refuses bad subscription arguments', async () => {
     const negative = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: -1) { seq } }', { d: draftId });
     await expect(negative.next(3000)).rejects.toThrow(/BAD_USER_INPUT/);

@@ -65,9 +65,11 @@ export class CollaborationResolver {
   draftUpdates(
     @Root() event: DraftUpdateEventData,
     @Arg('draftId', () => ID) _draftId: string,
-    @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq?: number,
+    @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq: number | undefined,
+    @Ctx() ctx: Context,
   ): DraftUpdateEvent {
-    return event;
+    ctx.collab.fanOut.executions += 1;
+    return { ...event, synced: event.synced === true };
   }
 
   @Authorized()

@@ -18,7 +18,7 @@ import { StoredUpdate, UpdateLog } from './update-log';
 
 export interface DraftUpdateEvent extends DraftUpdatePayload {
   /** True on the one event that ends a replay: the subscriber has everything stored so far. */
-  synced: boolean;
+  synced?: boolean;
 }
 
 export interface CollaborationOptions {
@@ -36,6 +36,8 @@ export class Collaboration {
   readonly instanceId = randomUUID();
   readonly log: UpdateLog;
   readonly presence: PresenceRegistry;
+  /** Executions of draftUpdates selections: with shared execution, one per event, not one per subscriber. */
+  readonly fanOut = { executions: 0 };
   private readonly throttle = new Throttle(100, 200, 4 * 1024 * 1024);
   private sinceCompaction = new Map<string, number>();
   private compacting = new Map<string, Promise<unknown>>();
@@ -98,13 +100,14 @@ export class Collaboration {
     let unlisten = () => {};
     const queue = new EventQueue<DraftUpdateEvent>(() => unlisten());
     if (afterSeq === null) {
-      unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => queue.push({ ...p, synced: false }));
+      // The published object itself, shared by every subscriber, so one execution can serve them all.
+      unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => queue.push(p));
       return queue;
     }
     let replaying = true;
     const held: DraftUpdatePayload[] = [];
     // Listening starts before reading, so nothing stored during the replay is missed.
-    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => (replaying ? held.push(p) : queue.push({ ...p, synced: false })));
+    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => (replaying ? held.push(p) : queue.push(p)));
     void (async () => {
       let last = afterSeq;
       for await (const entry of readLog(draftId, afterSeq)) {
@@ -113,7 +116,7 @@ export class Collaboration {
       }
       queue.push({ draftId: id, seq: last, update: EMPTY_UPDATE, clientId: null, snapshot: false, synced: true });
       replaying = false;
-      for (const p of held) if (p.seq > last) queue.push({ ...p, synced: false });
+      for (const p of held) if (p.seq > last) queue.push(p);
     })().catch((err: Error) => queue.fail(err));
     return queue;
   }

@@ -18,6 +18,7 @@ export interface PresenceOwner {
 interface DraftPresence {
   awareness: Awareness;
   owners: Map<number, PresenceOwner>;
+  watchers: Set<(change: PresenceChange) => void>;
   unlisten: () => void;
 }
 
@@ -47,9 +48,16 @@ export class PresenceRegistry {
     // The server has no presence of its own.
     awareness.setLocalState(null);
     const owners = new Map<number, PresenceOwner>();
-    awareness.on('update', ({ removed }: { removed: number[] }) => removed.forEach((id) => owners.delete(id)));
+    const watchers = new Set<(change: PresenceChange) => void>();
+    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      removed.forEach((id) => owners.delete(id));
+      if (watchers.size === 0) return;
+      // Encoded once and the same object handed to every watcher.
+      const change = { draftId, update: encodeUpdate(encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])) };
+      for (const watcher of watchers) watcher(change);
+    });
     const unlisten = this.pubSub.listen(Topic.Presence, draftId, (payload) => this.applyRemote(payload));
-    entry = { awareness, owners, unlisten };
+    entry = { awareness, owners, watchers, unlisten };
     this.drafts.set(draftId, entry);
     return entry;
   }
@@ -125,12 +133,9 @@ export class PresenceRegistry {
 
   /** Every change of the draft's presence on this instance, as awareness updates. */
   watch(draftId: string, onChange: (change: PresenceChange) => void): () => void {
-    const { awareness } = this.draft(draftId);
-    const handler = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      onChange({ draftId, update: encodeUpdate(encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])) });
-    };
-    awareness.on('update', handler);
-    return () => awareness.off('update', handler);
+    const { watchers } = this.draft(draftId);
+    watchers.add(onChange);
+    return () => watchers.delete(onChange);
   }
 
   close(): void {

@@ -10,6 +10,7 @@ import { checkQueryLimits, QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { userFromAuthorization } from './auth-header';
+import { sharedSubscribe } from './shared-subscribe';
 
 type ConnectionExtra = {
   user?: AuthUser | null;
@@ -29,6 +30,7 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema,
+      subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
         const auth = await userFromAuthorization(ctx.connectionParams?.authorization);
         // A bad token closes the socket at once (4403): the client must sign in again.
