@@ -60,18 +60,28 @@ function openCommentCounts(cache: boolean) {
  * cache: false: events still batch within a tick but never read a stale name or count.
  */
 export function createLoaders({ cache }: { cache: boolean } = { cache: true }) {
-  return {
-    user: byId<UserDoc>(UserModel as unknown as Model<UserDoc>, cache),
-    delegation: byId<DelegationDoc>(DelegationModel as unknown as Model<DelegationDoc>, cache),
-    workingGroup: byId<WorkingGroupDoc>(WorkingGroupModel as unknown as Model<WorkingGroupDoc>, cache),
-    draft: byId<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, cache),
-    usersByWorkingGroup: manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'workingGroupIds', cache, { name: 1 }),
-    usersByDelegation: manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'delegationId', cache, { name: 1 }),
-    draftsByWorkingGroup: manyBy<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, 'workingGroupId', cache),
-    openCommentCount: openCommentCounts(cache),
+  return lazily({
+    user: () => byId<UserDoc>(UserModel as unknown as Model<UserDoc>, cache),
+    delegation: () => byId<DelegationDoc>(DelegationModel as unknown as Model<DelegationDoc>, cache),
+    workingGroup: () => byId<WorkingGroupDoc>(WorkingGroupModel as unknown as Model<WorkingGroupDoc>, cache),
+    draft: () => byId<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, cache),
+    usersByWorkingGroup: () => manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'workingGroupIds', cache, { name: 1 }),
+    usersByDelegation: () => manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'delegationId', cache, { name: 1 }),
+    draftsByWorkingGroup: () => manyBy<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, 'workingGroupId', cache),
+    openCommentCount: () => openCommentCounts(cache),
     // state, text and seq of one draft in one request read the log once
-    draftState: new DataLoader<Id, LoadedState, string>((ids) => Promise.all(ids.map((id) => loadState(id))), { cacheKeyFn: key, cache, batch: false }),
-  };
+    draftState: () => new DataLoader<Id, LoadedState, string>((ids) => Promise.all(ids.map((id) => loadState(id))), { cacheKeyFn: key, cache, batch: false }),
+  });
+}
+
+/** Builds each loader on first use: most operations (every keystroke's mutation) need none. */
+function lazily<T extends Record<string, () => unknown>>(factories: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const made = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const name of Object.keys(factories) as (keyof T)[]) {
+    let value: ReturnType<T[typeof name]> | undefined;
+    Object.defineProperty(made, name, { enumerable: true, get: () => (value ??= factories[name]() as ReturnType<T[typeof name]>) });
+  }
+  return made;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

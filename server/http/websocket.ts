@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
+import { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Collaboration } from '../collaboration/collaboration';
 import type { AuthUser, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
-import { checkQueryLimits, QueryLimits } from '../graphql/limits';
+import { DocumentCache } from '../graphql/document-cache';
+import type { QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { userFromAuthorization } from './auth-header';
@@ -27,6 +28,16 @@ function reshape(error: GraphQLError): GraphQLError {
 /** graphql-ws on the HTTP server's /graphql; the token travels in connectionParams.authorization. */
 export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSub: AppPubSub, collab: Collaboration, limits: QueryLimits & { maxPayload: number; sessionTtlMs: number }) {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayload });
+  const documents = new DocumentCache(schema, limits);
+  const contextFor = (extra: ConnectionExtra): Context => ({
+    user: extra.user ?? null,
+    tokenRejected: extra.tokenRejected ?? false,
+    loaders: createLoaders({ cache: false }),
+    pubSub,
+    config: { sessionTtlMs: limits.sessionTtlMs },
+    collab,
+    connectionId: extra.connectionId ?? null,
+  });
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema,
@@ -43,28 +54,18 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
       onClose: (ctx) => {
         if (ctx.extra.connectionId) collab.connectionClosed(ctx.extra.connectionId);
       },
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          return [err as GraphQLError];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        const limitErrors = checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined, limits);
-        if (limitErrors.length > 0) return limitErrors;
-        return undefined;
+      // Returning the execution arguments skips graphql-ws's own parse and validate, done (once per text) here.
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        const prepared = documents.prepare(payload.query, payload.variables ?? undefined, payload.operationName ?? undefined);
+        if (prepared.errors) return prepared.errors;
+        return {
+          schema,
+          document: prepared.document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: contextFor(ctx.extra),
+        };
       },
-      context: (ctx): Context => ({
-        user: ctx.extra.user ?? null,
-        tokenRejected: ctx.extra.tokenRejected ?? false,
-        loaders: createLoaders({ cache: false }),
-        pubSub,
-        config: { sessionTtlMs: limits.sessionTtlMs },
-        collab,
-        connectionId: ctx.extra.connectionId ?? null,
-      }),
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!('errors' in result) || !result.errors) return undefined;
         return { ...result, errors: result.errors.map(reshape) };

@@ -1,4 +1,5 @@
 import type { Client } from 'graphql-ws';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import { Observable } from 'lib0/observable';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -41,12 +42,6 @@ type Events = {
   error: (error: RequestError) => void;
 };
 
-const toBase64 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
-const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /**
  * Binds a Yjs document to a draft over GraphQL: a subscription brings every stored update (from
@@ -64,6 +59,8 @@ export class DraftProvider extends Observable<keyof Events> {
   status: ProviderStatus = 'connecting';
   /** Every update up to this seq has been applied here. */
   seq = 0;
+  /** Sends that failed and were retried, by error code: a health figure for tests and benchmarks. */
+  readonly retries: Record<string, number> = {};
   /** Updates acknowledged by the server since start, in the order sent. */
   readonly acknowledged: Uint8Array[] = [];
 
@@ -224,6 +221,7 @@ export class DraftProvider extends Observable<keyof Events> {
           this.flush();
           return;
         }
+        this.retries[err.code] = (this.retries[err.code] ?? 0) + 1;
         // Put it back in front of newer edits and try again: after the reconnect, or after a pause.
         this.outbox.unshift(update);
         this.inflight = null;

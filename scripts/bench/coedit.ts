@@ -1,0 +1,359 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { DraftProvider } from '../../client/src/collab/draft-provider';
+import { childPids } from '../../test/helpers/server-process';
+import { freeLoopbackPort } from '../../server/db/free-port';
+import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
+
+/*
+ * npm run bench:coedit [-- --editors 50 --rate 10 --seconds 10 --subscribers 1000]
+ * N editors on one document, each making R edits a second for T seconds, through our server, a
+ * Hocuspocus 3 server with its own provider, and a bare WebSocket relay, one after the other in
+ * the same run. Then 1,000 read-only subscribers on one draft of our server.
+ */
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+};
+const EDITORS = arg('editors', 50);
+const RATE = arg('rate', 10);
+const SECONDS = arg('seconds', 10);
+const SUBSCRIBERS = arg('subscribers', 1000);
+const WARMUP_SECONDS = arg('warmup', 2);
+const PASSWORD = 'bench-coedit-password-1540';
+const root = path.resolve(__dirname, '..', '..', '..');
+
+interface BenchEditor {
+  doc: Y.Doc;
+  ready: Promise<void>;
+  close(): Promise<void> | void;
+}
+
+interface Target {
+  name: string;
+  pids: number[];
+  editor(i: number): BenchEditor;
+  stop(): Promise<void>;
+}
+
+interface LoadResult {
+  name: string;
+  sent: number;
+  delivered: number;
+  expected: number;
+  latencies: number[];
+  perEditMax: number[];
+  cpu: number;
+  /** CPU of each server process (for ours: the Node server, then its database), in cores */
+  cpuByProcess: number[];
+  /** CPU of this process, which runs every editor (the clients' share of the machine), in cores */
+  clientCpu: number;
+  /** p99 of this process's event-loop delay: time an arriving edit may wait before an editor sees it */
+  clientLoopP99: number;
+  rss: number;
+}
+
+function spawnNode(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (/listening|platform: http/.test(out)) {
+        clearInterval(timer);
+        resolve({ child, output: () => out });
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`${script} exited:\n${out}`));
+      }
+    }, 20);
+  });
+}
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function ourServer(dataDir: string): Promise<Target & { url: string; token: string; draftId: string }> {
+  const port = await freeLoopbackPort();
+  const { child } = await spawnNode(path.join(root, 'dist', 'server', 'main.js'), {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'bench',
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes
+  }, (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
+  const url = `http://127.0.0.1:${port}`;
+  const { login } = await gql<{ login: { token: string } }>(url, `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`, {});
+  const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(url, '{ drafts { id workingGroup { number } } }', {}, login.token);
+  const draftId = drafts.find((d) => d.workingGroup.number === 1)!.id;
+  const clients: Client[] = [];
+  const retries: Record<string, number> = {};
+  return {
+    name: 'ours (GraphQL + Yjs log)',
+    url,
+    token: login.token,
+    draftId,
+    pids: [child.pid!, ...childPids(child.pid!)],
+    editor() {
+      const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${login.token}` } });
+      clients.push(client);
+      const doc = new Y.Doc();
+      const provider = new DraftProvider({ client, draftId, doc });
+      return {
+        doc,
+        ready: provider.whenSynced(),
+        close: () => {
+          for (const [code, n] of Object.entries(provider.retries)) retries[code] = (retries[code] ?? 0) + n;
+          provider.destroy();
+        },
+      };
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      if (Object.keys(retries).length > 0) console.log(`  (our editors retried sends: ${JSON.stringify(retries)})`);
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+async function hocuspocus(): Promise<Target> {
+  const port = await freeLoopbackPort();
+  const { child } = await spawnNode(path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'), { PORT: String(port) });
+  const sockets: HocuspocusProviderWebsocket[] = [];
+  return {
+    name: 'Hocuspocus 3.4',
+    pids: [child.pid!],
+    editor() {
+      const doc = new Y.Doc();
+      const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
+      sockets.push(websocketProvider);
+      const provider = new HocuspocusProvider({ websocketProvider, name: 'bench', document: doc, awareness: null });
+      provider.attach();
+      const ready = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+      return { doc, ready, close: () => provider.destroy() };
+    },
+    async stop() {
+      sockets.forEach((s) => s.destroy());
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+async function relay(): Promise<Target> {
+  const port = await freeLoopbackPort();
+  const { child } = await spawnNode(path.join(root, 'dist', 'scripts', 'bench', 'relay-server.js'), { PORT: String(port) });
+  return {
+    name: 'bare WebSocket relay (floor)',
+    pids: [child.pid!],
+    editor() {
+      const doc = new Y.Doc();
+      const socket = new WebSocket(`ws://127.0.0.1:${port}`);
+      socket.binaryType = 'nodebuffer';
+      socket.on('message', (data: Buffer) => Y.applyUpdate(doc, new Uint8Array(data), 'remote'));
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== 'remote' && socket.readyState === WebSocket.OPEN) socket.send(update);
+      });
+      const ready = new Promise<void>((resolve) => socket.once('open', () => resolve()));
+      return { doc, ready, close: () => socket.close() };
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Every editor types; every other editor timestamps each edit's arrival. */
+async function runLoad(target: Target): Promise<LoadResult> {
+  const editors = Array.from({ length: EDITORS }, (_, i) => target.editor(i));
+  await Promise.all(editors.map((e) => e.ready));
+  const sentAt = new Map<string, number>();
+  const arrivals = new Map<string, number[]>();
+  const latencies: number[] = [];
+  editors.forEach((e, i) => {
+    e.doc.getMap<number>('edits').observe((event) => {
+      const now = performance.now();
+      for (const key of event.keysChanged) {
+        if (key.startsWith(`${i}:`)) continue;
+        const sent = sentAt.get(key);
+        if (sent === undefined) continue;
+        latencies.push(now - sent);
+        (arrivals.get(key) ?? arrivals.set(key, []).get(key)!).push(now - sent);
+      }
+    });
+  });
+  const timers: NodeJS.Timeout[] = [];
+  let sent = 0;
+  let measuring = false;
+  editors.forEach((e, i) => {
+    let n = 0;
+    const edit = () => {
+      const key = `${i}:${n++}`;
+      const text = e.doc.getText('body');
+      e.doc.transact(() => {
+        text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (n % 26)));
+        if (measuring) sentAt.set(key, performance.now());
+        e.doc.getMap<number>('edits').set(key, n);
+      });
+      if (measuring) sent += 1;
+    };
+    // Spread the editors over the period, as people do not type in step.
+    const offset = (i / EDITORS) * (1000 / RATE);
+    timers.push(setTimeout(() => timers.push(setInterval(edit, 1000 / RATE)), offset));
+  });
+  // Warm-up under the same load (JIT, connection buffers), not counted; then the measured period.
+  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
+  const cpuBefore = target.pids.map((pid) => cpuSeconds(pid));
+  const clientBefore = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const started = performance.now();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  measuring = false;
+  timers.forEach((t) => clearInterval(t));
+  const expected = sent * (EDITORS - 1);
+  const drainUntil = performance.now() + 5000;
+  while (latencies.length < expected && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuByProcess = target.pids.map((pid, k) => (cpuSeconds(pid) - cpuBefore[k]) / elapsed);
+  const cpu = cpuByProcess.reduce((a, b) => a + b, 0);
+  loop.disable();
+  const clientLoopP99 = loop.percentile(99) / 1e6;
+  const clientUsage = process.cpuUsage(clientBefore);
+  const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / elapsed;
+  const rss = target.pids.reduce((sum, pid) => sum + peakRssMiB(pid), 0);
+  await Promise.all(editors.map((e) => e.close()));
+  const perEditMax = [...arrivals.values()].filter((a) => a.length === EDITORS - 1).map((a) => Math.max(...a));
+  return {
+    name: target.name,
+    sent,
+    delivered: latencies.length,
+    expected,
+    latencies: latencies.sort((a, b) => a - b),
+    perEditMax: perEditMax.sort((a, b) => a - b),
+    cpu,
+    cpuByProcess,
+    clientCpu,
+    clientLoopP99,
+    rss,
+  };
+}
+
+/** Read-only subscribers on one draft; one editor sends edits stamped with their send time. */
+async function runSubscribers(target: Awaited<ReturnType<typeof ourServer>>) {
+  const query = 'subscription($d: ID!) { draftUpdates(draftId: $d) { seq clientId } }';
+  const latencies: number[] = [];
+  const clients: Client[] = [];
+  for (let i = 0; i < SUBSCRIBERS; i += 1) {
+    const client = createClient({ url: `${target.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${target.token}` } });
+    clients.push(client);
+    client.subscribe<{ draftUpdates: { clientId: string } }>(
+      { query, variables: { d: target.draftId } },
+      {
+        next: ({ data }) => {
+          const stamp = data?.draftUpdates.clientId?.split(':')[1];
+          if (stamp) latencies.push(performance.timeOrigin + performance.now() - Number(stamp));
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 50));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  const editor = createClient({ url: `${target.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${target.token}` } });
+  const doc = new Y.Doc();
+  const text = doc.getText('body');
+  const edits = Math.max(10, Math.round(SECONDS * RATE));
+  const cpuBefore = target.pids.map((pid) => cpuSeconds(pid));
+  const started = performance.now();
+  for (let n = 0; n < edits; n += 1) {
+    let update: Uint8Array = new Uint8Array();
+    const capture = (u: Uint8Array) => (update = u);
+    doc.on('update', capture);
+    text.insert(text.length, 'x');
+    doc.off('update', capture);
+    const clientId = `bench:${performance.timeOrigin + performance.now()}`;
+    await new Promise<void>((resolve) => {
+      editor.subscribe(
+        { query: 'mutation($d: ID!, $u: String!, $c: String) { applyDraftUpdate(draftId: $d, update: $u, clientId: $c) { seq } }', variables: { d: target.draftId, u: Buffer.from(update).toString('base64'), c: clientId } },
+        { next: () => undefined, error: () => resolve(), complete: () => resolve() },
+      );
+    });
+    await new Promise((r) => setTimeout(r, 1000 / RATE));
+  }
+  const drainUntil = performance.now() + 5000;
+  while (latencies.length < edits * SUBSCRIBERS && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = target.pids.reduce((sum, pid, k) => sum + (cpuSeconds(pid) - cpuBefore[k]), 0) / elapsed;
+  await editor.dispose();
+  await Promise.all(clients.map((c) => c.dispose()));
+  latencies.sort((a, b) => a - b);
+  return { edits, delivered: latencies.length, expected: edits * SUBSCRIBERS, latencies, cpu };
+}
+
+function report(r: LoadResult) {
+  const l = r.latencies;
+  console.log(`${r.name}`);
+  console.log(`  edit-to-peer   p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  max ${ms(l[l.length - 1])}`);
+  console.log(`  edit-to-all-peers (slowest peer of each edit)  p50 ${ms(percentile(r.perEditMax, 50))}  p99 ${ms(percentile(r.perEditMax, 99))}`);
+  const split = r.cpuByProcess.length > 1 ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(0)}%`).join(' + ')})` : '';
+  console.log(`  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  peak RSS ${r.rss.toFixed(0)} MiB  editors' process CPU ${(r.clientCpu * 100).toFixed(0)}%, event-loop delay p99 ${ms(r.clientLoopP99)}`);
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'committee-bench-coedit-'));
+  console.log(`co-editing benchmark: ${EDITORS} editors x ${RATE} edits/s for ${SECONDS} s on one document (one run, side by side)\n`);
+  try {
+    const ours = await ourServer(dir);
+    const results: LoadResult[] = [await runLoad(ours)];
+    const subscribers = SUBSCRIBERS > 0 ? await runSubscribers(ours) : undefined;
+    await ours.stop();
+    for (const make of [hocuspocus, relay]) {
+      const target = await make();
+      results.push(await runLoad(target));
+      await target.stop();
+    }
+    results.forEach(report);
+    const [us, hp, floor] = results.map((r) => percentile(r.latencies, 99));
+    console.log(`\nratios of p99: ours/Hocuspocus ${(us / hp).toFixed(2)}  ours/relay ${(us / floor).toFixed(2)}  Hocuspocus/relay ${(hp / floor).toFixed(2)}`);
+    console.log(`targets: p99 <= 25 ms with nothing lost: ${us <= 25 && results[0].delivered === results[0].expected ? 'met' : 'NOT met'}; ours/Hocuspocus <= 1.0: ${us / hp <= 1 ? 'met' : 'NOT met'}`);
+    if (subscribers) {
+      const l = subscribers.latencies;
+      console.log(`\n${SUBSCRIBERS} read-only subscribers, ${subscribers.edits} edits at ${RATE}/s (edit sent to arrival, including durable storage)`);
+      console.log(`  p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  delivered ${subscribers.delivered}/${subscribers.expected}  server CPU ${(subscribers.cpu * 100).toFixed(0)}%`);
+      console.log(`  target p99 <= 100 ms with every edit received: ${percentile(l, 99) <= 100 && subscribers.delivered === subscribers.expected ? 'met' : 'NOT met'}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
