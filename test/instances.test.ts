@@ -7,20 +7,10 @@ import WebSocket from 'ws';
 import { EmbeddedDatabase } from '../server/db/embedded-database';
 import { freeLoopbackPort } from '../server/db/free-port';
 import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from './helpers/editors';
-import { ServerProcess, startRedis, startServerProcess } from './helpers/server-process';
+import { gql, ServerProcess, startRedis, startServerProcess } from './helpers/server-process';
 
 const PASSWORD = 'instances-test-password-1540';
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 describe('two server instances sharing the database and Redis', () => {
   let dir: string;

@@ -9,7 +9,7 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DraftProvider } from '../../client/src/collab/draft-provider';
-import { childPids } from '../../test/helpers/server-process';
+import { childPids, gql } from '../../test/helpers/server-process';
 import { freeLoopbackPort } from '../../server/db/free-port';
 import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
 
@@ -80,16 +80,6 @@ function spawnNode(script: string, env: Record<string, string>, nodeArgs: string
   });
 }
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function ourServer(dataDir: string): Promise<Target & { url: string; token: string; draftId: string }> {
   const port = await freeLoopbackPort();

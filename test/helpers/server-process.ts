@@ -76,3 +76,15 @@ export async function startRedis(port: number): Promise<{ url: string; stop(): P
     },
   };
 }
+
+/** A GraphQL request over HTTP that throws on errors, for tests and benchmarks of running servers. */
+export async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
