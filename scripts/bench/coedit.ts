@@ -3,12 +3,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { DraftProvider } from '../../client/src/collab/draft-provider';
+import { TargetSpec } from './bench-editors';
+import type { LoadReport, LoadSchedule, LoadWorkerData } from './load-worker';
 import { childPids, gql } from '../../test/helpers/server-process';
 import { freeLoopbackPort } from '../../server/db/free-port';
 import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
@@ -29,19 +30,14 @@ const RATE = arg('rate', 10);
 const SECONDS = arg('seconds', 10);
 const SUBSCRIBERS = arg('subscribers', 1000);
 const WARMUP_SECONDS = arg('warmup', 2);
+const THREADS = arg('threads', 2);
 const PASSWORD = 'bench-coedit-password-1540';
 const root = path.resolve(__dirname, '..', '..', '..');
 
-interface BenchEditor {
-  doc: Y.Doc;
-  ready: Promise<void>;
-  close(): Promise<void> | void;
-}
-
 interface Target {
   name: string;
+  spec: TargetSpec;
   pids: number[];
-  editor(i: number): BenchEditor;
   stop(): Promise<void>;
 }
 
@@ -55,10 +51,11 @@ interface LoadResult {
   cpu: number;
   /** CPU of each server process (for ours: the Node server, then its database), in cores */
   cpuByProcess: number[];
-  /** CPU of this process, which runs every editor (the clients' share of the machine), in cores */
+  /** CPU of this process, whose threads run every editor (the clients' share of the machine), in cores */
   clientCpu: number;
-  /** p99 of this process's event-loop delay: time an arriving edit may wait before an editor sees it */
+  /** p99 of the editor threads' event-loop delay: how long an arriving edit may wait to be seen */
   clientLoopP99: number;
+  retries: Record<string, number>;
   rss: number;
 }
 
@@ -83,171 +80,98 @@ function spawnNode(script: string, env: Record<string, string>, nodeArgs: string
 
 async function ourServer(dataDir: string): Promise<Target & { url: string; token: string; draftId: string }> {
   const port = await freeLoopbackPort();
-  const { child } = await spawnNode(path.join(root, 'dist', 'server', 'main.js'), {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SEED_PASSWORD: PASSWORD,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'bench',
+  const { child } = await spawnNode(
+    path.join(root, 'dist', 'server', 'main.js'),
+    { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', NODE_ENV: 'bench' },
     // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes
-  }, (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
+    (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
   const url = `http://127.0.0.1:${port}`;
   const { login } = await gql<{ login: { token: string } }>(url, `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`, {});
   const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(url, '{ drafts { id workingGroup { number } } }', {}, login.token);
   const draftId = drafts.find((d) => d.workingGroup.number === 1)!.id;
-  const clients: Client[] = [];
-  const retries: Record<string, number> = {};
   return {
     name: 'ours (GraphQL + Yjs log)',
     url,
     token: login.token,
     draftId,
+    spec: { kind: 'ours', url, token: login.token, draftId },
     pids: [child.pid!, ...childPids(child.pid!)],
-    editor() {
-      const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${login.token}` } });
-      clients.push(client);
-      const doc = new Y.Doc();
-      const provider = new DraftProvider({ client, draftId, doc });
-      return {
-        doc,
-        ready: provider.whenSynced(),
-        close: () => {
-          for (const [code, n] of Object.entries(provider.retries)) retries[code] = (retries[code] ?? 0) + n;
-          provider.destroy();
-        },
-      };
-    },
-    async stop() {
-      await Promise.all(clients.map((c) => c.dispose()));
-      if (Object.keys(retries).length > 0) console.log(`  (our editors retried sends: ${JSON.stringify(retries)})`);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
+    stop: () => stopChild(child),
   };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
 }
 
 async function hocuspocus(): Promise<Target> {
   const port = await freeLoopbackPort();
   const { child } = await spawnNode(path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'), { PORT: String(port) });
-  const sockets: HocuspocusProviderWebsocket[] = [];
-  return {
-    name: 'Hocuspocus 3.4',
-    pids: [child.pid!],
-    editor() {
-      const doc = new Y.Doc();
-      const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
-      sockets.push(websocketProvider);
-      const provider = new HocuspocusProvider({ websocketProvider, name: 'bench', document: doc, awareness: null });
-      provider.attach();
-      const ready = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-      return { doc, ready, close: () => provider.destroy() };
-    },
-    async stop() {
-      sockets.forEach((s) => s.destroy());
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
+  return { name: 'Hocuspocus 3.4', spec: { kind: 'hocuspocus', port }, pids: [child.pid!], stop: () => stopChild(child) };
 }
 
 async function relay(): Promise<Target> {
   const port = await freeLoopbackPort();
   const { child } = await spawnNode(path.join(root, 'dist', 'scripts', 'bench', 'relay-server.js'), { PORT: String(port) });
-  return {
-    name: 'bare WebSocket relay (floor)',
-    pids: [child.pid!],
-    editor() {
-      const doc = new Y.Doc();
-      const socket = new WebSocket(`ws://127.0.0.1:${port}`);
-      socket.binaryType = 'nodebuffer';
-      socket.on('message', (data: Buffer) => Y.applyUpdate(doc, new Uint8Array(data), 'remote'));
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== 'remote' && socket.readyState === WebSocket.OPEN) socket.send(update);
-      });
-      const ready = new Promise<void>((resolve) => socket.once('open', () => resolve()));
-      return { doc, ready, close: () => socket.close() };
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
+  return { name: 'bare WebSocket relay (floor)', spec: { kind: 'relay', port }, pids: [child.pid!], stop: () => stopChild(child) };
 }
 
-/** Every editor types; every other editor timestamps each edit's arrival. */
+/** Every editor types; every other editor timestamps each edit's arrival. Editors run on worker threads. */
 async function runLoad(target: Target): Promise<LoadResult> {
-  const editors = Array.from({ length: EDITORS }, (_, i) => target.editor(i));
-  await Promise.all(editors.map((e) => e.ready));
-  const sentAt = new Map<string, number>();
-  const arrivals = new Map<string, number[]>();
-  const latencies: number[] = [];
-  editors.forEach((e, i) => {
-    e.doc.getMap<number>('edits').observe((event) => {
-      const now = performance.now();
-      for (const key of event.keysChanged) {
-        if (key.startsWith(`${i}:`)) continue;
-        const sent = sentAt.get(key);
-        if (sent === undefined) continue;
-        latencies.push(now - sent);
-        (arrivals.get(key) ?? arrivals.set(key, []).get(key)!).push(now - sent);
-      }
+  const workers = Array.from({ length: THREADS }, (_, w) => {
+    const editors = Array.from({ length: EDITORS }, (_, i) => i).filter((i) => i % THREADS === w);
+    const data: LoadWorkerData = { spec: target.spec, editors, totalEditors: EDITORS, rate: RATE };
+    return new Worker(path.join(__dirname, 'load-worker.js'), { workerData: data });
+  });
+  const message = (worker: Worker, type: string) =>
+    new Promise<{ type: string; report?: LoadReport }>((resolve, reject) => {
+      const onMessage = (m: { type: string; report?: LoadReport }) => {
+        if (m.type !== type) return;
+        worker.off('message', onMessage);
+        resolve(m);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
     });
-  });
-  const timers: NodeJS.Timeout[] = [];
-  let sent = 0;
-  let measuring = false;
-  editors.forEach((e, i) => {
-    let n = 0;
-    const edit = () => {
-      const key = `${i}:${n++}`;
-      const text = e.doc.getText('body');
-      e.doc.transact(() => {
-        text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (n % 26)));
-        if (measuring) sentAt.set(key, performance.now());
-        e.doc.getMap<number>('edits').set(key, n);
-      });
-      if (measuring) sent += 1;
-    };
-    // Spread the editors over the period, as people do not type in step.
-    const offset = (i / EDITORS) * (1000 / RATE);
-    timers.push(setTimeout(() => timers.push(setInterval(edit, 1000 / RATE)), offset));
-  });
-  // Warm-up under the same load (JIT, connection buffers), not counted; then the measured period.
-  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
+  await Promise.all(workers.map((w) => message(w, 'ready')));
+  const now = performance.timeOrigin + performance.now();
+  const schedule: LoadSchedule = { startAt: now + 200, measureFrom: now + 200 + WARMUP_SECONDS * 1000, measureTo: now + 200 + (WARMUP_SECONDS + SECONDS) * 1000 };
+  const reports = workers.map((w) => message(w, 'report'));
+  workers.forEach((w) => w.postMessage(schedule));
+  // Warm-up under the same load (JIT, connection buffers) is not counted; CPU is read over the measured period.
+  await new Promise((r) => setTimeout(r, schedule.measureFrom - (performance.timeOrigin + performance.now())));
   const cpuBefore = target.pids.map((pid) => cpuSeconds(pid));
   const clientBefore = process.cpuUsage();
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
   const started = performance.now();
-  measuring = true;
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  measuring = false;
-  timers.forEach((t) => clearInterval(t));
-  const expected = sent * (EDITORS - 1);
-  const drainUntil = performance.now() + 5000;
-  while (latencies.length < expected && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
   const elapsed = (performance.now() - started) / 1000;
   const cpuByProcess = target.pids.map((pid, k) => (cpuSeconds(pid) - cpuBefore[k]) / elapsed);
-  const cpu = cpuByProcess.reduce((a, b) => a + b, 0);
-  loop.disable();
-  const clientLoopP99 = loop.percentile(99) / 1e6;
   const clientUsage = process.cpuUsage(clientBefore);
-  const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / elapsed;
   const rss = target.pids.reduce((sum, pid) => sum + peakRssMiB(pid), 0);
-  await Promise.all(editors.map((e) => e.close()));
-  const perEditMax = [...arrivals.values()].filter((a) => a.length === EDITORS - 1).map((a) => Math.max(...a));
+  const results = (await Promise.all(reports)).map((m) => m.report!);
+  await Promise.all(workers.map((w) => w.terminate()));
+
+  const arrivals = new Map<string, number[]>();
+  for (const r of results) for (const [key, list] of Object.entries(r.arrivals)) arrivals.set(key, [...(arrivals.get(key) ?? []), ...list]);
+  const latencies = [...arrivals.values()].flat().sort((a, b) => a - b);
+  const perEditMax = [...arrivals.values()].filter((a) => a.length === EDITORS - 1).map((a) => Math.max(...a)).sort((a, b) => a - b);
+  const sent = results.reduce((n, r) => n + r.sent, 0);
+  const retries: Record<string, number> = {};
+  for (const r of results) for (const [code, n] of Object.entries(r.retries)) retries[code] = (retries[code] ?? 0) + n;
   return {
     name: target.name,
     sent,
     delivered: latencies.length,
-    expected,
-    latencies: latencies.sort((a, b) => a - b),
-    perEditMax: perEditMax.sort((a, b) => a - b),
-    cpu,
+    expected: sent * (EDITORS - 1),
+    latencies,
+    perEditMax,
+    cpu: cpuByProcess.reduce((a, b) => a + b, 0),
     cpuByProcess,
-    clientCpu,
-    clientLoopP99,
+    clientCpu: (clientUsage.user + clientUsage.system) / 1e6 / elapsed,
+    clientLoopP99: Math.max(...results.map((r) => r.loopP99)),
+    retries,
     rss,
   };
 }
@@ -311,7 +235,8 @@ function report(r: LoadResult) {
   console.log(`  edit-to-peer   p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  max ${ms(l[l.length - 1])}`);
   console.log(`  edit-to-all-peers (slowest peer of each edit)  p50 ${ms(percentile(r.perEditMax, 50))}  p99 ${ms(percentile(r.perEditMax, 99))}`);
   const split = r.cpuByProcess.length > 1 ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(0)}%`).join(' + ')})` : '';
-  console.log(`  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  peak RSS ${r.rss.toFixed(0)} MiB  editors' process CPU ${(r.clientCpu * 100).toFixed(0)}%, event-loop delay p99 ${ms(r.clientLoopP99)}`);
+  if (Object.keys(r.retries).length > 0) console.log(`  editors retried sends: ${JSON.stringify(r.retries)}`);
+  console.log(`  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  peak RSS ${r.rss.toFixed(0)} MiB  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`);
 }
 
 async function main() {
