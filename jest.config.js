@@ -1,7 +1,7 @@
 /** Tests run the TypeScript sources through swc (with decorator metadata for type-graphql). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/server', '<rootDir>/test'],
+  roots: ['<rootDir>/server', '<rootDir>/client', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -39,6 +39,8 @@ type Events = {
   synced: (synced: boolean) => void;
   status: (status: ProviderStatus) => void;
   acked: (seq: number) => void;
+  /** The number of unacknowledged local edits changed (acknowledged, or dropped as refused). */
+  pending: (count: number) => void;
   error: (error: RequestError) => void;
 };
 
@@ -115,10 +117,10 @@ export class DraftProvider extends Observable<keyof Events> {
     return new Promise((resolve) => {
       const check = () => {
         if (this.pending > 0) return;
-        this.off('acked', check);
+        this.off('pending', check);
         resolve();
       };
-      this.on('acked', check);
+      this.on('pending', check);
     });
   }
 
@@ -210,6 +212,7 @@ export class DraftProvider extends Observable<keyof Events> {
         this.acknowledged.push(update);
         this.emit('acked', [applyDraftUpdate.seq]);
         this.flush();
+        this.emit('pending', [this.pending]);
       })
       .catch((err: RequestError) => {
         if (this.destroyed) return;
@@ -217,8 +220,8 @@ export class DraftProvider extends Observable<keyof Events> {
           // Refused for good (not allowed, invalid): dropping it is the only way forward.
           this.inflight = null;
           this.emit('error', [err]);
-          this.emit('acked', [this.seq]);
           this.flush();
+          this.emit('pending', [this.pending]);
           return;
         }
         this.retries[err.code] = (this.retries[err.code] ?? 0) + 1;
