@@ -76,7 +76,7 @@ export class CollaborationResolver {
     const id = parseId(draftId, 'draftId');
     await findDraft(id);
     const user = ctx.user!;
-    ctx.collab.presence.apply(id.toHexString(), update, { userId: user.id, name: user.name, connectionId: ctx.connectionId });
+    ctx.collab.updatePresence(id.toHexString(), update, { userId: user.id, name: user.name, connectionId: ctx.connectionId });
     return true;
   }
 

@@ -11,7 +11,7 @@ import type { AppPubSub } from '../pubsub/pubsub';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
 import { compactDraft } from './compaction';
 import { readLog } from './document-state';
-import { PresenceRegistry } from './presence';
+import { PresenceOwner, PresenceRegistry } from './presence';
 import { Throttle } from './throttle';
 import { decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
@@ -119,6 +119,12 @@ export class Collaboration {
       for (const p of held) if (p.seq > last) queue.push(p);
     })().catch((err: Error) => queue.fail(err));
     return queue;
+  }
+
+  /** Applies a presence update, under the same per-connection throttle as edits. */
+  updatePresence(draftId: string, base64: string, owner: Omit<PresenceOwner, 'clientId'>): void {
+    this.throttle.take(owner.connectionId ?? `user:${owner.userId}`, base64.length);
+    this.presence.apply(draftId, base64, owner);
   }
 
   connectionClosed(connectionId: string): void {
