@@ -116,7 +116,9 @@ export class Collaboration {
       }
       queue.push({ draftId: id, seq: last, update: EMPTY_UPDATE, clientId: null, snapshot: false, synced: true });
       replaying = false;
-      for (const p of held) if (p.seq > last) queue.push(p);
+      // Held events go out even when the replay passed their seq: another instance's update may
+      // have been committed after the replay read past it. Subscribers skip what they have.
+      for (const p of held) queue.push(p);
     })().catch((err: Error) => queue.fail(err));
     return queue;
   }

@@ -17,21 +17,48 @@ export function bytes(value: Buffer | Uint8Array | { buffer: Uint8Array }): Uint
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
-/** Snapshot (if any) followed by the log entries after it, in order, as stored. */
-export async function* readLog(draftId: Types.ObjectId, afterSeq: number): AsyncGenerator<{ seq: number; update: Uint8Array; clientId: string | null; fromSnapshot: boolean }> {
-  const snapshot = await DraftSnapshotModel.findById(draftId).lean();
-  let from = afterSeq;
-  if (snapshot && snapshot.seq > afterSeq) {
-    // The updates it merged are gone from the log: the snapshot stands in for all of them.
-    yield { seq: snapshot.seq, update: bytes(snapshot.state), clientId: null, fromSnapshot: true };
-    from = snapshot.seq;
+/**
+ * Snapshot (if any) followed by the log entries after it, in order, as stored. A compaction may
+ * delete entries while this reads, and another instance's insert may become visible late: when
+ * the sequence breaks, or when a newer snapshot covers more than was read, it reads again from
+ * the last seq it gave (the snapshot then stands in for what was deleted). Readers may therefore
+ * see an update twice; applying a Yjs update twice changes nothing.
+ */
+export async function* readLog(
+  draftId: Types.ObjectId,
+  afterSeq: number,
+): AsyncGenerator<{ seq: number; update: Uint8Array; clientId: string | null; fromSnapshot: boolean }> {
+  let last = afterSeq;
+  for (let pass = 0; ; pass += 1) {
+    const snapshot = await DraftSnapshotModel.findById(draftId).lean();
+    if (snapshot && snapshot.seq > last) {
+      // The updates it merged are gone from the log: the snapshot stands in for all of them.
+      yield { seq: snapshot.seq, update: bytes(snapshot.state), clientId: null, fromSnapshot: true };
+      last = snapshot.seq;
+    }
+    let broken = false;
+    const cursor = DraftUpdateModel.find({ draftId, seq: mongoose.trusted({ $gt: last }) }, { seq: 1, update: 1, clientId: 1 })
+      .sort({ seq: 1 })
+      .lean()
+      .cursor({ batchSize: 500 });
+    for await (const entry of cursor) {
+      if (entry.seq !== last + 1 && pass < MAX_PASSES) {
+        broken = true;
+        break;
+      }
+      yield { seq: entry.seq, update: bytes(entry.update), clientId: entry.clientId ?? null, fromSnapshot: false };
+      last = entry.seq;
+    }
+    if (!broken) {
+      const now = await DraftSnapshotModel.findById(draftId, { seq: 1 }).lean();
+      if (!now || now.seq <= last || pass >= MAX_PASSES) return;
+    }
+    await new Promise((r) => setTimeout(r, 5));
   }
-  const cursor = DraftUpdateModel.find({ draftId, seq: mongoose.trusted({ $gt: from }) }, { seq: 1, update: 1, clientId: 1 })
-    .sort({ seq: 1 })
-    .lean()
-    .cursor({ batchSize: 500 });
-  for await (const entry of cursor) yield { seq: entry.seq, update: bytes(entry.update), clientId: entry.clientId ?? null, fromSnapshot: false };
 }
+
+/** Re-reads allowed for one replay before it goes on past a hole (which a stored log never has). */
+const MAX_PASSES = 5;
 
 /** The whole document as one update, merged from snapshot and log (without editing any of them). */
 export async function loadState(draftId: Types.ObjectId): Promise<LoadedState> {
