@@ -17,9 +17,12 @@ describe('the server process and its embedded database', () => {
     const s = await startServer({ DATA_DIR: dataDir() });
     const health = await fetch(`${s.url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
+    const signalled = Date.now();
     s.child.kill('SIGTERM');
     expect(await waitFor(() => s.child.exitCode !== null, 15000)).toBe(true);
     expect(s.child.exitCode).toBe(0);
+    // An orderly stop, not the 10 s safety timer.
+    expect(Date.now() - signalled).toBeLessThan(3000);
     expect(await waitFor(() => !alive(s.databasePid!), 5000)).toBe(true);
   });
 

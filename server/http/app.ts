@@ -42,6 +42,8 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything in order on SIGINT/SIGTERM; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
