@@ -1,3 +1,5 @@
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { draftOf } from '../../test/helpers/factories';
 import { addParagraph, connectEditor, contentOf, Editor, until } from '../../test/helpers/editors';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
@@ -36,6 +38,23 @@ describe('presence and offline editing', () => {
     await until(() => !b.awareness.getStates().has(a.doc.clientID), 5000, 'presence removed at b');
     expect((await editorsNow()).some((e) => e.clientId === a.doc.clientID)).toBe(false);
   });
+
+  it('drops an entry that is not renewed within the 30 s awareness timeout', async () => {
+    // Sent over HTTP: no connection whose closing would remove it, so only the timeout can.
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState({ user: { name: 'Gone quiet', color: '#2ca02c' } });
+    const update = Buffer.from(encodeAwarenessUpdate(awareness, [doc.clientID])).toString('base64');
+    awareness.destroy();
+    const token = await t.login('expert@committee.test');
+    expect((await t.gql('mutation($d: ID!, $u: String!) { updatePresence(draftId: $d, update: $u) }', { d: draftId, u: update }, token)).data!.updatePresence).toBe(true);
+    const listed = async () =>
+      ((await t.gql('query($d: ID!) { draft(id: $d) { editors { clientId } } }', { d: draftId }, token)).data!.draft.editors as { clientId: number }[]).some((e) => e.clientId === doc.clientID);
+    expect(await listed()).toBe(true);
+    const deadline = Date.now() + 40_000;
+    while ((await listed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
+    expect(await listed()).toBe(false);
+  }, 60_000);
 
   it('queues edits while the server is away and delivers them, with no gap, once it is back', async () => {
     const token = await t.login('delegate@committee.test');
