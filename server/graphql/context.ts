@@ -14,6 +14,7 @@ export interface AuthUser {
   delegationId: Types.ObjectId | null;
   workingGroupIds: Types.ObjectId[];
   sessionId: Types.ObjectId;
+  sessionExpiresAt: Date;
 }
 
 export interface Context {

@@ -10,6 +10,7 @@ import { DocumentCache } from '../graphql/document-cache';
 import type { QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
+import { Topic } from '../pubsub/topics';
 import { userFromAuthorization } from './auth-header';
 import { sharedSubscribe } from './shared-subscribe';
 
@@ -17,6 +18,8 @@ type ConnectionExtra = {
   user?: AuthUser | null;
   tokenRejected?: boolean;
   connectionId?: string;
+  /** Ends the session watch (revocation and expiry) of the connection. */
+  unwatchSession?: () => void;
 };
 
 /** The same error shaping as over HTTP. */
@@ -49,9 +52,21 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
         ctx.extra.user = auth.user;
         ctx.extra.tokenRejected = false;
         ctx.extra.connectionId = randomUUID();
+        const user = auth.user;
+        if (user) {
+          // A socket lives no longer than its session: closed on logout (any instance) or at expiry.
+          const socket = ctx.extra.socket;
+          const unlisten = pubSub.listen(Topic.SessionRevoked, user.sessionId.toHexString(), () => socket.close(4403, 'Session revoked'));
+          const expiry = setTimeout(() => socket.close(4401, 'Session expired'), Math.min(user.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+          ctx.extra.unwatchSession = () => {
+            unlisten();
+            clearTimeout(expiry);
+          };
+        }
         return true;
       },
       onClose: (ctx) => {
+        ctx.extra.unwatchSession?.();
         if (ctx.extra.connectionId) collab.connectionClosed(ctx.extra.connectionId);
       },
       // Returning the execution arguments skips graphql-ws's own parse and validate, done (once per text) here.

@@ -9,6 +9,7 @@ export enum Topic {
   DraftStatusChanged = 'DRAFT_STATUS_CHANGED',
   DraftUpdate = 'DRAFT_UPDATE',
   Presence = 'PRESENCE',
+  SessionRevoked = 'SESSION_REVOKED',
 }
 
 /** A stored Yjs update of a draft, as every subscriber receives it. */
@@ -41,6 +42,7 @@ export interface TopicPayloads {
   [Topic.DraftStatusChanged]: DraftDoc;
   [Topic.DraftUpdate]: DraftUpdatePayload;
   [Topic.Presence]: PresencePayload;
+  [Topic.SessionRevoked]: { sessionId: string };
 }
 
 /** Routing id of events every subscriber of a topic wants. */

@@ -15,14 +15,14 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Revokes this session token, or every session of the person' })
   async logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { defaultValue: false }) everywhere: boolean) {
-    await logout(ctx.user!, everywhere);
+    await logout(ctx.user!, everywhere, ctx.pubSub);
     return true;
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Changes the password and signs out every other session' })
   async changePassword(@Ctx() ctx: Context, @Args(() => ChangePasswordArgs) args: ChangePasswordArgs) {
-    await changePassword(ctx.user!, args.currentPassword, args.newPassword);
+    await changePassword(ctx.user!, args.currentPassword, args.newPassword, ctx.pubSub);
     return true;
   }
 }

@@ -8,6 +8,8 @@ import { UserDoc, UserModel } from '../users/user.model';
 import { hashPassword, verifyPassword } from './password';
 import { SessionModel } from './session.model';
 import { loginThrottle } from './login-throttle';
+import type { AppPubSub } from '../../pubsub/pubsub';
+import { Topic } from '../../pubsub/topics';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -41,10 +43,10 @@ export async function authenticate(token: string | undefined): Promise<AuthUser 
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   const user = await UserModel.findById(session.userId).lean<UserDoc>();
   if (!user) return null;
-  return toAuthUser(user, session._id);
+  return toAuthUser(user, session._id, session.expiresAt);
 }
 
-export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId): AuthUser {
+export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId, sessionExpiresAt: Date): AuthUser {
   return {
     id: user._id.toHexString(),
     _id: user._id,
@@ -54,16 +56,23 @@ export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId): AuthUser {
     delegationId: user.delegationId ?? null,
     workingGroupIds: user.workingGroupIds ?? [],
     sessionId,
+    sessionExpiresAt,
   };
 }
 
-export async function logout(user: AuthUser, everywhere: boolean): Promise<number> {
-  const filter = everywhere ? { userId: user._id } : { _id: user.sessionId };
-  const { deletedCount } = await SessionModel.deleteMany(filter);
+/** Deletes sessions and tells every instance, so WebSockets opened with them close at once. */
+async function revokeSessions(filter: Record<string, unknown>, pubSub: AppPubSub): Promise<number> {
+  const sessions = await SessionModel.find(filter, { _id: 1 }).lean();
+  const { deletedCount } = await SessionModel.deleteMany({ _id: mongoose.trusted({ $in: sessions.map((s) => s._id) }) });
+  for (const s of sessions) pubSub.publish(Topic.SessionRevoked, s._id.toHexString(), { sessionId: s._id.toHexString() });
   return deletedCount;
 }
 
-export async function changePassword(user: AuthUser, current: string, next: string): Promise<void> {
+export function logout(user: AuthUser, everywhere: boolean, pubSub: AppPubSub): Promise<number> {
+  return revokeSessions(everywhere ? { userId: user._id } : { _id: user.sessionId }, pubSub);
+}
+
+export async function changePassword(user: AuthUser, current: string, next: string, pubSub: AppPubSub): Promise<void> {
   const stored = await UserModel.findById(user._id).lean<UserDoc>();
   if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
     throw appError(ErrorCode.Unauthenticated, 'The current password is wrong.', { reason: 'INVALID_CREDENTIALS' });
@@ -71,5 +80,5 @@ export async function changePassword(user: AuthUser, current: string, next: stri
   if (next === current) throw badInput('The new password must differ from the current one.', 'newPassword');
   await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(next), seeded: false } });
   // Other sessions may belong to whoever knew the old password.
-  await SessionModel.deleteMany({ userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) });
+  await revokeSessions({ userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) }, pubSub);
 }

@@ -1,5 +1,6 @@
 import { SessionModel } from './session.model';
-import { startTestPlatform, TestPlatform, TEST_PASSWORD } from '../../../test/helpers/test-platform';
+import { meetingOf } from '../../../test/helpers/factories';
+import { startTestPlatform, subscribe, TestPlatform, TEST_PASSWORD } from '../../../test/helpers/test-platform';
 
 const ME = '{ me { id name email roles } }';
 
@@ -59,6 +60,20 @@ describe('auth', () => {
     const token = await t.login('delegate@committee.test');
     expect((await t.gql('mutation { logout }', {}, token)).data!.logout).toBe(true);
     expect((await t.gql(ME, {}, token)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('logout closes the WebSockets opened with that session', async () => {
+    const token = await t.login('coordinator@committee.test');
+    const other = await t.login('coordinator@committee.test');
+    const { itemId } = await meetingOf('2020-02');
+    const query = 'subscription($t: ID!) { commentAdded(targetId: $t) { id } }';
+    const revoked = subscribe(t.ws(token), query, { t: itemId });
+    const kept = subscribe(t.ws(other), query, { t: itemId });
+    await new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-subscription acknowledgement
+    await t.gql('mutation { logout }', {}, token);
+    await expect(revoked.next(3000)).rejects.toThrow(/4403 Session revoked/);
+    await t.gql('mutation($t: ID!) { addComment(input: { targetId: $t, body: "Still connected?" }) { id } }', { t: itemId }, other);
+    await expect(kept.next(3000)).resolves.toBeTruthy();
   });
 
   it('an expired token no longer works', async () => {
