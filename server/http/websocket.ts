@@ -18,8 +18,6 @@ type ConnectionExtra = {
   user?: AuthUser | null;
   tokenRejected?: boolean;
   connectionId?: string;
-  /** Ends the session watch (revocation and expiry) of the connection. */
-  unwatchSession?: () => void;
 };
 
 /** The same error shaping as over HTTP. */
@@ -58,15 +56,16 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
           const socket = ctx.extra.socket;
           const unlisten = pubSub.listen(Topic.SessionRevoked, user.sessionId.toHexString(), () => socket.close(4403, 'Session revoked'));
           const expiry = setTimeout(() => socket.close(4401, 'Session expired'), Math.min(user.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1));
-          ctx.extra.unwatchSession = () => {
+          expiry.unref();
+          // On the socket itself: graphql-ws's onClose is skipped for sockets that close during the handshake.
+          socket.once('close', () => {
             unlisten();
             clearTimeout(expiry);
-          };
+          });
         }
         return true;
       },
       onClose: (ctx) => {
-        ctx.extra.unwatchSession?.();
         if (ctx.extra.connectionId) collab.connectionClosed(ctx.extra.connectionId);
       },
       // Returning the execution arguments skips graphql-ws's own parse and validate, done (once per text) here.
