@@ -7,11 +7,11 @@ import { loadConfig } from '../server/config';
 import { EmbeddedDatabase } from '../server/db/embedded-database';
 import { logger } from '../server/logger';
 import { startPlatform } from '../server/platform';
+import { ms, percentile } from './bench/stats';
 
 const QUERY = '{ meetings { id date title kind agenda { id order title reference subItems { id order title reference } } } }';
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 200);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Prints cold-start figures of the embedded database and the latency of listing every meeting with its agenda. */
 async function main() {
@@ -52,7 +52,6 @@ async function main() {
     times.sort((a, b) => a - b);
     await platform.stop();
 
-    const ms = (v: number) => `${v.toFixed(1)} ms`;
     console.log('embedded database (FerretDB on SQLite)');
     console.log(`  first start, empty data dir:   ${ms(firstStart)}`);
     console.log(`  restart on existing files:     ${ms(restart)}`);

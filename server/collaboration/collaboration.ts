@@ -79,15 +79,11 @@ export class Collaboration {
     this.sinceCompaction.set(id, count);
     if (count >= this.options.compactEvery && !this.compacting.has(id)) {
       this.sinceCompaction.set(id, 0);
-      const run = this.compact(draftId)
+      const run = compactDraft(draftId)
         .catch((err) => logger.error({ err, draftId: id }, 'compaction failed; the log stays as it is'))
         .finally(() => this.compacting.delete(id));
       this.compacting.set(id, run);
     }
-  }
-
-  compact(draftId: Types.ObjectId) {
-    return compactDraft(draftId);
   }
 
   /**
