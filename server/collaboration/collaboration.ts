@@ -8,8 +8,10 @@ import { draftPolicy } from '../modules/drafts/draft.policy';
 import { findDraft } from '../modules/drafts/draft.service';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
+import { publishDraftChanged } from '../pubsub/draft-changed';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
 import { compactDraft } from './compaction';
+import { EditActivity } from './edit-activity';
 import { readLog } from './document-state';
 import { PresenceOwner, PresenceRegistry } from './presence';
 import { Throttle } from './throttle';
@@ -36,6 +38,7 @@ export class Collaboration {
   readonly instanceId = randomUUID();
   readonly log: UpdateLog;
   readonly presence: PresenceRegistry;
+  readonly activity: EditActivity;
   /** Executions of draftUpdates selections: with shared execution, one per event, not one per subscriber. */
   readonly fanOut = { executions: 0 };
   private readonly throttle = new Throttle(100, 200, 4 * 1024 * 1024);
@@ -48,7 +51,8 @@ export class Collaboration {
     private readonly options: CollaborationOptions,
   ) {
     this.log = new UpdateLog((draftId, stored) => this.stored(draftId, stored));
-    this.presence = new PresenceRegistry(this.instanceId, pubSub);
+    this.presence = new PresenceRegistry(this.instanceId, pubSub, (draftId) => publishDraftChanged(pubSub, draftId));
+    this.activity = new EditActivity(pubSub);
   }
 
   /** Validates, authorizes, stores durably; resolves with the update's seq once it is stored. */
@@ -75,6 +79,7 @@ export class Collaboration {
     for (const s of stored) {
       this.pubSub.publish(Topic.DraftUpdate, id, { draftId: id, seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, snapshot: false });
     }
+    this.activity.record(draftId, stored.length, stored[stored.length - 1].userId);
     const count = (this.sinceCompaction.get(id) ?? 0) + stored.length;
     this.sinceCompaction.set(id, count);
     if (count >= this.options.compactEvery && !this.compacting.has(id)) {
@@ -132,6 +137,6 @@ export class Collaboration {
 
   async close(): Promise<void> {
     this.presence.close();
-    await Promise.allSettled(this.compacting.values());
+    await Promise.allSettled([...this.compacting.values(), this.activity.drain()]);
   }
 }

@@ -39,6 +39,8 @@ export class PresenceRegistry {
   constructor(
     private readonly instanceId: string,
     private readonly pubSub: AppPubSub,
+    /** Someone opened or left a draft here (remote changes are announced by their own instance). */
+    private readonly onJoinOrLeave: (draftId: string) => void = () => {},
   ) {}
 
   private draft(draftId: string): DraftPresence {
@@ -49,8 +51,9 @@ export class PresenceRegistry {
     awareness.setLocalState(null);
     const owners = new Map<number, PresenceOwner>();
     const watchers = new Set<(change: PresenceChange) => void>();
-    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       removed.forEach((id) => owners.delete(id));
+      if ((added.length > 0 || removed.length > 0) && origin !== 'remote') this.onJoinOrLeave(draftId);
       if (watchers.size === 0) return;
       // Encoded once and the same object handed to every watcher.
       const change = { draftId, update: encodeUpdate(encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])) };

@@ -1,3 +1,4 @@
+import { DraftActivityModel } from '../collaboration/activity.model';
 import { DraftSnapshotModel } from '../collaboration/snapshot.model';
 import { DraftUpdateModel } from '../collaboration/update.model';
 import { CommentModel } from '../modules/comments/comment.model';
@@ -9,7 +10,7 @@ import { SessionModel } from '../modules/auth/session.model';
 import { UserModel } from '../modules/users/user.model';
 import { WorkingGroupModel } from '../modules/working-groups/working-group.model';
 
-const models = [CommitteeModel, WorkingGroupModel, DelegationModel, UserModel, SessionModel, MeetingModel, DraftModel, CommentModel, DraftUpdateModel, DraftSnapshotModel];
+const models = [CommitteeModel, WorkingGroupModel, DelegationModel, UserModel, SessionModel, MeetingModel, DraftModel, CommentModel, DraftUpdateModel, DraftSnapshotModel, DraftActivityModel];
 
 /** Creates every declared index (idempotent); autoIndex is off so start-up does it once, in order. */
 export async function ensureIndexes(): Promise<void> {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { DraftActivityResolver } from '../collaboration/activity.resolver';
 import { CollaborationResolver, DraftContentResolver } from '../collaboration/collaboration.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CommentResolver } from '../modules/comments/comment.resolver';
@@ -28,6 +29,7 @@ const resolvers = [
   CommentResolver,
   CollaborationResolver,
   DraftContentResolver,
+  DraftActivityResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

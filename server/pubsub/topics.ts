@@ -8,6 +8,7 @@ export enum Topic {
   AgendaChanged = 'AGENDA_CHANGED',
   DraftStatusChanged = 'DRAFT_STATUS_CHANGED',
   DraftUpdate = 'DRAFT_UPDATE',
+  DraftChanged = 'DRAFT_CHANGED',
   Presence = 'PRESENCE',
   SessionRevoked = 'SESSION_REVOKED',
 }
@@ -41,6 +42,7 @@ export interface TopicPayloads {
   [Topic.AgendaChanged]: MeetingDoc;
   [Topic.DraftStatusChanged]: DraftDoc;
   [Topic.DraftUpdate]: DraftUpdatePayload;
+  [Topic.DraftChanged]: { draftId: string };
   [Topic.Presence]: PresencePayload;
   [Topic.SessionRevoked]: { sessionId: string };
 }

@@ -3,10 +3,11 @@ import type { AuthUser } from '../../graphql/context';
 import { authorize } from '../../graphql/auth-checker';
 import { badInput, notFound } from '../../graphql/errors';
 import type { AppPubSub } from '../../pubsub/pubsub';
+import { publishDraftChanged } from '../../pubsub/draft-changed';
 import { Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
 import { AddCommentInput, MAX_COMMENT_LENGTH } from './comment.inputs';
-import { CommentDoc, CommentModel } from './comment.model';
+import { CommentDoc, CommentModel, CommentTargetType } from './comment.model';
 import { commentPolicy } from './comment.policy';
 import { resolveTarget } from './comment-target';
 
@@ -60,6 +61,7 @@ export async function addComment(user: AuthUser, input: AddCommentInput, pubSub:
   });
   const comment = created.toObject() as CommentDoc;
   pubSub.publish(Topic.CommentAdded, target.id.toHexString(), comment);
+  if (comment.targetType === CommentTargetType.DRAFT) publishDraftChanged(pubSub, comment.targetId.toHexString());
   return comment;
 }
 
@@ -67,6 +69,7 @@ async function changeComment(comment: CommentDoc, set: Record<string, unknown>, 
   const updated = await CommentModel.findOneAndUpdate({ _id: comment._id }, { $set: set }, { returnDocument: 'after' }).lean<CommentDoc>();
   if (!updated) throw notFound('Comment', comment._id.toHexString());
   pubSub.publish(Topic.CommentChanged, updated.targetId.toHexString(), updated);
+  if (updated.targetType === CommentTargetType.DRAFT) publishDraftChanged(pubSub, updated.targetId.toHexString());
   return updated;
 }
 

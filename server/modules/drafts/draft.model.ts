@@ -11,6 +11,11 @@ const draftSchema = new Schema(
     createdById: { type: Schema.Types.ObjectId, default: null },
     statusChangedAt: { type: Date, default: null },
     statusChangedById: { type: Schema.Types.ObjectId, default: null },
+    // A summary of the text for dashboards, written by the edit activity recorder.
+    lastEditedAt: { type: Date, default: null },
+    lastEditedById: { type: Schema.Types.ObjectId, default: null },
+    textLength: { type: Number, default: 0 },
+    wordCount: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

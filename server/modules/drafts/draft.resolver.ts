@@ -73,6 +73,14 @@ export class DraftResolver {
     return present(draft);
   }
 
+  @Subscription(() => Draft, {
+    description: 'A draft as a dashboard shows it, each time that changes: an edit (at most once a second), its status, its comments, someone opening or leaving it',
+    subscribe: subscribeTo(Topic.DraftChanged, (args) => (args.draftId ? parseId(args.draftId, 'draftId').toHexString() : ALL)),
+  })
+  async draftChanged(@Root() event: { draftId: string }, @Arg('draftId', () => ID, { nullable: true }) _draftId?: string): Promise<DraftRoot> {
+    return present(await findDraft(parseId(event.draftId, 'draftId')));
+  }
+
   @FieldResolver(() => String)
   title(@Root() d: DraftRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
     return pick(d.title, lang);

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../graphql/context';
 import { authorize } from '../../graphql/auth-checker';
 import { badInput, notFound } from '../../graphql/errors';
 import type { AppPubSub } from '../../pubsub/pubsub';
+import { publishDraftChanged } from '../../pubsub/draft-changed';
 import { ALL, Topic } from '../../pubsub/topics';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
 import { DraftStatus } from './draft-status';
@@ -64,5 +65,6 @@ export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status:
   for (const key of [id.toHexString(), updated.workingGroupId.toHexString(), ALL]) {
     pubSub.publish(Topic.DraftStatusChanged, key, updated);
   }
+  publishDraftChanged(pubSub, id.toHexString());
   return updated;
 }

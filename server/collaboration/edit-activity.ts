@@ -1,0 +1,90 @@
+import { Types } from 'mongoose';
+import { logger } from '../logger';
+import { DraftModel } from '../modules/drafts/draft.model';
+import type { AppPubSub } from '../pubsub/pubsub';
+import { publishDraftChanged } from '../pubsub/draft-changed';
+import { DraftActivityModel } from './activity.model';
+import { loadState, plainText } from './document-state';
+
+interface Tally {
+  edits: Map<string, number>;
+  lastAt: Date;
+  lastUserId: Types.ObjectId | null;
+}
+
+export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day) up to date
+ * without a write per keystroke: stored updates are tallied in memory and written at most once
+ * per `intervalMs` per draft, then a DraftChanged event goes out. The summary is derived from the
+ * durable log, so a crash between two flushes loses at most a second of counts, never an edit.
+ */
+export class EditActivity {
+  private tallies = new Map<string, Tally>();
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private flushing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly pubSub: AppPubSub,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  record(draftId: Types.ObjectId, count: number, userId: Types.ObjectId | null, at = new Date()): void {
+    const id = draftId.toHexString();
+    let tally = this.tallies.get(id);
+    if (!tally) {
+      tally = { edits: new Map(), lastAt: at, lastUserId: userId };
+      this.tallies.set(id, tally);
+    }
+    const day = utcDay(at);
+    tally.edits.set(day, (tally.edits.get(day) ?? 0) + count);
+    tally.lastAt = at;
+    tally.lastUserId = userId;
+    if (!this.timers.has(id)) {
+      this.timers.set(id, setTimeout(() => this.flush(id), this.intervalMs));
+    }
+  }
+
+  private flush(id: string): void {
+    this.timers.delete(id);
+    const tally = this.tallies.get(id);
+    if (!tally) return;
+    this.tallies.delete(id);
+    const run = this.write(id, tally)
+      .catch((err) => logger.warn({ err, draftId: id }, 'could not record draft activity'))
+      .finally(() => this.flushing.delete(run));
+    this.flushing.add(run);
+  }
+
+  private async write(id: string, tally: Tally): Promise<void> {
+    const draftId = new Types.ObjectId(id);
+    const { state } = await loadState(draftId);
+    const text = plainText(state);
+    await DraftModel.updateOne(
+      { _id: draftId },
+      {
+        $set: {
+          lastEditedAt: tally.lastAt,
+          lastEditedById: tally.lastUserId,
+          textLength: text.replace(/\n/g, '').length,
+          wordCount: text.split(/\s+/).filter(Boolean).length,
+        },
+      },
+      { timestamps: false },
+    );
+    await Promise.all(
+      [...tally.edits].map(([day, edits]) => DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true })),
+    );
+    publishDraftChanged(this.pubSub, id);
+  }
+
+  /** Writes what is pending now (on shutdown, and in tests). */
+  async drain(): Promise<void> {
+    for (const [id, timer] of this.timers) {
+      clearTimeout(timer);
+      this.flush(id);
+    }
+    await Promise.allSettled([...this.flushing]);
+  }
+}
