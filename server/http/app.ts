@@ -18,7 +18,7 @@ import { logger } from '../logger';
 import { userFromAuthorization } from './auth-header';
 import { bodyErrorHandler } from './body-errors';
 import { healthHandler } from './health';
-import { landingPage } from './landing';
+import { serveWebClient } from './web-client';
 import { attachWebSocket } from './websocket';
 
 export interface RunningApp {
@@ -63,7 +63,6 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   await apollo.start();
 
   app.get('/healthz', healthHandler(db));
-  app.get('/', landingPage(config));
   app.use(
     '/graphql',
     express.json({ limit: config.maxBodyBytes }),
@@ -79,6 +78,8 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
       }),
     }),
   );
+
+  serveWebClient(app, config);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -159,6 +159,8 @@ export class DraftProvider extends Observable<keyof Events> {
 
   private receive(event: UpdateEvent): void {
     if (event.synced) {
+      // A socket that was open before this provider gives no 'connected' event; a replay proves it.
+      if (this.status !== 'connected') this.setStatus('connected');
       if (!this.synced) {
         this.synced = true;
         this.emit('synced', [true]);
@@ -195,6 +197,7 @@ export class DraftProvider extends Observable<keyof Events> {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || this.readOnly) return;
     this.outbox.push(update);
+    this.emit('pending', [this.pending]);
     // A microtask later, so that the edits of one keystroke or one paste go up together.
     queueMicrotask(() => this.flush());
   };

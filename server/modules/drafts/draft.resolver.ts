@@ -111,6 +111,11 @@ export class DraftResolver {
     return ctx.user ? draftPolicy.edit(ctx.user, d) : false;
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may comment on the draft' })
+  canComment(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
+    return ctx.user ? draftPolicy.comment(ctx.user, d) : false;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may change title, deadline and status' })
   canManage(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
     return ctx.user ? draftPolicy.manage(ctx.user, d) : false;

@@ -1,0 +1,77 @@
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { connectionState, onConnection, type ConnectionState } from '../api/client';
+import { session, type Session } from '../api/session';
+import { graphql } from '../gql';
+import { LANGS, setLang, useT } from '../i18n/i18n';
+
+const SignOut = graphql(`
+  mutation SignOut {
+    logout
+  }
+`);
+
+function useConnection(): ConnectionState {
+  const [state, setState] = useState(connectionState);
+  useEffect(() => onConnection(setState), []);
+  return state;
+}
+
+export function LanguageSwitch() {
+  const { t, lang } = useT();
+  return (
+    <div className="lang" role="group" aria-label={t('nav.language')}>
+      {LANGS.map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
+          {l.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Layout({ current, children }: { current: Session; children: ReactNode }) {
+  const { t } = useT();
+  const connection = useConnection();
+  const [logout] = useMutation(SignOut);
+  const signOut = async () => {
+    // Signed out here even when the server cannot be reached; the token then simply expires.
+    await logout().catch(() => undefined);
+    session.end('signedOut');
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <strong>{t('app.name')}</strong>
+          <span>{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/" end>
+            {t('nav.dashboard')}
+          </NavLink>
+          <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
+        </nav>
+        <div className="account">
+          <LanguageSwitch />
+          <span className="who">{t('nav.signedInAs', { name: current.user.name })}</span>
+          <button type="button" onClick={signOut}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      {connection === 'offline' && (
+        <p className="banner banner-offline" role="status">
+          {t('state.offline')}
+        </p>
+      )}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

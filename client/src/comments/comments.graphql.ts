@@ -1,0 +1,67 @@
+import { graphql } from '../gql';
+
+export const CommentFieldsFragment = graphql(`
+  fragment CommentFields on Comment {
+    id
+    targetId
+    threadId
+    parentId
+    body
+    deleted
+    resolved
+    createdAt
+    author {
+      id
+      name
+      delegation {
+        id
+        code
+      }
+    }
+    anchor {
+      quote
+      start
+      end
+    }
+  }
+`);
+
+export const CommentsQuery = graphql(`
+  query Comments($targetId: ID!) {
+    comments(targetId: $targetId) {
+      ...CommentFields
+    }
+  }
+`);
+
+export const CommentAddedSubscription = graphql(`
+  subscription CommentAdded($targetId: ID!) {
+    commentAdded(targetId: $targetId) {
+      ...CommentFields
+    }
+  }
+`);
+
+export const CommentChangedSubscription = graphql(`
+  subscription CommentChanged($targetId: ID!) {
+    commentChanged(targetId: $targetId) {
+      ...CommentFields
+    }
+  }
+`);
+
+export const AddCommentMutation = graphql(`
+  mutation AddComment($input: AddCommentInput!) {
+    addComment(input: $input) {
+      ...CommentFields
+    }
+  }
+`);
+
+export const ResolveCommentMutation = graphql(`
+  mutation ResolveComment($id: ID!, $resolved: Boolean!) {
+    resolveComment(id: $id, resolved: $resolved) {
+      ...CommentFields
+    }
+  }
+`);

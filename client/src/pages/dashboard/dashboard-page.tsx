@@ -1,0 +1,57 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { apiLang, useT } from '../../i18n/i18n';
+import { formatDate } from '../../ui/dates';
+import { Empty, ErrorState, Loading } from '../../ui/states';
+import { useNow } from '../../ui/use-now';
+import { DashboardQuery, DraftChangedSubscription } from './dashboard.graphql';
+import { DraftCard } from './draft-card';
+
+const UPCOMING = 5;
+
+export function DashboardPage() {
+  const { t, lang } = useT();
+  const now = useNow();
+  // Fixed for the page's life, so the query is not re-run every time the clock ticks.
+  const since = useMemo(() => new Date().toISOString(), []);
+  const variables = { lang: apiLang(lang), now: since };
+  const { data, loading, error, refetch } = useQuery(DashboardQuery, { variables });
+  // Each event carries the draft's whole summary; the cache puts it in place by id.
+  useSubscription(DraftChangedSubscription, { variables: { lang: apiLang(lang) } });
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
+  if (!data) return null;
+  const upcoming = data.upcoming.slice(0, UPCOMING);
+  const meetings = upcoming.length ? upcoming : data.past.slice(-3);
+  return (
+    <div className="dashboard">
+      <h1>{t('dashboard.title')}</h1>
+      <p className="muted">{t('dashboard.intro')}</p>
+      {data.drafts.length === 0 ? (
+        <Empty>{t('dashboard.noDrafts')}</Empty>
+      ) : (
+        <section className="draft-grid" aria-label={t('dashboard.title')}>
+          {data.drafts.map((d) => (
+            <DraftCard key={d.id} draft={d} now={now} />
+          ))}
+        </section>
+      )}
+      <section className="upcoming" aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t('dashboard.upcoming')}</h2>
+        {upcoming.length === 0 && <p className="muted">{t('dashboard.noUpcoming')}</p>}
+        <ul>
+          {meetings.map((m) => (
+            <li key={m.id}>
+              <Link to={`/calendar/${m.month}#meeting-${m.id}`}>
+                <time dateTime={m.date}>{formatDate(m.date, lang, m.dateIsIndicative ? 'MMMM yyyy' : 'PPP')}</time> — {m.title}
+              </Link>{' '}
+              <span className="muted">{t(`calendar.kind.${m.kind}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

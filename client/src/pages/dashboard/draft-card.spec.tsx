@@ -1,0 +1,62 @@
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { DraftSummaryFragment } from '../../gql/graphql';
+import { DraftCard, editingNow } from './draft-card';
+
+const draft: DraftSummaryFragment = {
+ 
+  id: 'd1',
+  title: 'Draft conclusions on national implementation',
+  status: 'IN_REVIEW',
+  deadline: '2020-08-31T00:00:00Z',
+  lastEditedAt: '2020-08-20T11:58:00Z',
+  lastEditedBy: { id: 'u1', name: 'Delegate of France' },
+  editors: [
+    { clientId: 1, user: { id: 'u2', name: 'Zed' } },
+    { clientId: 2, user: { id: 'u1', name: 'Delegate of France' } },
+    { clientId: 3, user: { id: 'u1', name: 'Delegate of France' } },
+  ],
+  length: 120,
+  words: 21,
+  openComments: 3,
+  activity: [
+    { day: '2020-08-19', edits: 4 },
+    { day: '2020-08-20', edits: 6 },
+  ],
+  workingGroup: { id: 'g1', number: 1, title: 'National implementation' },
+};
+
+describe('draft card of the dashboard', () => {
+  it('lists each person editing once, by name', () => {
+    expect(editingNow(draft.editors)).toEqual(['Delegate of France', 'Zed']);
+  });
+
+  it('shows status, countdown, last edit, length, comments and activity', () => {
+    render(
+      <MemoryRouter>
+        <DraftCard draft={draft} now={new Date('2020-08-20T12:00:00Z')} />
+      </MemoryRouter>,
+    );
+    const card = screen.getByRole('article', { name: draft.title });
+    expect(within(card).getByText('In review')).toBeTruthy();
+    expect(within(card).getByText('due in 11 days')).toBeTruthy();
+    expect(card.querySelector('.last-edit')?.textContent).toMatch(/by Delegate of France$/);
+    expect(card.querySelector('.editing-now')?.textContent).toBe('Delegate of France, Zed');
+    expect(within(card).getByText('21 words')).toBeTruthy();
+    expect(card.querySelector('.open-comments')?.textContent).toBe('3');
+    expect(within(card).getByRole('img', { name: '10 edits in the last 14 days' })).toBeTruthy();
+    expect(within(card).getByRole('link', { name: draft.title }).getAttribute('href')).toBe('/drafts/d1');
+  });
+
+  it('says nobody is editing and that the deadline passed', () => {
+    render(
+      <MemoryRouter>
+        <DraftCard draft={{ ...draft, editors: [], lastEditedAt: null, lastEditedBy: null }} now={new Date('2020-09-02T00:00:00Z')} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('Nobody')).toBeTruthy();
+    expect(screen.getByText('Not edited yet')).toBeTruthy();
+    expect(screen.getByText('overdue by 2 days')).toBeTruthy();
+  });
+});

@@ -1,0 +1,66 @@
+import { Link } from 'react-router-dom';
+import type { DraftSummaryFragment } from '../../gql/graphql';
+import { useT } from '../../i18n/i18n';
+import { ActivityChart } from '../../ui/activity-chart';
+import { countdown, fromNow } from '../../ui/dates';
+import { StatusBadge } from '../../ui/status-badge';
+
+/** Distinct people, however many tabs each has open. */
+export function editingNow(editors: DraftSummaryFragment['editors']): string[] {
+  const names = new Map<string, string>();
+  for (const e of editors) names.set(e.user.id, e.user.name);
+  return [...names.values()].sort();
+}
+
+export function DraftCard({ draft, now }: { draft: DraftSummaryFragment; now: Date }) {
+  const { t, lang } = useT();
+  const deadline = draft.deadline ? countdown(draft.deadline, now, lang) : null;
+  const editing = editingNow(draft.editors);
+  return (
+    <article className="draft-card" data-draft-id={draft.id} aria-labelledby={`draft-${draft.id}`}>
+      <header>
+        <p className="eyebrow">
+          <Link to={`/groups/${draft.workingGroup.id}`}>{t('dashboard.group', { number: draft.workingGroup.number })}</Link>
+        </p>
+        <h2 id={`draft-${draft.id}`}>
+          <Link to={`/drafts/${draft.id}`}>{draft.title}</Link>
+        </h2>
+        <StatusBadge status={draft.status} />
+      </header>
+      <dl>
+        <div>
+          <dt>{t('dashboard.deadline')}</dt>
+          <dd className={deadline?.overdue ? 'overdue' : undefined}>
+            {deadline ? t(deadline.overdue ? 'dashboard.overdue' : 'dashboard.dueIn', { time: deadline.distance }) : t('dashboard.noDeadline')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.lastEdit')}</dt>
+          <dd className="last-edit">
+            {draft.lastEditedAt
+              ? t('dashboard.lastEditBy', { time: fromNow(draft.lastEditedAt, lang), name: draft.lastEditedBy?.name ?? '—' })
+              : t('dashboard.never')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.editingNow')}</dt>
+          <dd className="editing-now">{editing.length ? editing.join(', ') : t('dashboard.nobody')}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.length')}</dt>
+          <dd className="length">{t('dashboard.words', { count: draft.words })}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.comments')}</dt>
+          <dd className="open-comments">{draft.openComments}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.activity')}</dt>
+          <dd>
+            <ActivityChart days={draft.activity} />
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

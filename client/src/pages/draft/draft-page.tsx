@@ -1,0 +1,164 @@
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import type { Editor } from '@tiptap/core';
+import type { Client } from 'graphql-ws';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { SessionUser } from '../../api/session';
+import { CommentThreads } from '../../comments/comment-thread';
+import { anchorOfSelection, resolveAnchor } from '../../editor/anchors';
+import { DraftEditor } from '../../editor/draft-editor';
+import { PresenceList } from '../../editor/presence-list';
+import { useDraftProvider, type DraftSyncState } from '../../editor/use-draft-provider';
+import { graphql } from '../../gql';
+import type { CommentFieldsFragment, DraftStatus } from '../../gql/graphql';
+import { apiLang, useT } from '../../i18n/i18n';
+import { formatDate } from '../../ui/dates';
+import { ErrorState, Loading } from '../../ui/states';
+import { StatusBadge } from '../../ui/status-badge';
+import '../../editor/editor.css';
+
+const DraftQuery = graphql(`
+  query DraftPage($id: ID!, $lang: Language) {
+    draft(id: $id) {
+      id
+      title(lang: $lang)
+      status
+      deadline
+      canEdit
+      canComment
+      canManage
+      workingGroup {
+        id
+        number
+        title(lang: $lang)
+      }
+    }
+  }
+`);
+
+const StatusChanged = graphql(`
+  subscription DraftStatus($id: ID!) {
+    draftStatusChanged(draftId: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const SetStatus = graphql(`
+  mutation SetDraftStatus($id: ID!, $status: DraftStatus!) {
+    setDraftStatus(id: $id, status: $status) {
+      id
+      status
+    }
+  }
+`);
+
+const STATUSES: DraftStatus[] = ['DRAFTING', 'IN_REVIEW', 'AGREED', 'ADOPTED'];
+
+function SyncIndicator({ sync }: { sync: DraftSyncState }) {
+  const { t } = useT();
+  let text = t('draft.saved');
+  let kind = 'saved';
+  if (sync.status !== 'connected') {
+    text = sync.pending > 0 || sync.synced ? t('draft.offline') : t('draft.connecting');
+    kind = 'offline';
+  } else if (sync.pending > 0) {
+    text = t('draft.saving', { count: sync.pending });
+    kind = 'saving';
+  }
+  return (
+    <p className={`sync sync-${kind}`} role="status" aria-live="polite" data-pending={sync.pending}>
+      {text}
+    </p>
+  );
+}
+
+function StatusControl({ id, status }: { id: string; status: DraftStatus }) {
+  const { t } = useT();
+  const [setStatus, { loading, error }] = useMutation(SetStatus);
+  return (
+    <label className="status-control">
+      {t('draft.changeStatus')}{' '}
+      <select value={status} disabled={loading} onChange={(e) => void setStatus({ variables: { id, status: e.target.value as DraftStatus } }).catch(() => undefined)}>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span className="notice notice-error" role="alert">
+          {error.message}
+        </span>
+      )}
+    </label>
+  );
+}
+
+export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser }) {
+  const { id = '' } = useParams();
+  const { t, lang } = useT();
+  const { data, loading, error, refetch } = useQuery(DraftQuery, { variables: { id, lang: apiLang(lang) } });
+  useSubscription(StatusChanged, { variables: { id } });
+  const draft = data?.draft;
+  const readOnly = draft ? !draft.canEdit : true;
+  const { connection, sync } = useDraftProvider(ws, id, readOnly);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const onReady = useCallback((e: Editor | null) => setEditor(e), []);
+
+  const showAnchor = useCallback(
+    (comment: CommentFieldsFragment) => {
+      if (!editor || !comment.anchor) return;
+      const range = resolveAnchor(editor, comment.anchor);
+      if (range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+    },
+    [editor],
+  );
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
+  if (!draft) return null;
+  return (
+    <div className="draft-page">
+      <div className="draft-main">
+        <p className="eyebrow">
+          <Link to={`/groups/${draft.workingGroup.id}`}>
+            {t('dashboard.group', { number: draft.workingGroup.number })} — {draft.workingGroup.title}
+          </Link>
+        </p>
+        <h1>{draft.title}</h1>
+        <div className="draft-meta">
+          <StatusBadge status={draft.status} />
+          {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
+          {draft.canManage && <StatusControl id={draft.id} status={draft.status} />}
+        </div>
+        {readOnly && (
+          <p className="banner banner-read-only" role="note">
+            {t('draft.readOnly')}
+          </p>
+        )}
+        <div className="draft-bar">
+          {connection && <PresenceList awareness={connection.awareness} />}
+          {!readOnly && <SyncIndicator sync={sync} />}
+        </div>
+        {sync.lastError && !sync.lastError.retryable && (
+          <p className="notice notice-error" role="alert">
+            {t('draft.refused', { message: sync.lastError.message })}
+          </p>
+        )}
+        {!sync.ready && <Loading />}
+        {connection && sync.ready && <DraftEditor connection={connection} user={user} editable={!readOnly} onReady={onReady} />}
+      </div>
+      <aside className="draft-side">
+        <CommentThreads
+          targetId={draft.id}
+          canWrite={draft.canComment}
+          heading={<h2>{t('comments.title')}</h2>}
+          anchor={() => (editor ? anchorOfSelection(editor) : null)}
+          onShowAnchor={showAnchor}
+        />
+      </aside>
+    </div>
+  );
+}

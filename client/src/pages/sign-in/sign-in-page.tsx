@@ -1,0 +1,86 @@
+import { useMutation } from '@apollo/client/react';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useState, type FormEvent } from 'react';
+import { session } from '../../api/session';
+import { LanguageSwitch } from '../../app/layout';
+import { graphql } from '../../gql';
+import { useT } from '../../i18n/i18n';
+
+const SignIn = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      expiresAt
+      user {
+        id
+        name
+        roles
+      }
+    }
+  }
+`);
+
+/** The message for a failed sign-in: the server's code decides, not its wording. */
+export function signInError(error: unknown): 'wrong' | 'throttled' | 'other' {
+  if (!CombinedGraphQLErrors.is(error)) return 'other';
+  const code = error.errors[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') return 'wrong';
+  if (code === 'TOO_MANY_REQUESTS') return 'throttled';
+  return 'other';
+}
+
+export function SignInPage() {
+  const { t } = useT();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [login, { loading }] = useMutation(SignIn);
+  const reason = session.reason();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    try {
+      const { data } = await login({ variables: { email: email.trim(), password } });
+      if (data) session.start({ token: data.login.token, expiresAt: data.login.expiresAt, user: data.login.user });
+    } catch (err) {
+      const kind = signInError(err);
+      setFailure(kind === 'other' ? t('state.error', { message: (err as Error).message }) : t(`signIn.${kind}`));
+    }
+  };
+
+  return (
+    <main id="main" className="sign-in">
+      <div className="card">
+        <div className="sign-in-head">
+          <h1>{t('signIn.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p className="muted">{t('app.name')} · {t('app.tagline')}</p>
+        {reason && !failure && (
+          <p className={`notice notice-${reason}`} role="status">
+            {t(`signIn.${reason}`)}
+          </p>
+        )}
+        {failure && (
+          <p className="notice notice-error" role="alert">
+            {failure}
+          </p>
+        )}
+        <form onSubmit={submit}>
+          <label>
+            {t('signIn.email')}
+            <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label>
+            {t('signIn.password')}
+            <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={loading}>
+            {loading ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

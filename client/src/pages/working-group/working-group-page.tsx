@@ -1,0 +1,98 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router-dom';
+import { graphql } from '../../gql';
+import { apiLang, useT } from '../../i18n/i18n';
+import { Empty, ErrorState, Loading } from '../../ui/states';
+import { StatusBadge } from '../../ui/status-badge';
+
+const WorkingGroupQuery = graphql(`
+  query WorkingGroup($id: ID!, $lang: Language) {
+    workingGroup(id: $id) {
+      id
+      number
+      paragraph
+      title(lang: $lang)
+      mandateTasks {
+        letter
+        text(lang: $lang)
+      }
+      coordinator {
+        id
+        name
+      }
+      members {
+        id
+        name
+        delegation {
+          id
+          name(lang: $lang)
+        }
+      }
+      drafts {
+        id
+        title(lang: $lang)
+        status
+      }
+    }
+  }
+`);
+
+export function WorkingGroupPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useT();
+  const { data, loading, error, refetch } = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
+  const group = data?.workingGroup;
+  if (!group) return <Empty>{t('state.notFound')}</Empty>;
+  return (
+    <article className="working-group">
+      <p className="eyebrow">{t('dashboard.group', { number: group.number })}</p>
+      <h1>{group.title}</h1>
+      <section aria-labelledby="mandate">
+        <h2 id="mandate">{t('group.mandate')}</h2>
+        <p className="muted small">{t('group.paragraph', { n: group.paragraph })}</p>
+        <ol className="mandate" type="a">
+          {group.mandateTasks.map((task) => (
+            <li key={task.letter} value={task.letter.charCodeAt(0) - 96}>
+              {task.text}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <div className="columns">
+        <section aria-labelledby="people">
+          <h2 id="people">{t('group.coordinator')}</h2>
+          <p>{group.coordinator?.name ?? t('group.noCoordinator')}</p>
+          <h2>{t('group.members')}</h2>
+          {group.members.length === 0 ? (
+            <Empty>{t('group.noMembers')}</Empty>
+          ) : (
+            <ul>
+              {group.members.map((m) => (
+                <li key={m.id}>
+                  {m.name}
+                  {m.delegation && <span className="muted"> — {m.delegation.name}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="drafts">
+          <h2 id="drafts">{t('group.drafts')}</h2>
+          {group.drafts.length === 0 ? (
+            <Empty>{t('dashboard.noDrafts')}</Empty>
+          ) : (
+            <ul>
+              {group.drafts.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/drafts/${d.id}`}>{d.title}</Link> <StatusBadge status={d.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,186 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { Role } from '../../server/modules/users/role';
+import { buildUser, draftOf, FACTORY_PASSWORD, meetingOf } from '../helpers/factories';
+import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
+
+// The text as typed: the paragraphs without the name labels of other people's carets.
+// (A string, run in the page: these tests are compiled without the DOM's types.)
+const TEXT_OF_EDITOR = `[...document.querySelector('.draft-text').children].map((p) => {
+  const copy = p.cloneNode(true);
+  copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+  return copy.textContent;
+}).join('\\n')`;
+const editorText = async (page: Page): Promise<string> => (await page.evaluate(TEXT_OF_EDITOR)) as string;
+const waitEqual = async (get: () => Promise<string>, want: (s: string) => boolean, timeoutMs = 15_000): Promise<string> => {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await get();
+    if (want(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`condition not met; last value: ${JSON.stringify(last)}`);
+};
+
+describe('web client in a real browser', () => {
+  let t: TestPlatform;
+  let b: TestBrowser;
+  let draftId: string;
+  const contexts: BrowserContext[] = [];
+  const open = async (email: string, password = TEST_PASSWORD) => {
+    const session = await signedIn(b.browser, t.url, email, password);
+    contexts.push(session.context);
+    return session;
+  };
+  // A failed test must not leave its people "in" a draft for the next one.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    b = await launchBrowser();
+    draftId = await draftOf(1);
+  }, 120_000);
+  afterAll(async () => {
+    await b?.close();
+    await t?.stop();
+  });
+
+  it('says so when the password is wrong, and signs in with the right one', async () => {
+    const context = await b.browser.newContext({ baseURL: t.url, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Email').fill('chair@committee.test');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }).waitFor();
+    await screenshot(page, 'sign-in-wrong-password');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Drafts at a glance' }).waitFor();
+    expect(await page.locator('.draft-card').count()).toBe(4);
+    await screenshot(page, 'dashboard');
+    await context.close();
+  });
+
+  it('merges two delegates typing into the same draft at the same time', async () => {
+    const other = await buildUser(t, [Role.DELEGATE], [1]);
+    const a = await open('delegate@committee.test');
+    const c = await open(other.email, FACTORY_PASSWORD);
+    for (const { page } of [a, c]) {
+      await page.goto(`/drafts/${draftId}`);
+      await page.locator('.draft-text[contenteditable=true]').waitFor();
+    }
+    await a.page.locator('.draft-text').click();
+    await a.page.keyboard.type('First paragraph.');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Second paragraph.');
+    await waitEqual(() => editorText(c.page), (s) => s.includes('Second paragraph.'));
+    // Each at the end of a different paragraph, both typing at once.
+    await a.page.locator('.draft-text > p', { hasText: 'First paragraph.' }).click();
+    await a.page.keyboard.press('End');
+    await c.page.locator('.draft-text > p', { hasText: 'Second paragraph.' }).click();
+    await c.page.keyboard.press('End');
+    await Promise.all([a.page.keyboard.type(' Alpha from France types here', { delay: 15 }), c.page.keyboard.type(' Bravo from the second delegate', { delay: 15 })]);
+    const merged = await waitEqual(
+      () => editorText(a.page),
+      (s) => s.includes('First paragraph. Alpha from France types here') && s.includes('Second paragraph. Bravo from the second delegate'),
+    );
+    await waitEqual(() => editorText(c.page), (s) => s === merged);
+    await a.page.locator('.sync-saved').waitFor();
+    await screenshot(a.page, 'draft-co-editing');
+    // The server has it too, both ways merged.
+    const stored = await t.gql<{ draft: { text: string } }>('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, await t.login('chair@committee.test'));
+    expect(stored.data!.draft.text).toContain('Alpha from France types here');
+    expect(stored.data!.draft.text).toContain('Bravo from the second delegate');
+    // Undo takes back only one's own typing (in steps of what was typed within half a second).
+    for (let i = 0; i < 30 && (await editorText(c.page)).includes('Bravo'); i += 1) {
+      await c.page.keyboard.press('Control+z');
+      await c.page.waitForTimeout(50);
+    }
+    await waitEqual(() => editorText(a.page), (s) => !s.includes('Bravo'));
+    expect(await editorText(a.page)).toContain('Alpha from France types here');
+    await Promise.all([a.context.close(), c.context.close()]);
+  });
+
+  it("updates the Chair's dashboard live while a delegate edits", async () => {
+    const chair = await open('chair@committee.test');
+    const card = chair.page.locator(`.draft-card[data-draft-id="${draftId}"]`);
+    const delegate = await open('delegate@committee.test');
+    await delegate.page.goto(`/drafts/${draftId}`);
+    await card.locator('.editing-now', { hasText: 'Delegate' }).waitFor({ timeout: 10_000 });
+    const wordsBefore = await card.locator('.length').innerText();
+    await delegate.page.locator('.draft-text').click();
+    await delegate.page.keyboard.press('Control+End');
+    await delegate.page.keyboard.press('Enter');
+    await delegate.page.keyboard.type('Live words for the Chair to see', { delay: 5 });
+    await waitEqual(() => card.locator('.length').innerText(), (s) => s !== wordsBefore);
+    const lastEdit = await card.locator('.last-edit').innerText();
+    expect(lastEdit).toMatch(/by .*(France|Delegate)/i);
+    await screenshot(chair.page, 'dashboard-live');
+    await delegate.context.close();
+    await card.locator('.editing-now', { hasText: 'Nobody' }).waitFor({ timeout: 10_000 });
+    await chair.context.close();
+  });
+
+  it('shows a comment on an agenda item live in another browser', async () => {
+    const { meetingId } = await meetingOf('2020-02');
+    const month = '2020-02';
+    const chair = await open('chair@committee.test');
+    const delegate = await open('delegate@committee.test');
+    for (const { page } of [chair, delegate]) {
+      await page.goto(`/calendar/${month}`);
+      await page.locator(`#meeting-${meetingId} .agenda-item`).first().getByRole('button', { name: /Comments/ }).click();
+    }
+    const body = `France supports item 1 (${Date.now()})`;
+    await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByLabel('Add a comment').fill(body);
+    await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByRole('button', { name: 'Send' }).click();
+    await chair.page.locator('.comment .body', { hasText: body }).waitFor({ timeout: 10_000 });
+    await screenshot(chair.page, 'calendar-comments');
+    await Promise.all([chair.context.close(), delegate.context.close()]);
+  });
+
+  it('lets an observer read a draft but not type into it', async () => {
+    const observer = await open('observer@committee.test');
+    await observer.page.goto(`/drafts/${draftId}`);
+    await observer.page.getByRole('note').filter({ hasText: 'Read only' }).waitFor();
+    const editor = observer.page.locator('.draft-text');
+    await editor.waitFor();
+    expect(await editor.getAttribute('contenteditable')).toBe('false');
+    const before = await editorText(observer.page);
+    await editor.click();
+    await observer.page.keyboard.type('observer was here');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await editorText(observer.page)).toBe(before);
+    expect(await observer.page.locator('.toolbar').count()).toBe(0);
+    await screenshot(observer.page, 'draft-read-only');
+    await observer.context.close();
+  });
+
+  it('shows French titles in the French interface, and remembers the choice', async () => {
+    const titles = (await t.gql<{ workingGroups: { id: string; number: number; title: string }[] }>('{ workingGroups { id number title(lang: FR) } }', {}, await t.login('chair@committee.test'))).data!.workingGroups;
+    const { context, page } = await open('delegate@committee.test');
+    await page.getByRole('button', { name: 'FR' }).click();
+    await page.getByRole('heading', { name: 'Les projets en un coup d’œil' }).waitFor();
+    const group = titles.find((g) => g.number === 1)!;
+    await page.goto(`/groups/${group.id}`);
+    await page.getByRole('heading', { level: 1, name: group.title }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Mandat' }).count()).toBe(1);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: group.title }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe('fr');
+    await screenshot(page, 'working-group-fr');
+    await context.close();
+  });
+
+  it('sends the person back to sign in, saying why, when the session is revoked', async () => {
+    const { context, page } = await open('expert@committee.test');
+    const token = ((await context.storageState()).origins[0].localStorage.find((e) => e.name === "committee.session")?.value ?? "");
+    const sessionToken = (JSON.parse(token) as { token: string }).token;
+    await t.gql("mutation { logout }", {}, sessionToken);
+    await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'sign-in-expired');
+    await context.close();
+  });
+});
