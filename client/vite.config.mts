@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: path.resolve(root, '../dist/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // Read by the server to preload the editor's code on draft pages.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       // "use client" directives mean nothing without server components; the warning is noise.

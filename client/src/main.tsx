@@ -1,3 +1,4 @@
+performance.mark('main:start');
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

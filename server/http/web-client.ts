@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
 import { logger } from '../logger';
@@ -24,10 +24,26 @@ export function serveWebClient(app: Express, config: Config): void {
     return;
   }
   app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
-  const index = path.join(dir, 'index.html');
+  const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  // A draft opened by its address fetches the editor's code alongside the rest, not after it.
+  const draftIndex = index.replace('</head>', `${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`);
   app.get(/^\/(?!graphql|healthz|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(req.path.startsWith('/drafts/') ? draftIndex : index);
   });
+}
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+}
+
+/** modulepreload and stylesheet links for a lazily loaded module, from Vite's build manifest. */
+export function preloadTags(dir: string, source: string): string {
+  const manifestFile = path.join(dir, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) return '';
+  const chunk = (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>)[source];
+  if (!chunk) return '';
+  return [`<link rel="modulepreload" crossorigin href="/${chunk.file}">`, ...(chunk.css ?? []).map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`)].join('');
 }

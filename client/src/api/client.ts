@@ -32,7 +32,9 @@ const wsUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://
 export function createWsClient(): Client {
   const client = createClient({
     url: wsUrl(),
-    lazy: true,
+    // Opened at once for a signed-in person: every page subscribes to something, and the draft
+    // editor's first replay should not wait for a handshake.
+    lazy: session.get() === null,
     keepAlive: 10_000,
     retryAttempts: Infinity,
     shouldRetry: (event) => {

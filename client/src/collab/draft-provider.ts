@@ -75,7 +75,9 @@ export class DraftProvider extends Observable<keyof Events> {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
-  private readonly readOnly: boolean;
+  private readOnly: boolean;
+  /** Local edits made while read-only: sent if editing is allowed after all, dropped otherwise. */
+  private held: Uint8Array[] = [];
 
   constructor(opts: DraftProviderOptions) {
     super();
@@ -92,6 +94,19 @@ export class DraftProvider extends Observable<keyof Events> {
       this.client.on('closed', () => this.onClosed()),
     );
     this.subscribe();
+  }
+
+  /**
+   * Switches sending on or off without a new subscription: a page may open the draft before it
+   * knows whether the person may edit it.
+   */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+    if (readOnly) return;
+    this.outbox.push(...this.held);
+    this.held = [];
+    this.emit('pending', [this.pending]);
+    this.flush();
   }
 
   /** Unacknowledged local edits (sent or waiting). */
@@ -195,7 +210,11 @@ export class DraftProvider extends Observable<keyof Events> {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this || this.readOnly) return;
+    if (origin === this) return;
+    if (this.readOnly) {
+      this.held.push(update);
+      return;
+    }
     this.outbox.push(update);
     this.emit('pending', [this.pending]);
     // A microtask later, so that the edits of one keystroke or one paste go up together.

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { SessionUser } from '../api/session';
 import { useT } from '../i18n/i18n';
 import { colorFor } from './colors';
+import { CommentHighlights } from './comment-highlights';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
 
@@ -27,8 +28,9 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
     {
       editable,
       extensions: [
-        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
+        StarterKit.configure({ undoRedo: false, link: false, heading: { levels: [2, 3] } }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
+        CommentHighlights,
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
           user: { id: user.id, name: user.name, color: colorFor(user.id) },
@@ -48,6 +50,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
     editor?.setEditable(editable);
   }, [editor, editable]);
   useEffect(() => {
+    if (editor) performance.mark('draft:editor');
     onReady(editor);
     return () => onReady(null);
   }, [editor, onReady]);

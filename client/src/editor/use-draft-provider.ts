@@ -1,15 +1,9 @@
 import type { Client } from 'graphql-ws';
 import { useEffect, useState } from 'react';
-import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
-import { DraftProvider, type ProviderStatus } from '../collab/draft-provider';
+import type { ProviderStatus } from '../collab/draft-provider';
+import { closeDraftConnection, takeDraftConnection, type DraftConnection } from './draft-connection';
 import type { RequestError } from '../collab/graphql-request';
 
-export interface DraftConnection {
-  doc: Y.Doc;
-  awareness: Awareness;
-  provider: DraftProvider;
-}
 
 export interface DraftSyncState {
   synced: boolean;
@@ -20,22 +14,29 @@ export interface DraftSyncState {
   lastError: RequestError | null;
 }
 
-/** A Yjs document bound to the draft for as long as the component shows it. */
+/**
+ * A Yjs document bound to the draft for as long as the component shows it. It starts at once,
+ * before the page knows whether the person may edit, and sends edits only once `readOnly` is false.
+ */
+export type { DraftConnection };
+
 export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean): { connection: DraftConnection | null; sync: DraftSyncState } {
   const [connection, setConnection] = useState<DraftConnection | null>(null);
   const [sync, setSync] = useState<DraftSyncState>({ synced: false, ready: false, status: 'connecting', pending: 0, lastError: null });
   useEffect(() => {
-    const doc = new Y.Doc();
-    const awareness = new Awareness(doc);
-    const provider = new DraftProvider({ client: ws, draftId, doc, awareness, readOnly });
+    const connection = takeDraftConnection(ws, draftId);
+    const { provider } = connection;
     const update = (patch: Partial<DraftSyncState>) => setSync((s) => ({ ...s, ...patch }));
-    provider.on('synced', (synced: boolean) => setSync((s) => ({ ...s, synced, ready: s.ready || synced })));
+    provider.on('synced', (synced: boolean) => {
+      if (synced) performance.mark('draft:synced');
+      setSync((s) => ({ ...s, synced, ready: s.ready || synced }));
+    });
     provider.on('status', (status: ProviderStatus) => update({ status }));
     provider.on('pending', (pending: number) => update({ pending }));
     provider.on('error', (lastError: RequestError) => update({ lastError }));
     // Whatever the provider reached while being set up (the socket may already be open).
     setSync({ synced: provider.synced, ready: provider.synced, status: provider.status, pending: provider.pending, lastError: null });
-    setConnection({ doc, awareness, provider });
+    setConnection(connection);
     // Leaving with edits not yet stored asks first: an edit is only safe once acknowledged.
     const guard = (e: BeforeUnloadEvent) => {
       if (provider.pending > 0) e.preventDefault();
@@ -43,11 +44,13 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean)
     window.addEventListener('beforeunload', guard);
     return () => {
       window.removeEventListener('beforeunload', guard);
-      provider.destroy();
-      awareness.destroy();
-      doc.destroy();
+      closeDraftConnection(connection);
       setConnection(null);
     };
-  }, [ws, draftId, readOnly]);
+    // Read-only until told otherwise; the next effect says.
+  }, [ws, draftId]);
+  useEffect(() => {
+    connection?.provider.setReadOnly(readOnly);
+  }, [connection, readOnly]);
   return { connection, sync };
 }

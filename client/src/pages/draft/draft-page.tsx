@@ -1,15 +1,20 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Client } from 'graphql-ws';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { SessionUser } from '../../api/session';
 import { CommentThreads } from '../../comments/comment-thread';
 import { anchorOfSelection, resolveAnchor } from '../../editor/anchors';
+import { highlightAnchors } from '../../editor/comment-highlights';
+import { CommentsQuery } from '../../comments/comments.graphql';
 import { DraftEditor } from '../../editor/draft-editor';
 import { PresenceList } from '../../editor/presence-list';
 import { useDraftProvider, type DraftSyncState } from '../../editor/use-draft-provider';
 import { graphql } from '../../gql';
+import { DraftQuery } from './draft.graphql';
 import type { CommentFieldsFragment, DraftStatus } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
@@ -17,24 +22,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import '../../editor/editor.css';
 
-const DraftQuery = graphql(`
-  query DraftPage($id: ID!, $lang: Language) {
-    draft(id: $id) {
-      id
-      title(lang: $lang)
-      status
-      deadline
-      canEdit
-      canComment
-      canManage
-      workingGroup {
-        id
-        number
-        title(lang: $lang)
-      }
-    }
-  }
-`);
+performance.mark('draft:chunk');
 
 const StatusChanged = graphql(`
   subscription DraftStatus($id: ID!) {
@@ -96,12 +84,41 @@ function StatusControl({ id, status }: { id: string; status: DraftStatus }) {
   );
 }
 
+/** Keeps the passages of open comments marked in the text, as comments and the text change. */
+function useCommentHighlights(editor: Editor | null, draftId: string): void {
+  // The same query as the comments panel: Apollo shares the request and the live updates.
+  const { data } = useQuery(CommentsQuery, { variables: { targetId: draftId } });
+  const anchors = useMemo(
+    () => (data?.comments ?? []).filter((c) => c.anchor && !c.resolved && !c.deleted && c.id === c.threadId).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end })),
+    [data],
+  );
+  useEffect(() => {
+    if (!editor) return;
+    let frame = 0;
+    const refresh = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => highlightAnchors(editor, anchors));
+    };
+    refresh();
+    // A co-author's edit reaches ProseMirror as a replacement of the document: resolve again.
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (transaction.docChanged && (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) refresh();
+    };
+    editor.on('transaction', onTransaction);
+    return () => {
+      cancelAnimationFrame(frame);
+      editor.off('transaction', onTransaction);
+    };
+  }, [editor, anchors]);
+}
+
 export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser }) {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const { data, loading, error, refetch } = useQuery(DraftQuery, { variables: { id, lang: apiLang(lang) } });
   useSubscription(StatusChanged, { variables: { id } });
   const draft = data?.draft;
+  if (draft) performance.mark('draft:meta');
   const readOnly = draft ? !draft.canEdit : true;
   const { connection, sync } = useDraftProvider(ws, id, readOnly);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -115,6 +132,8 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
     },
     [editor],
   );
+
+  useCommentHighlights(editor, id);
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
@@ -148,7 +167,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
           </p>
         )}
         {!sync.ready && <Loading />}
-        {connection && sync.ready && <DraftEditor connection={connection} user={user} editable={!readOnly} onReady={onReady} />}
+        {connection && sync.ready && draft && <DraftEditor connection={connection} user={user} editable={!readOnly} onReady={onReady} />}
       </div>
       <aside className="draft-side">
         <CommentThreads
