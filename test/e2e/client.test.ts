@@ -124,6 +124,43 @@ describe('web client in a real browser', () => {
     await chair.context.close();
   });
 
+  it('anchors a comment to a passage that stays put while a co-author edits before it', async () => {
+    const coordinator = await open('coordinator@committee.test');
+    const delegate = await open('delegate@committee.test');
+    for (const { page } of [coordinator, delegate]) {
+      await page.goto(`/drafts/${draftId}`);
+      await page.locator('.draft-text[contenteditable=true]').waitFor();
+    }
+    const quote = 'passage under discussion';
+    await delegate.page.locator('.draft-text').click();
+    await delegate.page.keyboard.press('Control+End');
+    await delegate.page.keyboard.press('Enter');
+    await delegate.page.keyboard.type(`The ${quote} here.`);
+    await waitEqual(() => editorText(coordinator.page), (s) => s.includes(quote));
+    // Select the passage by keyboard: from the end of the paragraph, back over " here." then the quote.
+    await delegate.page.keyboard.press('End');
+    for (let i = 0; i < ' here.'.length; i += 1) await delegate.page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < quote.length; i += 1) await delegate.page.keyboard.press('Shift+ArrowLeft');
+    await delegate.page.locator('.draft-side').getByLabel('Add a comment').fill('Could we say "issue" instead?');
+    await delegate.page.locator('.draft-side').getByRole('button', { name: 'Send' }).click();
+    // The other browser sees the comment with its passage marked in the text.
+    await coordinator.page.locator('.anchor-quote', { hasText: quote }).waitFor({ timeout: 10_000 });
+    await waitEqual(() => coordinator.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
+    // The coordinator writes before the passage; the mark still covers exactly the passage.
+    await coordinator.page.locator('.draft-text > p').first().click();
+    await coordinator.page.keyboard.press('Home');
+    await coordinator.page.keyboard.type('Inserted first. ');
+    await waitEqual(() => delegate.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
+    await waitEqual(() => editorText(delegate.page), (s) => s.includes('Inserted first. '));
+    expect(await delegate.page.locator('.comment-anchor').innerText()).toBe(quote);
+    await delegate.page.locator('.anchor-quote', { hasText: quote }).click();
+    expect(await delegate.page.evaluate('window.getSelection().toString()')).toBe(quote);
+    await screenshot(delegate.page, 'draft-comment-anchor');
+    // Resolving it removes the mark.
+    await coordinator.page.locator('.thread', { hasText: quote }).getByRole('button', { name: 'Resolve' }).click();
+    await delegate.page.locator('.comment-anchor').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('shows a comment on an agenda item live in another browser', async () => {
     const { meetingId } = await meetingOf('2020-02');
     const month = '2020-02';
