@@ -147,11 +147,11 @@ describe('web client in a real browser', () => {
     await coordinator.page.locator('.anchor-quote', { hasText: quote }).waitFor({ timeout: 10_000 });
     await waitEqual(() => coordinator.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
     // The coordinator writes before the passage; the mark still covers exactly the passage.
-    await coordinator.page.locator('.draft-text > p').first().click();
-    await coordinator.page.keyboard.press('Home');
+    await coordinator.page.locator('.draft-text').click();
+    await coordinator.page.keyboard.press('Control+Home');
     await coordinator.page.keyboard.type('Inserted first. ');
     await waitEqual(() => delegate.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
-    await waitEqual(() => editorText(delegate.page), (s) => s.includes('Inserted first. '));
+    await waitEqual(() => editorText(delegate.page), (s) => s.startsWith('Inserted first. '));
     expect(await delegate.page.locator('.comment-anchor').innerText()).toBe(quote);
     await delegate.page.locator('.anchor-quote', { hasText: quote }).click();
     expect(await delegate.page.evaluate('window.getSelection().toString()')).toBe(quote);
