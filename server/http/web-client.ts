@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
 import { logger } from '../logger';
@@ -24,14 +24,29 @@ export function serveWebClient(app: Express, config: Config): void {
     return;
   }
   app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
-  const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
-  // A draft opened by its address fetches the editor's code alongside the rest, not after it.
-  const draftIndex = index.replace('</head>', `${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`);
+  const pages = indexPages(dir);
   app.get(/^\/(?!graphql|healthz|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
+    const { index, draftIndex } = pages();
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(req.path.startsWith('/drafts/') ? draftIndex : index);
   });
+}
+
+/** index.html, and its variant for draft pages; read again when a new build replaces it. */
+function indexPages(dir: string): () => { index: string; draftIndex: string } {
+  const file = path.join(dir, 'index.html');
+  let cached: { mtimeMs: number; index: string; draftIndex: string } | null = null;
+  return () => {
+    const { mtimeMs } = statSync(file);
+    if (cached?.mtimeMs !== mtimeMs) {
+      const index = readFileSync(file, 'utf8');
+      // A draft opened by its address fetches the editor's code alongside the rest, not after it.
+      const draftIndex = index.replace('</head>', `${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`);
+      cached = { mtimeMs, index, draftIndex };
+    }
+    return cached;
+  };
 }
 
 interface ManifestChunk {

@@ -147,8 +147,8 @@ describe('web client in a real browser', () => {
     await coordinator.page.locator('.anchor-quote', { hasText: quote }).waitFor({ timeout: 10_000 });
     await waitEqual(() => coordinator.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
     // The coordinator writes before the passage; the mark still covers exactly the passage.
-    await coordinator.page.locator('.draft-text').click();
-    await coordinator.page.keyboard.press('Control+Home');
+    // A click on the left edge of the first paragraph puts the caret before its first character.
+    await coordinator.page.locator('.draft-text > p').first().click({ position: { x: 1, y: 8 } });
     await coordinator.page.keyboard.type('Inserted first. ');
     await waitEqual(() => delegate.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
     await waitEqual(() => editorText(delegate.page), (s) => s.startsWith('Inserted first. '));

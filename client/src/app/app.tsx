@@ -48,7 +48,7 @@ function clientsFor(token: string | null): Clients {
 function preloadRoute({ ws, apollo }: Clients): void {
   const draftId = /^\/drafts\/([0-9a-f]{24})$/.exec(location.pathname)?.[1];
   if (!draftId) return;
-  preloadDraftConnection(ws, draftId);
+  preloadDraftConnection(ws, apollo, draftId);
   apollo.query({ query: DraftQuery, variables: { id: draftId, lang: apiLang(i18n.language === 'fr' ? 'fr' : 'en') } }).catch(() => undefined);
 }
 

@@ -16,6 +16,7 @@ export function loadWhenNeeded<P extends object>(load: () => Promise<{ default: 
       let live = true;
       load().then(
         (m) => {
+          performance.mark('lazy:loaded');
           loaded = m.default;
           if (live) setComponent(() => m.default);
         },

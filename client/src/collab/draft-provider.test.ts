@@ -43,4 +43,46 @@ describe('DraftProvider', () => {
     addParagraph(reader.doc, 'Local only.');
     expect(reader.provider.pending).toBe(0);
   });
+
+  it('starts from a state fetched over HTTP and replays only what came after it', async () => {
+    const writer = connectEditor(t.url, await t.login('delegate@committee.test'), draftId);
+    editors.push(writer);
+    await writer.provider.whenSynced();
+    addParagraph(writer.doc, 'Before the state was fetched.');
+    await writer.provider.whenAcknowledged();
+
+    const token = await t.login('coordinator@committee.test');
+    const { state, seq } = (await t.gql<{ draft: { state: string; seq: number } }>('query($d: ID!) { draft(id: $d) { state seq } }', { d: draftId }, token)).data!.draft;
+    const reader = connectEditor(t.url, token, draftId, { deferStart: true });
+    editors.push(reader);
+    // Nothing happens before start(): no replay of its own.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(contentOf(reader.doc)).toBe('');
+    expect(reader.provider.loaded).toBe(false);
+
+    addParagraph(writer.doc, 'After the state was fetched.');
+    await writer.provider.whenAcknowledged();
+    let applied = 0;
+    reader.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin === reader.provider) applied += 1;
+    });
+    // What the provider asks the server for, seen on its socket client.
+    const client = reader.provider.client;
+    const subscribe = client.subscribe.bind(client);
+    const asked: unknown[] = [];
+    client.subscribe = (payload, sink) => {
+      asked.push(payload.variables);
+      return subscribe(payload, sink);
+    };
+    reader.provider.start({ state: new Uint8Array(Buffer.from(state, 'base64')), seq });
+    expect(reader.provider.loaded).toBe(true);
+    expect(contentOf(reader.doc)).toContain('Before the state was fetched.');
+    await reader.provider.whenSynced();
+    await until(() => contentOf(reader.doc).includes('After the state was fetched.'), 5000, 'later edit at the reader');
+    expect(contentOf(reader.doc)).toBe(contentOf(writer.doc));
+    // The initial state, then the one update stored after it: the replay did not start from 0.
+    expect(applied).toBe(2);
+    expect(reader.provider.seq).toBe(seq + 1);
+    expect(asked).toContainEqual({ draftId, afterSeq: seq });
+  });
 });

@@ -33,12 +33,19 @@ export interface DraftProviderOptions {
   awareness?: Awareness;
   /** Sends no edits: for those who may only read. */
   readOnly?: boolean;
+  /**
+   * Waits for `start()` before subscribing, so that a state fetched some other way (an HTTP
+   * query that does not wait for the socket) can be applied first and the replay begins after it.
+   */
+  deferStart?: boolean;
 }
 
 type Events = {
   synced: (synced: boolean) => void;
   status: (status: ProviderStatus) => void;
   acked: (seq: number) => void;
+  /** A whole state was applied by `start()`: the text is there before the replay has ended. */
+  loaded: (seq: number) => void;
   /** The number of unacknowledged local edits changed (acknowledged, or dropped as refused). */
   pending: (count: number) => void;
   error: (error: RequestError) => void;
@@ -58,6 +65,8 @@ export class DraftProvider extends Observable<keyof Events> {
   readonly awareness: Awareness | undefined;
   readonly clientId: string;
   synced = false;
+  /** The text is there: a replay ended (synced) or `start()` applied a whole state. */
+  loaded = false;
   status: ProviderStatus = 'connecting';
   /** Every update up to this seq has been applied here. */
   seq = 0;
@@ -75,6 +84,7 @@ export class DraftProvider extends Observable<keyof Events> {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  private started: boolean;
   private readOnly: boolean;
   /** Local edits made while read-only: sent if editing is allowed after all, dropped otherwise. */
   private held: Uint8Array[] = [];
@@ -93,6 +103,25 @@ export class DraftProvider extends Observable<keyof Events> {
       this.client.on('connected', () => this.setStatus('connected')),
       this.client.on('closed', () => this.onClosed()),
     );
+    this.started = !opts.deferStart;
+    if (this.started) this.subscribe();
+  }
+
+  /**
+   * Starts a provider made with `deferStart`: applies `initial` (the draft's state as of `seq`),
+   * then subscribes to what came after it.
+   */
+  start(initial?: { state: Uint8Array; seq: number }): void {
+    if (this.started || this.destroyed) return;
+    this.started = true;
+    if (initial) {
+      if (initial.seq > this.seq) {
+        Y.applyUpdate(this.doc, initial.state, this);
+        this.seq = initial.seq;
+      }
+      this.loaded = true;
+      this.emit('loaded', [this.seq]);
+    }
     this.subscribe();
   }
 
@@ -176,6 +205,7 @@ export class DraftProvider extends Observable<keyof Events> {
     if (event.synced) {
       // A socket that was open before this provider gives no 'connected' event; a replay proves it.
       if (this.status !== 'connected') this.setStatus('connected');
+      this.loaded = true;
       if (!this.synced) {
         this.synced = true;
         this.emit('synced', [true]);
@@ -203,7 +233,7 @@ export class DraftProvider extends Observable<keyof Events> {
     const off = this.client.on('connected', () => {
       off();
       if (this.destroyed) return;
-      this.subscribe();
+      if (this.started) this.subscribe();
       this.flush();
     });
     this.offClientEvents.push(off);

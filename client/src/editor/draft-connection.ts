@@ -1,4 +1,7 @@
+import type { ApolloClient } from '@apollo/client';
 import type { Client } from 'graphql-ws';
+import { fromBase64 } from 'lib0/buffer';
+import { graphql } from '../gql';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DraftProvider } from '../collab/draft-provider';
@@ -9,12 +12,31 @@ export interface DraftConnection {
   provider: DraftProvider;
 }
 
-/** A draft's Yjs document, with its presence, bound to the server; read-only until told otherwise. */
-function open(ws: Client, draftId: string): DraftConnection {
+const DraftStateQuery = graphql(`
+  query DraftState($id: ID!) {
+    draft(id: $id) {
+      id
+      seq
+      state
+    }
+  }
+`);
+
+/**
+ * A draft's Yjs document, with its presence, bound to the server; read-only until told otherwise.
+ * Its state comes first over HTTP, which does not wait for the WebSocket's handshake (nor for the
+ * page's code to free the main thread to answer it); the subscription then replays what came after.
+ */
+function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnection {
   performance.mark('draft:provider');
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
-  const provider = new DraftProvider({ client: ws, draftId, doc, awareness, readOnly: true });
+  const provider = new DraftProvider({ client: ws, draftId, doc, awareness, readOnly: true, deferStart: true });
+  apollo
+    .query({ query: DraftStateQuery, variables: { id: draftId }, fetchPolicy: 'no-cache' })
+    .then(({ data }) => provider.start(data ? { state: fromBase64(data.draft.state), seq: data.draft.seq } : undefined))
+    // Whatever went wrong there, the subscription replays everything.
+    .catch(() => provider.start());
   return { doc, awareness, provider };
 }
 
@@ -24,17 +46,17 @@ const preloaded = new Map<string, DraftConnection>();
  * Starts loading a draft's text before the editor's code has arrived, when the page opened is a
  * draft: the replay and the editor's code then travel at the same time.
  */
-export function preloadDraftConnection(ws: Client, draftId: string): void {
-  if (!preloaded.has(draftId)) preloaded.set(draftId, open(ws, draftId));
+export function preloadDraftConnection(ws: Client, apollo: ApolloClient, draftId: string): void {
+  if (!preloaded.has(draftId)) preloaded.set(draftId, open(ws, apollo, draftId));
 }
 
 /** The preloaded connection of the draft (once), or a new one. */
-export function takeDraftConnection(ws: Client, draftId: string): DraftConnection {
+export function takeDraftConnection(ws: Client, apollo: ApolloClient, draftId: string): DraftConnection {
   const ready = preloaded.get(draftId);
   preloaded.delete(draftId);
   if (ready && ready.provider.client === ws) return ready;
   if (ready) closeDraftConnection(ready);
-  return open(ws, draftId);
+  return open(ws, apollo, draftId);
 }
 
 export function closeDraftConnection({ provider, awareness, doc }: DraftConnection): void {
