@@ -161,6 +161,22 @@ describe('web client in a real browser', () => {
     await delegate.page.locator('.comment-anchor').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
+  it("lets the coordinator change a draft's status, live on the Chair's dashboard, but not adopt it", async () => {
+    const chair = await open('chair@committee.test');
+    const card = chair.page.locator(`.draft-card[data-draft-id="${draftId}"]`);
+    const coordinator = await open('coordinator@committee.test');
+    await coordinator.page.goto(`/drafts/${draftId}`);
+    const status = coordinator.page.getByLabel('Change status');
+    await status.selectOption('IN_REVIEW');
+    await card.locator('.badge', { hasText: 'In review' }).waitFor({ timeout: 10_000 });
+    // Adoption is the Committee's: offered to the Chair and the Secretariat only.
+    expect(await status.locator('option[value=ADOPTED]').isDisabled()).toBe(true);
+    expect(await coordinator.page.locator('.draft-meta .badge').innerText()).toBe('In review');
+    await screenshot(coordinator.page, 'draft-status');
+    await status.selectOption('DRAFTING');
+    await card.locator('.badge', { hasText: 'Drafting' }).waitFor({ timeout: 10_000 });
+  });
+
   it('shows a comment on an agenda item live in another browser', async () => {
     const { meetingId } = await meetingOf('2020-02');
     const month = '2020-02';

@@ -5,7 +5,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Client } from 'graphql-ws';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { SessionUser } from '../../api/session';
+import { hasRole, type SessionUser } from '../../api/session';
 import { CommentThreads } from '../../comments/comment-thread';
 import { anchorOfSelection, resolveAnchor } from '../../editor/anchors';
 import { highlightAnchors } from '../../editor/comment-highlights';
@@ -62,15 +62,17 @@ function SyncIndicator({ sync }: { sync: DraftSyncState }) {
   );
 }
 
-function StatusControl({ id, status }: { id: string; status: DraftStatus }) {
+function StatusControl({ id, status, user }: { id: string; status: DraftStatus; user: SessionUser }) {
   const { t } = useT();
+  // Adoption is the Committee's decision: only the Chair and the Secretariat mark it (the server checks too).
+  const mayAdopt = hasRole(user, 'CHAIR', 'SECRETARIAT');
   const [setStatus, { loading, error }] = useMutation(SetStatus);
   return (
     <label className="status-control">
       {t('draft.changeStatus')}{' '}
       <select value={status} disabled={loading} onChange={(e) => void setStatus({ variables: { id, status: e.target.value as DraftStatus } }).catch(() => undefined)}>
         {STATUSES.map((s) => (
-          <option key={s} value={s}>
+          <option key={s} value={s} disabled={s === 'ADOPTED' && !mayAdopt && status !== 'ADOPTED'}>
             {t(`status.${s}`)}
           </option>
         ))}
@@ -152,7 +154,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         <div className="draft-meta">
           <StatusBadge status={draft.status} />
           {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
-          {draft.canManage && <StatusControl id={draft.id} status={draft.status} />}
+          {draft.canManage && <StatusControl id={draft.id} status={draft.status} user={user} />}
         </div>
         {readOnly && (
           <p className="banner banner-read-only" role="note">
