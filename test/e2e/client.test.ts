@@ -177,6 +177,31 @@ describe('web client in a real browser', () => {
     await card.locator('.badge', { hasText: 'Drafting' }).waitFor({ timeout: 10_000 });
   });
 
+  it('keeps edits typed while the server is away, across closing the page, and sends them on the next visit', async () => {
+    const { context, page } = await open('delegate@committee.test');
+    page.on('dialog', (d) => void d.accept()); // "leave with edits not saved?"
+    await page.goto(`/drafts/${draftId}`);
+    await page.locator('.draft-text[contenteditable=true]').waitFor();
+    const line = `Typed while the server was away (${Date.now()})`;
+    await t.restart(async () => {
+      await page.locator('.draft-text').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(line);
+      await page.locator('.sync-offline').waitFor();
+      // The page goes away before the edit could be sent.
+      await page.goto('about:blank');
+    });
+    const chair = await t.login('chair@committee.test');
+    const stored = async () => ((await t.gql<{ draft: { text: string } }>('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, chair)).data?.draft.text ?? '');
+    expect(await stored()).not.toContain(line);
+    const next = await context.newPage();
+    await next.goto(`/drafts/${draftId}`);
+    await next.locator('.sync-saved').waitFor({ timeout: 15_000 });
+    await waitEqual(stored, (s) => s.includes(line));
+    expect(await editorText(next)).toContain(line);
+  });
+
   it('shows a comment on an agenda item live in another browser', async () => {
     const { meetingId } = await meetingOf('2020-02');
     const month = '2020-02';

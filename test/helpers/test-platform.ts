@@ -21,8 +21,8 @@ export interface TestPlatform {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   login(email: string, password?: string): Promise<string>;
   ws(token?: string): Client;
-  /** Stops the server and starts it again on the same port and data (clients reconnect). */
-  restart(): Promise<void>;
+  /** Stops the server and starts it again on the same port and data (clients reconnect); `whileDown` runs in between. */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,8 +64,9 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       clients.push(client);
       return client;
     },
-    async restart() {
+    async restart(whileDown) {
       await platform.stop();
+      await whileDown?.();
       platform = await startPlatform({ ...config, port: platform.app.port });
       handle.platform = platform;
     },

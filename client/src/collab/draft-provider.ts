@@ -138,6 +138,13 @@ export class DraftProvider extends Observable<keyof Events> {
     this.flush();
   }
 
+  /** Every local edit not acknowledged yet (in flight, waiting, or held while read-only), as one update. */
+  unacknowledged(): Uint8Array | null {
+    const all = [...(this.inflight ? [this.inflight] : []), ...this.outbox, ...this.held];
+    if (all.length === 0) return null;
+    return all.length === 1 ? all[0] : Y.mergeUpdates(all);
+  }
+
   /** Unacknowledged local edits (sent or waiting). */
   get pending(): number {
     return this.outbox.length + (this.inflight ? 1 : 0);

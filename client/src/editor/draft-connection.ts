@@ -1,7 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
 import type { Client } from 'graphql-ws';
 import { fromBase64 } from 'lib0/buffer';
+import { session } from '../api/session';
 import { graphql } from '../gql';
+import { restoreUnsent, saveUnsent } from './unsent-edits';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DraftProvider } from '../collab/draft-provider';
@@ -10,6 +12,10 @@ export interface DraftConnection {
   doc: Y.Doc;
   awareness: Awareness;
   provider: DraftProvider;
+  /** Whose edits these are: unsent ones are kept for that person only. */
+  userId: string | null;
+  /** Keeps unsent edits when the page goes away without closing the draft. */
+  onPageHide: () => void;
 }
 
 const DraftStateQuery = graphql(`
@@ -32,12 +38,22 @@ function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnectio
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   const provider = new DraftProvider({ client: ws, draftId, doc, awareness, readOnly: true, deferStart: true });
+  const userId = session.get()?.user.id ?? null;
+  const begin = (initial?: { state: Uint8Array; seq: number }) => {
+    provider.start(initial);
+    // Sent once editing is allowed (held while the provider is read-only).
+    if (userId) restoreUnsent(userId, draftId, doc);
+  };
   apollo
     .query({ query: DraftStateQuery, variables: { id: draftId }, fetchPolicy: 'no-cache' })
-    .then(({ data }) => provider.start(data ? { state: fromBase64(data.draft.state), seq: data.draft.seq } : undefined))
+    .then(({ data }) => begin(data ? { state: fromBase64(data.draft.state), seq: data.draft.seq } : undefined))
     // Whatever went wrong there, the subscription replays everything.
-    .catch(() => provider.start());
-  return { doc, awareness, provider };
+    .catch(() => begin());
+  const onPageHide = () => {
+    if (userId) saveUnsent(userId, provider);
+  };
+  window.addEventListener('pagehide', onPageHide);
+  return { doc, awareness, provider, userId, onPageHide };
 }
 
 const preloaded = new Map<string, DraftConnection>();
@@ -59,7 +75,9 @@ export function takeDraftConnection(ws: Client, apollo: ApolloClient, draftId: s
   return open(ws, apollo, draftId);
 }
 
-export function closeDraftConnection({ provider, awareness, doc }: DraftConnection): void {
+export function closeDraftConnection({ provider, awareness, doc, userId, onPageHide }: DraftConnection): void {
+  window.removeEventListener('pagehide', onPageHide);
+  if (userId) saveUnsent(userId, provider);
   provider.destroy();
   awareness.destroy();
   doc.destroy();
