@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useState, type ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router-dom';
 import { connectionState, onConnection, type ConnectionState } from '../api/client';
 import { session, type Session } from '../api/session';
 import { graphql } from '../gql';
@@ -35,6 +35,14 @@ export function Layout({ current, children }: { current: Session; children: Reac
   const { t } = useT();
   const connection = useConnection();
   const [logout] = useMutation(SignOut);
+  // After following a link, focus goes to the new page's content (as a page load would do).
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [pathname]);
   const signOut = async () => {
     // Signed out here even when the server cannot be reached; the token then simply expires.
     await logout().catch(() => undefined);
@@ -69,7 +77,7 @@ export function Layout({ current, children }: { current: Session; children: Reac
           {t('state.offline')}
         </p>
       )}
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </>

@@ -9,6 +9,7 @@ import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { monthNavigation } from './months';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 const AgendaQueryDoc = graphql(`
   query Agenda($lang: Language) {
@@ -81,6 +82,7 @@ export function CalendarPage() {
   // As the server's comment policy has it for agenda items; the server still decides.
   const canWrite = hasRole(user, 'CHAIR', 'DELEGATE', 'COORDINATOR', 'EXPERT', 'SECRETARIAT');
   const { data, loading, error, refetch } = useQuery(AgendaQueryDoc, { variables: { lang: apiLang(lang) } });
+  useDocumentTitle(t('calendar.title'));
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   const meetings = data?.meetings ?? [];

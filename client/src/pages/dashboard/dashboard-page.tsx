@@ -7,6 +7,7 @@ import { Empty, ErrorState, Loading } from '../../ui/states';
 import { useNow } from '../../ui/use-now';
 import { DashboardQuery, DraftChangedSubscription } from './dashboard.graphql';
 import { DraftCard } from './draft-card';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 const UPCOMING = 5;
 
@@ -17,6 +18,7 @@ export function DashboardPage() {
   const since = useMemo(() => new Date().toISOString(), []);
   const variables = { lang: apiLang(lang), now: since };
   const { data, loading, error, refetch } = useQuery(DashboardQuery, { variables });
+  useDocumentTitle(t('dashboard.title'));
   // Each event carries the draft's whole summary; the cache puts it in place by id.
   useSubscription(DraftChangedSubscription, { variables: { lang: apiLang(lang) } });
 

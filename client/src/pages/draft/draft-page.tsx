@@ -21,6 +21,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import '../../editor/editor.css';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 performance.mark('draft:chunk');
 
@@ -122,6 +123,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
   const { data, loading, error, refetch } = useQuery(DraftQuery, { variables: { id, lang: apiLang(lang) } });
   useSubscription(StatusChanged, { variables: { id } });
   const draft = data?.draft;
+  useDocumentTitle(draft?.title);
   if (draft && !performance.getEntriesByName('draft:meta').length) performance.mark('draft:meta');
   const readOnly = draft ? !draft.canEdit : true;
   const { connection, sync } = useDraftProvider(ws, id, readOnly);

@@ -5,6 +5,7 @@ import { session } from '../../api/session';
 import { LanguageSwitch } from '../../app/layout';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/i18n';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 const SignIn = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -36,6 +37,7 @@ export function SignInPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [login, { loading }] = useMutation(SignIn);
   const reason = session.reason();
+  useDocumentTitle(t('signIn.title'));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

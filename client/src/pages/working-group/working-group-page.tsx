@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { apiLang, useT } from '../../i18n/i18n';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 const WorkingGroupQuery = graphql(`
   query WorkingGroup($id: ID!, $lang: Language) {
@@ -41,6 +42,7 @@ export function WorkingGroupPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const { data, loading, error, refetch } = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
+  useDocumentTitle(data?.workingGroup.title);
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   const group = data?.workingGroup;
