@@ -61,6 +61,14 @@ describe('web client in a real browser', () => {
     await page.getByRole('heading', { name: 'Drafts at a glance' }).waitFor();
     expect(await page.locator('.draft-card').count()).toBe(4);
     await screenshot(page, 'dashboard');
+    // Links move between pages without a reload, and the tab's title follows.
+    const title = await page.locator('.draft-card h2 a').first().innerText();
+    await page.locator('.draft-card h2 a').first().click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await waitEqual(() => page.title(), (s) => s.startsWith(title));
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('heading', { name: 'Programme of work' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Calendar' }).getAttribute('aria-current')).toBe('page');
     await context.close();
   });
 

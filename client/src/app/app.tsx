@@ -1,15 +1,13 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { Suspense } from 'react';
 import type { ApolloClient } from '@apollo/client';
 import type { Client } from 'graphql-ws';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Redirect, Route, Switch } from 'wouter';
 import { createApolloClient, createWsClient } from '../api/client';
 import { useSession } from '../api/session';
 import { CalendarPage } from '../pages/calendar/calendar-page';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { SignInPage } from '../pages/sign-in/sign-in-page';
 import { WorkingGroupPage } from '../pages/working-group/working-group-page';
-import { Loading } from '../ui/states';
 import { preloadDraftConnection } from '../editor/draft-connection';
 import { apiLang, i18n } from '../i18n/i18n';
 import { DraftQuery } from '../pages/draft/draft.graphql';
@@ -66,20 +64,25 @@ export function App() {
   }
   return (
     <ApolloProvider client={apollo}>
-      <BrowserRouter>
-        <Layout current={current}>
-          <Suspense fallback={<Loading />}>
-            <Routes>
-              <Route path="/" element={<DashboardPage />} />
-              <Route path="/groups/:id" element={<WorkingGroupPage />} />
-              <Route path="/drafts/:id" element={<DraftPage ws={ws} user={current.user} />} />
-              <Route path="/calendar" element={<CalendarPage />} />
-              <Route path="/calendar/:month" element={<CalendarPage />} />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </Suspense>
-        </Layout>
-      </BrowserRouter>
+      <Layout current={current}>
+        <Switch>
+          <Route path="/">
+            <DashboardPage />
+          </Route>
+          <Route path="/groups/:id">
+            <WorkingGroupPage />
+          </Route>
+          <Route path="/drafts/:id">
+            <DraftPage ws={ws} user={current.user} />
+          </Route>
+          <Route path="/calendar/:month?">
+            <CalendarPage />
+          </Route>
+          <Route>
+            <Redirect to="/" replace />
+          </Route>
+        </Switch>
+      </Layout>
     </ApolloProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'wouter';
 import { connectionState, onConnection, type ConnectionState } from '../api/client';
 import { session, type Session } from '../api/session';
 import { graphql } from '../gql';
@@ -31,12 +31,20 @@ export function LanguageSwitch() {
   );
 }
 
+function NavItem({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
+  return (
+    <Link to={to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
 export function Layout({ current, children }: { current: Session; children: ReactNode }) {
   const { t } = useT();
   const connection = useConnection();
   const [logout] = useMutation(SignOut);
   // After following a link, focus goes to the new page's content (as a page load would do).
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -59,10 +67,12 @@ export function Layout({ current, children }: { current: Session; children: Reac
           <span>{t('app.tagline')}</span>
         </div>
         <nav aria-label={t('nav.main')}>
-          <NavLink to="/" end>
+          <NavItem to="/" current={pathname === '/'}>
             {t('nav.dashboard')}
-          </NavLink>
-          <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
+          </NavItem>
+          <NavItem to="/calendar" current={pathname.startsWith('/calendar')}>
+            {t('nav.calendar')}
+          </NavItem>
         </nav>
         <div className="account">
           <LanguageSwitch />

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../api/session';
 import { CommentThreads } from '../../comments/comment-thread';
 import { graphql } from '../../gql';

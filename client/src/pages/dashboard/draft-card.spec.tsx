@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { describe, expect, it } from 'vitest';
 import type { DraftSummaryFragment } from '../../gql/graphql';
 import { DraftCard, editingNow } from './draft-card';
@@ -34,9 +35,9 @@ describe('draft card of the dashboard', () => {
 
   it('shows status, countdown, last edit, length, comments and activity', () => {
     render(
-      <MemoryRouter>
+      <Router hook={memoryLocation().hook}>
         <DraftCard draft={draft} now={new Date('2020-08-20T12:00:00Z')} />
-      </MemoryRouter>,
+      </Router>,
     );
     const card = screen.getByRole('article', { name: draft.title });
     expect(within(card).getByText('In review')).toBeTruthy();
@@ -51,9 +52,9 @@ describe('draft card of the dashboard', () => {
 
   it('says nobody is editing and that the deadline passed', () => {
     render(
-      <MemoryRouter>
+      <Router hook={memoryLocation().hook}>
         <DraftCard draft={{ ...draft, editors: [], lastEditedAt: null, lastEditedBy: null }} now={new Date('2020-09-02T00:00:00Z')} />
-      </MemoryRouter>,
+      </Router>,
     );
     expect(screen.getByText('Nobody')).toBeTruthy();
     expect(screen.getByText('Not edited yet')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { DraftSummaryFragment } from '../../gql/graphql';
 import { useT } from '../../i18n/i18n';
 import { ActivityChart } from '../../ui/activity-chart';

@@ -4,7 +4,7 @@ import type { Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Client } from 'graphql-ws';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'wouter';
 import { hasRole, type SessionUser } from '../../api/session';
 import { CommentThreads } from '../../comments/comment-thread';
 import { anchorOfSelection, resolveAnchor } from '../../editor/anchors';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'wouter';
 import { graphql } from '../../gql';
 import { apiLang, useT } from '../../i18n/i18n';
 import { Empty, ErrorState, Loading } from '../../ui/states';
