@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AddCommentInput, CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { fromNow } from '../ui/dates';
+import { errorText } from '../ui/error-text';
 import { ErrorState, Loading } from '../ui/states';
 import { AddCommentMutation, CommentAddedSubscription, CommentChangedSubscription, CommentsQuery, ResolveCommentMutation } from './comments.graphql';
 import { openCount, toThreads, upsertComment, type Thread } from './threads';
@@ -66,7 +67,7 @@ export function CommentThreads({ targetId, canWrite, anchor, onShowAnchor, headi
 }
 
 function NewComment({ targetId, anchor, onAdded, parentId }: { targetId: string; anchor?: CommentsProps['anchor']; onAdded: (c: CommentFieldsFragment) => void; parentId?: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [body, setBody] = useState('');
   const [add, { loading, error }] = useMutation(AddCommentMutation);
   const submit = async (e: FormEvent) => {
@@ -98,7 +99,7 @@ function NewComment({ targetId, anchor, onAdded, parentId }: { targetId: string;
       {anchor && !parentId && <p className="muted small">{t('comments.addOnSelection')}</p>}
       {error && (
         <p className="notice notice-error" role="alert">
-          {error.message}
+          {errorText(error, lang)}
         </p>
       )}
     </form>
@@ -120,7 +121,7 @@ function CommentView({ comment }: { comment: CommentFieldsFragment }) {
 }
 
 function ThreadView({ thread, canWrite, onChanged, onShowAnchor }: { thread: Thread; canWrite: boolean; onChanged: (c: CommentFieldsFragment) => void; onShowAnchor?: CommentsProps['onShowAnchor'] }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [resolve, { loading, error }] = useMutation(ResolveCommentMutation);
   const { root } = thread;
   const toggle = async () => {
@@ -149,7 +150,7 @@ function ThreadView({ thread, canWrite, onChanged, onShowAnchor }: { thread: Thr
       {root.resolved && <span className="badge">{t('comments.resolved')}</span>}
       {error && (
         <p className="notice notice-error" role="alert">
-          {error.message}
+          {errorText(error, lang)}
         </p>
       )}
     </li>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
+import { errorText } from './error-text';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useT();
@@ -11,11 +12,11 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** An error with its message and, when given, a way to try again. */
-export function ErrorState({ error, retry }: { error: { message: string }; retry?: () => void }) {
-  const { t } = useT();
+export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t, lang } = useT();
   return (
     <div className="state state-error" role="alert">
-      <p>{t('state.error', { message: error.message })}</p>
+      <p>{errorText(error, lang)}</p>
       {retry && (
         <button type="button" onClick={retry}>
           {t('state.retry')}

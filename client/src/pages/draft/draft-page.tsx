@@ -18,6 +18,7 @@ import { DraftQuery } from './draft.graphql';
 import type { CommentFieldsFragment, DraftStatus } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
+import { errorText } from '../../ui/error-text';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import '../../editor/editor.css';
@@ -64,7 +65,7 @@ function SyncIndicator({ sync }: { sync: DraftSyncState }) {
 }
 
 function StatusControl({ id, status, user }: { id: string; status: DraftStatus; user: SessionUser }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   // Adoption is the Committee's decision: only the Chair and the Secretariat mark it (the server checks too).
   const mayAdopt = hasRole(user, 'CHAIR', 'SECRETARIAT');
   const [setStatus, { loading, error }] = useMutation(SetStatus);
@@ -80,7 +81,7 @@ function StatusControl({ id, status, user }: { id: string; status: DraftStatus; 
       </select>
       {error && (
         <span className="notice notice-error" role="alert">
-          {error.message}
+          {errorText(error, lang)}
         </span>
       )}
     </label>
@@ -169,7 +170,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         </div>
         {sync.lastError && !sync.lastError.retryable && (
           <p className="notice notice-error" role="alert">
-            {t('draft.refused', { message: sync.lastError.message })}
+            {t('draft.refused', { message: errorText(sync.lastError, lang) })}
           </p>
         )}
         {!sync.ready && <Loading />}

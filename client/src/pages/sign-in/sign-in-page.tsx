@@ -5,6 +5,7 @@ import { session } from '../../api/session';
 import { LanguageSwitch } from '../../app/layout';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/i18n';
+import { errorText } from '../../ui/error-text';
 import { useDocumentTitle } from '../../ui/use-document-title';
 
 const SignIn = graphql(`
@@ -31,7 +32,7 @@ export function signInError(error: unknown): 'wrong' | 'throttled' | 'other' {
 }
 
 export function SignInPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,7 +48,7 @@ export function SignInPage() {
       if (data) session.start({ token: data.login.token, expiresAt: data.login.expiresAt, user: data.login.user });
     } catch (err) {
       const kind = signInError(err);
-      setFailure(kind === 'other' ? t('state.error', { message: (err as Error).message }) : t(`signIn.${kind}`));
+      setFailure(kind === 'other' ? errorText(err, lang) : t(`signIn.${kind}`));
     }
   };
 
