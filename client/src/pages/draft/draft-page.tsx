@@ -1,21 +1,20 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
-import type { Transaction } from '@tiptap/pm/state';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Client } from 'graphql-ws';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { hasRole, type SessionUser } from '../../api/session';
+import type { SessionUser } from '../../api/session';
 import { CommentThreads } from '../../comments/comment-thread';
 import { anchorOfSelection, resolveAnchor } from '../../editor/anchors';
-import { highlightAnchors } from '../../editor/comment-highlights';
-import { CommentsQuery } from '../../comments/comments.graphql';
 import { DraftEditor } from '../../editor/draft-editor';
 import { PresenceList } from '../../editor/presence-list';
-import { useDraftProvider, type DraftSyncState } from '../../editor/use-draft-provider';
+import { useCommentHighlights } from '../../editor/use-comment-highlights';
+import { useDraftProvider } from '../../editor/use-draft-provider';
 import { graphql } from '../../gql';
 import { DraftQuery } from './draft.graphql';
-import type { CommentFieldsFragment, DraftStatus } from '../../gql/graphql';
+import type { CommentFieldsFragment } from '../../gql/graphql';
+import { StatusControl } from './status-control';
+import { SyncIndicator } from './sync-indicator';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
@@ -35,86 +34,6 @@ const StatusChanged = graphql(`
   }
 `);
 
-const SetStatus = graphql(`
-  mutation SetDraftStatus($id: ID!, $status: DraftStatus!) {
-    setDraftStatus(id: $id, status: $status) {
-      id
-      status
-    }
-  }
-`);
-
-const STATUSES: DraftStatus[] = ['DRAFTING', 'IN_REVIEW', 'AGREED', 'ADOPTED'];
-
-function SyncIndicator({ sync }: { sync: DraftSyncState }) {
-  const { t } = useT();
-  let text = t('draft.saved');
-  let kind = 'saved';
-  if (sync.status !== 'connected') {
-    text = sync.pending > 0 || sync.synced ? t('draft.offline') : t('draft.connecting');
-    kind = 'offline';
-  } else if (sync.pending > 0) {
-    text = t('draft.saving', { count: sync.pending });
-    kind = 'saving';
-  }
-  return (
-    <p className={`sync sync-${kind}`} role="status" aria-live="polite" data-pending={sync.pending}>
-      {text}
-    </p>
-  );
-}
-
-function StatusControl({ id, status, user }: { id: string; status: DraftStatus; user: SessionUser }) {
-  const { t, lang } = useT();
-  // Adoption is the Committee's decision: only the Chair and the Secretariat mark it (the server checks too).
-  const mayAdopt = hasRole(user, 'CHAIR', 'SECRETARIAT');
-  const [setStatus, { loading, error }] = useMutation(SetStatus);
-  return (
-    <label className="status-control">
-      {t('draft.changeStatus')}{' '}
-      <select value={status} disabled={loading} onChange={(e) => void setStatus({ variables: { id, status: e.target.value as DraftStatus } }).catch(() => undefined)}>
-        {STATUSES.map((s) => (
-          <option key={s} value={s} disabled={s === 'ADOPTED' && !mayAdopt && status !== 'ADOPTED'}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <span className="notice notice-error" role="alert">
-          {errorText(error, lang)}
-        </span>
-      )}
-    </label>
-  );
-}
-
-/** Keeps the passages of open comments marked in the text, as comments and the text change. */
-function useCommentHighlights(editor: Editor | null, draftId: string): void {
-  // The same query as the comments panel: Apollo shares the request and the live updates.
-  const { data } = useQuery(CommentsQuery, { variables: { targetId: draftId } });
-  const anchors = useMemo(
-    () => (data?.comments ?? []).filter((c) => c.anchor && !c.resolved && !c.deleted && c.id === c.threadId).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end })),
-    [data],
-  );
-  useEffect(() => {
-    if (!editor) return;
-    let frame = 0;
-    const refresh = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => highlightAnchors(editor, anchors));
-    };
-    refresh();
-    // A co-author's edit reaches ProseMirror as a replacement of the document: resolve again.
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.docChanged && (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) refresh();
-    };
-    editor.on('transaction', onTransaction);
-    return () => {
-      cancelAnimationFrame(frame);
-      editor.off('transaction', onTransaction);
-    };
-  }, [editor, anchors]);
-}
 
 export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser }) {
   const { id = '' } = useParams();
