@@ -224,6 +224,16 @@ describe('web client in a real browser', () => {
     await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByRole('button', { name: 'Send' }).click();
     await chair.page.locator('.comment .body', { hasText: body }).waitFor({ timeout: 10_000 });
     await screenshot(chair.page, 'calendar-comments');
+    // Its author corrects it, then deletes it: the other browser follows both.
+    const own = delegate.page.locator('.comment', { hasText: body });
+    await own.getByRole('button', { name: 'Edit' }).click();
+    await own.getByLabel('Edit').fill(`${body}, with a reservation`);
+    await own.getByRole('button', { name: 'Save' }).click();
+    await chair.page.locator('.comment .body', { hasText: `${body}, with a reservation` }).waitFor({ timeout: 10_000 });
+    expect(await chair.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    delegate.page.on('dialog', (d) => void d.accept());
+    await delegate.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Delete' }).click();
+    await chair.page.locator('.comment .body', { hasText: 'Comment deleted' }).waitFor({ timeout: 10_000 });
     await Promise.all([chair.context.close(), delegate.context.close()]);
   });
 

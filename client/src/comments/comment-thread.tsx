@@ -2,10 +2,10 @@ import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AddCommentInput, CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
-import { fromNow } from '../ui/dates';
 import { errorText } from '../ui/error-text';
 import { ErrorState, Loading } from '../ui/states';
 import { AddCommentMutation, CommentAddedSubscription, CommentChangedSubscription, CommentsQuery, ResolveCommentMutation } from './comments.graphql';
+import { CommentView } from './comment-view';
 import { openCount, toThreads, upsertComment, type Thread } from './threads';
 
 export interface CommentsProps {
@@ -106,20 +106,6 @@ function NewComment({ targetId, anchor, onAdded, parentId }: { targetId: string;
   );
 }
 
-function CommentView({ comment }: { comment: CommentFieldsFragment }) {
-  const { t, lang } = useT();
-  return (
-    <div className="comment" data-comment-id={comment.id}>
-      <p className="meta">
-        <strong>{comment.author?.name ?? '—'}</strong>
-        {comment.author?.delegation && <span className="muted"> ({comment.author.delegation.code})</span>} ·{' '}
-        <time dateTime={comment.createdAt}>{fromNow(comment.createdAt, lang)}</time>
-      </p>
-      <p className="body">{comment.deleted ? <em>{t('comments.deleted')}</em> : comment.body}</p>
-    </div>
-  );
-}
-
 function ThreadView({ thread, canWrite, onChanged, onShowAnchor }: { thread: Thread; canWrite: boolean; onChanged: (c: CommentFieldsFragment) => void; onShowAnchor?: CommentsProps['onShowAnchor'] }) {
   const { t, lang } = useT();
   const [resolve, { loading, error }] = useMutation(ResolveCommentMutation);
@@ -135,9 +121,9 @@ function ThreadView({ thread, canWrite, onChanged, onShowAnchor }: { thread: Thr
           {t('comments.on', { quote: root.anchor.quote })}
         </button>
       )}
-      <CommentView comment={root} />
+      <CommentView comment={root} onChanged={onChanged} />
       {thread.replies.map((r) => (
-        <CommentView key={r.id} comment={r} />
+        <CommentView key={r.id} comment={r} onChanged={onChanged} />
       ))}
       {canWrite && (
         <div className="thread-actions">

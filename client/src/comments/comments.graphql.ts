@@ -65,3 +65,19 @@ export const ResolveCommentMutation = graphql(`
     }
   }
 `);
+
+export const EditCommentMutation = graphql(`
+  mutation EditComment($id: ID!, $body: String!) {
+    editComment(id: $id, body: $body) {
+      ...CommentFields
+    }
+  }
+`);
+
+export const DeleteCommentMutation = graphql(`
+  mutation DeleteComment($id: ID!) {
+    deleteComment(id: $id) {
+      ...CommentFields
+    }
+  }
+`);

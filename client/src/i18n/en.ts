@@ -95,6 +95,11 @@ export const en = {
     goTo: 'Show the passage',
     passageGone: 'The passage was deleted',
     readOnly: 'You may read comments but not write them.',
+    edit: 'Edit',
+    save: 'Save',
+    cancel: 'Cancel',
+    delete: 'Delete',
+    confirmDelete: 'Delete this comment?',
   },
   calendar: {
     title: 'Programme of work',

@@ -97,6 +97,11 @@ export const fr: Messages = {
     goTo: 'Afficher le passage',
     passageGone: 'Le passage a été supprimé',
     readOnly: 'Vous pouvez lire les commentaires mais pas en écrire.',
+    edit: 'Modifier',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    delete: 'Supprimer',
+    confirmDelete: 'Supprimer ce commentaire ?',
   },
   calendar: {
     title: 'Programme de travail',
