@@ -103,10 +103,12 @@ describe('web client in a real browser', () => {
     expect(stored.data!.draft.text).toContain('Alpha from France types here');
     expect(stored.data!.draft.text).toContain('Bravo from the second delegate');
     // Undo takes back only one's own typing (in steps of what was typed within half a second).
-    for (let i = 0; i < 30 && (await editorText(c.page)).includes('Bravo'); i += 1) {
+    await c.page.locator('.draft-text').focus();
+    for (let i = 0; i < 60 && (await editorText(c.page)).includes('Bravo'); i += 1) {
       await c.page.keyboard.press('Control+z');
-      await c.page.waitForTimeout(50);
+      await c.page.waitForTimeout(100);
     }
+    expect(await editorText(c.page)).not.toContain('Bravo');
     await waitEqual(() => editorText(a.page), (s) => !s.includes('Bravo'));
     expect(await editorText(a.page)).toContain('Alpha from France types here');
     await Promise.all([a.context.close(), c.context.close()]);
@@ -278,5 +280,32 @@ describe('web client in a real browser', () => {
     await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'sign-in-expired');
     await context.close();
+  });
+
+  it('lets a coordinator start a draft of the group and change its title and deadline', async () => {
+    const groups = (await t.gql<{ workingGroups: { id: string; number: number }[] }>('{ workingGroups { id number } }', {}, await t.login('chair@committee.test'))).data!.workingGroups;
+    const { page } = await open('coordinator@committee.test');
+    await page.goto(`/groups/${groups.find((g) => g.number === 1)!.id}`);
+    await page.getByRole('button', { name: 'Start a new draft' }).click();
+    await page.getByLabel('Title in English').fill('Draft elements on national points of contact');
+    await page.getByLabel('Title in French').fill('Éléments de projet sur les points de contact nationaux');
+    await page.getByLabel('Deadline').fill('2026-12-15');
+    await page.getByRole('button', { name: 'Create the draft' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Draft elements on national points of contact' }).waitFor();
+    await page.locator('.draft-text[contenteditable=true]').waitFor();
+    expect(await page.locator('.draft-meta').innerText()).toContain('15 December 2026');
+
+    await page.getByRole('button', { name: 'Edit title and deadline' }).click();
+    await page.getByLabel('Title in English').fill('Draft elements on national points of contact (rev. 1)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Draft elements on national points of contact (rev. 1)' }).waitFor();
+    await screenshot(page, 'draft-new');
+
+    // A delegate of the group cannot start drafts: no such button for them.
+    const delegate = await open('delegate@committee.test');
+    await delegate.page.goto(`/groups/${groups.find((g) => g.number === 1)!.id}`);
+    await delegate.page.getByRole('heading', { name: 'Drafts' }).waitFor();
+    expect(await delegate.page.getByRole('button', { name: 'Start a new draft' }).count()).toBe(0);
+    await delegate.page.getByRole('link', { name: 'Draft elements on national points of contact (rev. 1)' }).waitFor();
   });
 });

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import type { SessionUser } from '../api/session';
@@ -47,6 +48,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
+        Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
           user: { id: user.id, name: user.name, color: colorFor(user.id) },

@@ -72,10 +72,12 @@ export const en = {
     numbers: 'Numbered list',
     undo: 'Undo my last edit',
     redo: 'Redo',
+    placeholder: 'Write the first paragraph of the draft here…',
     editorLabel: 'Text of the draft',
     deadline: 'Deadline: {{date}}',
     refused: 'An edit was refused: {{message}}',
   },
+  details: { edit: 'Edit title and deadline', titleEn: 'Title in English', titleFr: 'Title in French', deadline: 'Deadline', create: 'Start a new draft', submitCreate: 'Create the draft' },
   comments: {
     title: 'Comments',
     count: 'Comments ({{count}})',

@@ -74,10 +74,12 @@ export const fr: Messages = {
     numbers: 'Liste numérotée',
     undo: 'Annuler ma dernière modification',
     redo: 'Rétablir',
+    placeholder: 'Écrivez ici le premier paragraphe du projet…',
     editorLabel: 'Texte du projet',
     deadline: 'Échéance : {{date}}',
     refused: 'Une modification a été refusée : {{message}}',
   },
+  details: { edit: 'Modifier le titre et l’échéance', titleEn: 'Titre en anglais', titleFr: 'Titre en français', deadline: 'Échéance', create: 'Commencer un nouveau projet', submitCreate: 'Créer le projet' },
   comments: {
     title: 'Commentaires',
     count: 'Commentaires ({{count}})',

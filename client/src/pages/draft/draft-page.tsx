@@ -13,6 +13,7 @@ import { useDraftProvider } from '../../editor/use-draft-provider';
 import { graphql } from '../../gql';
 import { DraftQuery } from './draft.graphql';
 import type { CommentFieldsFragment } from '../../gql/graphql';
+import { EditDraftDetails } from './edit-draft-details';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
 import { apiLang, useT } from '../../i18n/i18n';
@@ -77,6 +78,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
           <StatusBadge status={draft.status} />
           {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
           {draft.canManage && <StatusControl id={draft.id} status={draft.status} user={user} />}
+          {draft.canManage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
         </div>
         {readOnly && (
           <p className="banner banner-read-only" role="note">

@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'wouter';
+import { hasRole, useSession } from '../../api/session';
 import { graphql } from '../../gql';
+import { NewDraft } from './new-draft';
 import { apiLang, useT } from '../../i18n/i18n';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
@@ -41,6 +43,7 @@ const WorkingGroupQuery = graphql(`
 export function WorkingGroupPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
+  const user = useSession()?.user;
   const { data, loading, error, refetch } = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
   useDocumentTitle(data?.workingGroup.title);
   if (loading && !data) return <Loading />;
@@ -82,6 +85,7 @@ export function WorkingGroupPage() {
         </section>
         <section aria-labelledby="drafts">
           <h2 id="drafts">{t('group.drafts')}</h2>
+          {(hasRole(user, 'CHAIR', 'SECRETARIAT') || (!!user && group.coordinator?.id === user.id)) && <NewDraft workingGroupId={group.id} />}
           {group.drafts.length === 0 ? (
             <Empty>{t('dashboard.noDrafts')}</Empty>
           ) : (
