@@ -41,13 +41,33 @@ function indexPages(dir: string): () => { index: string; draftIndex: string } {
     const { mtimeMs } = statSync(file);
     if (cached?.mtimeMs !== mtimeMs) {
       const index = readFileSync(file, 'utf8');
-      // A draft opened by its address fetches the editor's code alongside the rest, not after it.
-      const draftIndex = index.replace('</head>', `${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`);
+      // A draft opened by its address fetches the editor's code alongside the rest, not after it,
+      // and its text before any of the code has run.
+      const draftIndex = index.replace('</head>', `${DRAFT_STATE_PREFETCH}${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`);
       cached = { mtimeMs, index, draftIndex };
     }
     return cached;
   };
 }
+
+/**
+ * Runs while the page's HTML is parsed: asks for the draft's whole state (the DraftState query of
+ * client/src/editor/draft-connection.ts) with the session the client keeps in localStorage, and
+ * leaves the promise in window.__draftPrefetch for the client to take. Anything missing (no
+ * session, another page) and it does nothing; the client then asks itself.
+ */
+const DRAFT_STATE_PREFETCH = `<script>(function () {
+  try {
+    var m = /^\\/drafts\\/([0-9a-f]{24})$/.exec(location.pathname);
+    var s = JSON.parse(localStorage.getItem('committee.session') || 'null');
+    if (!m || !s || !s.token) return;
+    window.__draftPrefetch = { id: m[1], result: fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + s.token },
+      body: JSON.stringify({ operationName: 'DraftState', query: 'query DraftState($id: ID!) { draft(id: $id) { id seq state } }', variables: { id: m[1] } })
+    }).then(function (r) { return r.json(); }) };
+  } catch (e) {}
+})();</script>`;
 
 interface ManifestChunk {
   file: string;

@@ -44,9 +44,10 @@ function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnectio
     // Sent once editing is allowed (held while the provider is read-only).
     if (userId) restoreUnsent(userId, draftId, doc);
   };
-  apollo
-    .query({ query: DraftStateQuery, variables: { id: draftId }, fetchPolicy: 'no-cache' })
-    .then(({ data }) => begin(data ? { state: fromBase64(data.draft.state), seq: data.draft.seq } : undefined))
+  const prefetched = takePrefetch(draftId);
+  const state = prefetched ?? apollo.query({ query: DraftStateQuery, variables: { id: draftId }, fetchPolicy: 'no-cache' }).then(({ data }) => data?.draft);
+  state
+    .then((draft) => begin(draft ? { state: fromBase64(draft.state), seq: draft.seq } : undefined))
     // Whatever went wrong there, the subscription replays everything.
     .catch(() => begin());
   const onPageHide = () => {
@@ -54,6 +55,23 @@ function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnectio
   };
   window.addEventListener('pagehide', onPageHide);
   return { doc, awareness, provider, userId, onPageHide };
+}
+
+type DraftState = { seq: number; state: string };
+
+declare global {
+  interface Window {
+    /** Started by a script in the page's HTML, for a draft opened by its address (server/http/web-client.ts). */
+    __draftPrefetch?: { id: string; result: Promise<{ data?: { draft?: DraftState | null } | null }> };
+  }
+}
+
+/** The draft's state as the page's HTML already asked for it, once. */
+function takePrefetch(draftId: string): Promise<DraftState | undefined> | null {
+  const prefetch = window.__draftPrefetch;
+  if (!prefetch || prefetch.id !== draftId) return null;
+  delete window.__draftPrefetch;
+  return prefetch.result.then((body) => body.data?.draft ?? undefined);
 }
 
 const preloaded = new Map<string, DraftConnection>();

@@ -62,32 +62,39 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
 
   useCommentHighlights(editor, id);
 
-  if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (!draft) return null;
+  if (!draft && !loading) return null;
+  // The editor does not wait for the draft's details: it is built (read-only) while they and
+  // the text arrive, and made editable once both say so.
   return (
     <div className="draft-page">
       <div className="draft-main">
-        <p className="eyebrow">
-          <Link to={`/groups/${draft.workingGroup.id}`}>
-            {t('dashboard.group', { number: draft.workingGroup.number })} — {draft.workingGroup.title}
-          </Link>
-        </p>
-        <h1>{draft.title}</h1>
-        <div className="draft-meta">
-          <StatusBadge status={draft.status} />
-          {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
-          {draft.canManage && <StatusControl id={draft.id} status={draft.status} user={user} />}
-          {draft.canManage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
-        </div>
-        {readOnly && (
-          <p className="banner banner-read-only" role="note">
-            {t('draft.readOnly')}
-          </p>
+        {draft ? (
+          <>
+            <p className="eyebrow">
+              <Link to={`/groups/${draft.workingGroup.id}`}>
+                {t('dashboard.group', { number: draft.workingGroup.number })} — {draft.workingGroup.title}
+              </Link>
+            </p>
+            <h1>{draft.title}</h1>
+            <div className="draft-meta">
+              <StatusBadge status={draft.status} />
+              {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
+              {draft.canManage && <StatusControl id={draft.id} status={draft.status} user={user} />}
+              {draft.canManage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
+            </div>
+            {readOnly && (
+              <p className="banner banner-read-only" role="note">
+                {t('draft.readOnly')}
+              </p>
+            )}
+          </>
+        ) : (
+          <Loading />
         )}
         <div className="draft-bar">
           {connection && <PresenceList awareness={connection.awareness} />}
-          {!readOnly && <SyncIndicator sync={sync} />}
+          {draft && !readOnly && <SyncIndicator sync={sync} />}
         </div>
         {sync.lastError && !sync.lastError.retryable && (
           <p className="notice notice-error" role="alert">
@@ -96,20 +103,22 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
         {!sync.ready && <Loading />}
         {/* Built while the text is still on its way, shown (and editable) once it has all arrived. */}
-        {connection && draft && (
+        {connection && (
           <div hidden={!sync.ready}>
             <DraftEditor connection={connection} user={user} editable={!readOnly && sync.ready} onReady={onReady} />
           </div>
         )}
       </div>
       <aside className="draft-side">
-        <CommentThreads
-          targetId={draft.id}
-          canWrite={draft.canComment}
-          heading={<h2>{t('comments.title')}</h2>}
-          anchor={() => (editor ? anchorOfSelection(editor) : null)}
-          onShowAnchor={showAnchor}
-        />
+        {draft && (
+          <CommentThreads
+            targetId={draft.id}
+            canWrite={draft.canComment}
+            heading={<h2>{t('comments.title')}</h2>}
+            anchor={() => (editor ? anchorOfSelection(editor) : null)}
+            onShowAnchor={showAnchor}
+          />
+        )}
       </aside>
     </div>
   );

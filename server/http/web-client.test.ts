@@ -1,0 +1,39 @@
+import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
+
+describe('web client served at /', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(() => t.stop());
+
+  const page = async (path: string) => {
+    const res = await fetch(`${t.url}${path}`, { headers: { accept: 'text/html' } });
+    return { status: res.status, cache: res.headers.get('cache-control'), html: await res.text() };
+  };
+
+  it('answers every page address with the app, never cached', async () => {
+    for (const path of ['/', '/calendar/2020-02', '/groups/abc']) {
+      const { status, cache, html } = await page(path);
+      expect(status).toBe(200);
+      expect(cache).toBe('no-cache');
+      expect(html).toContain('<div id="root"></div>');
+      expect(html).not.toContain('__draftPrefetch');
+    }
+  });
+
+  it("starts loading a draft's text and the editor's code from the HTML of a draft page", async () => {
+    const { html } = await page('/drafts/0123456789abcdef01234567');
+    expect(html).toContain('window.__draftPrefetch');
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/draft-page-[^"]+\.js">/);
+  });
+
+  it('serves hashed assets for good and says 404 for missing ones', async () => {
+    const index = (await page('/')).html;
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(index)![1];
+    const asset = await fetch(`${t.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${t.url}/assets/nothing-here.js`)).status).toBe(404);
+  });
+});
