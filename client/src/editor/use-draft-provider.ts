@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ProviderStatus } from '../collab/draft-provider';
 import { closeDraftConnection, takeDraftConnection, type DraftConnection } from './draft-connection';
 import type { RequestError } from '../collab/graphql-request';
@@ -25,7 +25,8 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean)
   const [connection, setConnection] = useState<DraftConnection | null>(null);
   const [sync, setSync] = useState<DraftSyncState>({ synced: false, ready: false, status: 'connecting', pending: 0, lastError: null });
   const apollo = useApolloClient();
-  useEffect(() => {
+  // A layout effect: the editor is built in the same frame, not one paint later.
+  useLayoutEffect(() => {
     const connection = takeDraftConnection(ws, apollo, draftId);
     const { provider } = connection;
     const update = (patch: Partial<DraftSyncState>) => setSync((s) => ({ ...s, ...patch }));
