@@ -50,6 +50,15 @@ describe('draft card of the dashboard', () => {
     expect(within(card).getByRole('link', { name: draft.title }).getAttribute('href')).toBe('/drafts/d1');
   });
 
+  it('groups the digits of long drafts', () => {
+    render(
+      <Router hook={memoryLocation().hook}>
+        <DraftCard draft={{ ...draft, words: 11560 }} now={new Date('2020-08-20T12:00:00Z')} />
+      </Router>,
+    );
+    expect(screen.getByText('11,560 words')).toBeTruthy();
+  });
+
   it('says nobody is editing and that the deadline passed', () => {
     render(
       <Router hook={memoryLocation().hook}>

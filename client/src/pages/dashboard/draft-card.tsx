@@ -48,7 +48,7 @@ export function DraftCard({ draft, now }: { draft: DraftSummaryFragment; now: Da
         </div>
         <div>
           <dt>{t('dashboard.length')}</dt>
-          <dd className="length">{t('dashboard.words', { count: draft.words })}</dd>
+          <dd className="length">{t('dashboard.words', { count: draft.words, n: draft.words.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') })}</dd>
         </div>
         <div>
           <dt>{t('dashboard.comments')}</dt>
