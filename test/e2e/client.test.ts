@@ -236,6 +236,17 @@ describe('web client in a real browser', () => {
     delegate.page.on('dialog', (d) => void d.accept());
     await delegate.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Delete' }).click();
     await chair.page.locator('.comment .body', { hasText: 'Comment deleted' }).waitFor({ timeout: 10_000 });
+    // The Secretariat adds an item to the agenda: both browsers show it without a reload.
+    const added = await t.gql(
+      'mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { id } }',
+      { m: meetingId, i: { titleEn: 'Any other business', titleFr: 'Questions diverses', reference: 'par. 9' } },
+      await t.login('secretariat@committee.test'),
+    );
+    expect(added.errors).toBeUndefined();
+    for (const { page } of [chair, delegate]) {
+      await page.locator(`#meeting-${meetingId} .agenda-item`, { hasText: 'Any other business' }).waitFor({ timeout: 10_000 });
+    }
+    expect(await chair.page.locator(`#meeting-${meetingId} .agenda-item`).last().innerText()).toContain('(Modalities paper, par. 9)');
     await Promise.all([chair.context.close(), delegate.context.close()]);
   });
 
