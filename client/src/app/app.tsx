@@ -51,7 +51,7 @@ function preloadRoute({ ws, apollo }: Clients): void {
 }
 
 export function App() {
-  performance.mark('app:render');
+  if (!performance.getEntriesByName('app:render').length) performance.mark('app:render');
   const current = useSession();
   const { ws, apollo } = clientsFor(current?.token ?? null);
 
