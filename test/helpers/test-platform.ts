@@ -71,7 +71,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       handle.platform = platform;
     },
     async stop() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => Promise.resolve(c.dispose()).catch(() => undefined)));
       await platform.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -33,7 +33,8 @@ let clients: Clients | null = null;
 function clientsFor(token: string | null): Clients {
   if (clients?.token === token) return clients;
   if (clients) {
-    void clients.ws.dispose();
+    // A socket still connecting rejects its disposal with the close event: nothing to do then.
+    void Promise.resolve(clients.ws.dispose()).catch(() => undefined);
     clients.apollo.stop();
   }
   const ws = createWsClient();
