@@ -1,11 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useState, type FormEvent } from 'react';
 import { session } from '../../api/session';
 import { LanguageSwitch } from '../../app/layout';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/i18n';
-import { errorText } from '../../ui/error-text';
+import { errorCode, errorText } from '../../ui/error-text';
 import { useDocumentTitle } from '../../ui/use-document-title';
 
 const SignIn = graphql(`
@@ -24,8 +23,7 @@ const SignIn = graphql(`
 
 /** The message for a failed sign-in: the server's code decides, not its wording. */
 export function signInError(error: unknown): 'wrong' | 'throttled' | 'other' {
-  if (!CombinedGraphQLErrors.is(error)) return 'other';
-  const code = error.errors[0]?.extensions?.code;
+  const code = errorCode(error);
   if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') return 'wrong';
   if (code === 'TOO_MANY_REQUESTS') return 'throttled';
   return 'other';
