@@ -13,6 +13,7 @@ import { apiLang, i18n } from '../i18n/i18n';
 import { DraftQuery } from '../pages/draft/draft.graphql';
 import { Layout } from './layout';
 import { loadWhenNeeded } from './load-when-needed';
+import { markOnce } from '../ui/mark-once';
 
 // The editor (TipTap, ProseMirror, Yjs) is the heaviest part: loaded only when a draft opens,
 // and fetched at once, alongside the rest, when the page opened is a draft.
@@ -52,7 +53,7 @@ function preloadRoute({ ws, apollo }: Clients): void {
 }
 
 export function App() {
-  if (!performance.getEntriesByName('app:render').length) performance.mark('app:render');
+  markOnce('app:render');
   const current = useSession();
   const { ws, apollo } = clientsFor(current?.token ?? null);
 

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { ErrorState, Loading } from '../ui/states';
+import { markOnce } from '../ui/mark-once';
 
 /**
  * A component whose code is fetched the first time it is shown (or earlier, by calling `load`),
@@ -16,7 +17,7 @@ export function loadWhenNeeded<P extends object>(load: () => Promise<{ default: 
       let live = true;
       load().then(
         (m) => {
-          performance.mark('lazy:loaded');
+          markOnce('lazy:loaded');
           loaded = m.default;
           if (live) setComponent(() => m.default);
         },

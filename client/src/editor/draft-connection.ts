@@ -7,6 +7,7 @@ import { restoreUnsent, saveUnsent } from './unsent-edits';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DraftProvider } from '../collab/draft-provider';
+import { markOnce } from '../ui/mark-once';
 
 export interface DraftConnection {
   doc: Y.Doc;
@@ -34,7 +35,7 @@ const DraftStateQuery = graphql(`
  * page's code to free the main thread to answer it); the subscription then replays what came after.
  */
 function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnection {
-  performance.mark('draft:provider');
+  markOnce('draft:provider');
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   const provider = new DraftProvider({ client: ws, draftId, doc, awareness, readOnly: true, deferStart: true });

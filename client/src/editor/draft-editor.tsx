@@ -11,6 +11,7 @@ import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
+import { markOnce } from '../ui/mark-once';
 
 export interface DraftEditorProps {
   connection: DraftConnection;
@@ -25,7 +26,7 @@ export interface DraftEditorProps {
  */
 export function DraftEditor({ connection, user, editable, onReady }: DraftEditorProps) {
   const { t } = useT();
-  if (!performance.getEntriesByName('draft:editor-start').length) performance.mark('draft:editor-start');
+  markOnce('draft:editor-start');
   const editor = useEditor(
     {
       editable,
@@ -68,7 +69,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
     editor?.setEditable(editable);
   }, [editor, editable]);
   useEffect(() => {
-    if (editor) performance.mark('draft:editor');
+    if (editor) markOnce('draft:editor');
     onReady(editor);
     return () => onReady(null);
   }, [editor, onReady]);

@@ -4,7 +4,9 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ProviderStatus } from '../collab/draft-provider';
 import { closeDraftConnection, takeDraftConnection, type DraftConnection } from './draft-connection';
 import type { RequestError } from '../collab/graphql-request';
+import { markOnce } from '../ui/mark-once';
 
+export type { DraftConnection };
 
 export interface DraftSyncState {
   synced: boolean;
@@ -19,8 +21,6 @@ export interface DraftSyncState {
  * A Yjs document bound to the draft for as long as the component shows it. It starts at once,
  * before the page knows whether the person may edit, and sends edits only once `readOnly` is false.
  */
-export type { DraftConnection };
-
 export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean): { connection: DraftConnection | null; sync: DraftSyncState } {
   const [connection, setConnection] = useState<DraftConnection | null>(null);
   const [sync, setSync] = useState<DraftSyncState>({ synced: false, ready: false, status: 'connecting', pending: 0, lastError: null });
@@ -29,18 +29,19 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean)
   useLayoutEffect(() => {
     const connection = takeDraftConnection(ws, apollo, draftId);
     const { provider } = connection;
-    const update = (patch: Partial<DraftSyncState>) => setSync((s) => ({ ...s, ...patch }));
+    // The provider holds the state; this copies it for React, whatever event changed it.
+    const refresh = () => setSync((s) => ({ ...s, synced: provider.synced, ready: provider.loaded, status: provider.status, pending: provider.pending }));
     provider.on('synced', (synced: boolean) => {
-      if (synced) performance.mark('draft:synced');
-      setSync((s) => ({ ...s, synced, ready: s.ready || synced }));
+      if (synced) markOnce('draft:synced');
+      refresh();
     });
     provider.on('loaded', () => {
-      performance.mark('draft:loaded');
-      setSync((s) => ({ ...s, ready: true }));
+      markOnce('draft:loaded');
+      refresh();
     });
-    provider.on('status', (status: ProviderStatus) => update({ status }));
-    provider.on('pending', (pending: number) => update({ pending }));
-    provider.on('error', (lastError: RequestError) => update({ lastError }));
+    provider.on('status', refresh);
+    provider.on('pending', refresh);
+    provider.on('error', (lastError: RequestError) => setSync((s) => ({ ...s, lastError })));
     // Whatever the provider reached while being set up (the socket may already be open).
     setSync({ synced: provider.synced, ready: provider.loaded, status: provider.status, pending: provider.pending, lastError: null });
     setConnection(connection);
@@ -54,8 +55,8 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean)
       closeDraftConnection(connection);
       setConnection(null);
     };
-    // Read-only until told otherwise; the next effect says.
   }, [ws, apollo, draftId]);
+  // Read-only until the draft's details say otherwise.
   useEffect(() => {
     connection?.provider.setReadOnly(readOnly);
   }, [connection, readOnly]);

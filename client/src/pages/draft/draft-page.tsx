@@ -23,6 +23,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import '../../editor/editor.css';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { markOnce } from '../../ui/mark-once';
 
 performance.mark('draft:chunk');
 
@@ -39,13 +40,12 @@ const StatusChanged = graphql(`
 export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser }) {
   const { id = '' } = useParams();
   const { t, lang } = useT();
-  // Steps of opening a draft, for `npm run bench:client` (and the browser's performance panel).
-  if (!performance.getEntriesByName('draft:render').length) performance.mark('draft:render');
+  markOnce('draft:render');
   const { data, loading, error, refetch } = useQuery(DraftQuery, { variables: { id, lang: apiLang(lang) } });
   useSubscription(StatusChanged, { variables: { id } });
   const draft = data?.draft;
   useDocumentTitle(draft?.title);
-  if (draft && !performance.getEntriesByName('draft:meta').length) performance.mark('draft:meta');
+  if (draft) markOnce('draft:meta');
   const readOnly = draft ? !draft.canEdit : true;
   const { connection, sync } = useDraftProvider(ws, id, readOnly);
   const [editor, setEditor] = useState<Editor | null>(null);
