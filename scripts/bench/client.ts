@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import * as Y from 'yjs';
 import { loadConfig } from '../../server/config';
 import { logger } from '../../server/logger';
 import { startPlatform } from '../../server/platform';
 import { findWebDir } from '../../server/http/web-client';
+import { launchBrowser } from '../../test/helpers/browser';
 import { ms, percentile } from './stats';
 
 const PAGES = 20;
@@ -64,22 +64,22 @@ async function main() {
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SEED_PASSWORD: 'bench-password-1540', LOG_LEVEL: 'warn' });
   const platform = await startPlatform(config);
   const url = platform.app.url;
-  const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+  const post = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown };
+    const body = (await res.json()) as { data?: T; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!;
   };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  // The same Chromium, with the same flags, as the browser tests.
+  const chromium = await launchBrowser();
+  const { browser } = chromium;
   try {
-    const login = (await post('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt user { id name roles } } }', { e: 'chair@committee.test', p: 'bench-password-1540' })).login;
-    const draftId = (await post('{ drafts { id } }', {}, login.token)).drafts[0].id as string;
+    type Login = { token: string; expiresAt: string; user: { id: string; name: string; roles: string[] } };
+    const { login } = await post<{ login: Login }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt user { id name roles } } }', { e: 'chair@committee.test', p: 'bench-password-1540' });
+    const draftId = (await post<{ drafts: { id: string }[] }>('{ drafts { id } }', {}, login.token)).drafts[0].id;
     const update = twentyPages();
     await post('mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }', { d: draftId, u: Buffer.from(update).toString('base64') }, login.token);
-    const text = (await post('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, login.token)).draft.text as string;
+    const text = (await post<{ draft: { text: string } }>('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, login.token)).draft.text;
     const blocks = PAGES * (PARAGRAPHS_PER_PAGE + 1);
 
     const session = JSON.stringify({ token: login.token, expiresAt: login.expiresAt, user: login.user });
@@ -133,7 +133,7 @@ async function main() {
     for (const [name, times] of marks) console.log(`    ${name.padEnd(22)} ${ms(times.reduce((a, b) => a + b, 0) / times.length)}`);
     console.log(`  target <= ${TARGET_EDITABLE_MS} ms: ${percentile(cold, 50) <= TARGET_EDITABLE_MS ? 'MET' : 'NOT MET'} (first visit p50)`);
   } finally {
-    await browser.close();
+    await chromium.close();
     await platform.stop();
     rmSync(dir, { recursive: true, force: true });
   }
