@@ -11,10 +11,9 @@ interface CommentRef {
 
 /** Who may do what with comments. Every signed-in person may read them. */
 export const commentPolicy = {
-  add: (u: AuthUser, target: CommentTarget) =>
-    target.kind === 'draft'
-      ? draftPolicy.comment(u, target.draft)
-      : hasRole(u, Role.DELEGATE, Role.COORDINATOR, Role.EXPERT, Role.CHAIR, Role.SECRETARIAT),
+  add: (u: AuthUser, target: CommentTarget) => (target.kind === 'draft' ? draftPolicy.comment(u, target.draft) : commentPolicy.addOnAgenda(u)),
+  // Delegations and the Committee's own people comment on agenda items; observers read.
+  addOnAgenda: (u: AuthUser) => hasRole(u, Role.DELEGATE, Role.COORDINATOR, Role.EXPERT, Role.CHAIR, Role.SECRETARIAT),
   edit: (u: AuthUser, c: CommentRef) => !c.deletedAt && c.authorId.equals(u._id),
   delete: (u: AuthUser, c: CommentRef) => !c.deletedAt && (c.authorId.equals(u._id) || hasRole(u, Role.SECRETARIAT)),
   resolve: (u: AuthUser, c: CommentRef, target: CommentTarget) =>

@@ -56,6 +56,13 @@ describe('comments on agenda items and drafts', () => {
     const res = await t.gql(ADD, { input: { targetId: itemId, body: 'An observer speaks' } }, tokens.observer);
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(LIST, { t: itemId }, tokens.observer)).data!.comments).toHaveLength(before);
+    // The agenda says so beforehand, from the same policy.
+    const canComment = async (token: string) =>
+      ((await t.gql('{ meetings(month: "2020-02") { agenda { id canComment } } }', {}, token)).data!.meetings as { agenda: { id: string; canComment: boolean }[] }[])
+        .flatMap((m) => m.agenda)
+        .find((i) => i.id === itemId)!.canComment;
+    expect(await canComment(tokens.observer)).toBe(false);
+    expect(await canComment(tokens.delegate1)).toBe(true);
   });
 
   it('lets members, experts and officers comment on a draft, and refuses members of other groups', async () => {

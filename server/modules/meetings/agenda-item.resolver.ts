@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { commentPolicy } from '../comments/comment.policy';
 import { Language, pick } from '../shared/localized';
 import { Presented, presentAll } from '../shared/present';
 import { AgendaItemDoc, SubItemDoc } from './meeting.model';
@@ -15,6 +16,11 @@ export class AgendaItemResolver {
   @FieldResolver(() => [AgendaSubItem])
   subItems(@Root() item: Presented<AgendaItemDoc>) {
     return presentAll([...item.subItems].sort((a, b) => a.order - b.order));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may comment on the item' })
+  canComment(@Ctx() ctx: Context): boolean {
+    return ctx.user ? commentPolicy.addOnAgenda(ctx.user) : false;
   }
 
   @FieldResolver(() => Int, { description: 'Comments neither resolved nor deleted' })

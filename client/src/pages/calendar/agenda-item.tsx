@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n';
 type AgendaItem = MeetingFieldsFragment['agenda'][number];
 
 /** An agenda item with its sub-items, references and (on demand) its live comment thread. */
-export function ItemView({ item, canWrite }: { item: AgendaItem; canWrite: boolean }) {
+export function ItemView({ item }: { item: AgendaItem }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const panel = `comments-${item.id}`;
@@ -31,7 +31,7 @@ export function ItemView({ item, canWrite }: { item: AgendaItem; canWrite: boole
       </button>
       {open && (
         <div id={panel}>
-          <CommentThreads targetId={item.id} canWrite={canWrite} />
+          <CommentThreads targetId={item.id} canWrite={item.canComment} />
         </div>
       )}
     </li>

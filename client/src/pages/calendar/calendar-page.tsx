@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../api/session';
 import { graphql } from '../../gql';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
@@ -20,9 +19,6 @@ const AgendaQueryDoc = graphql(`
 export function CalendarPage() {
   const { month } = useParams();
   const { t, lang } = useT();
-  const user = useSession()?.user;
-  // As the server's comment policy has it for agenda items; the server still decides.
-  const canWrite = hasRole(user, 'CHAIR', 'DELEGATE', 'COORDINATOR', 'EXPERT', 'SECRETARIAT');
   const { data, loading, error, refetch } = useQuery(AgendaQueryDoc, { variables: { lang: apiLang(lang) } });
   useDocumentTitle(t('calendar.title'));
   if (loading && !data) return <Loading />;
@@ -60,7 +56,7 @@ export function CalendarPage() {
           </nav>
           {shown.length === 0 && <Empty>{t('calendar.noMeetings')}</Empty>}
           {shown.map((m) => (
-            <MeetingView key={m.id} meeting={m} canWrite={canWrite} />
+            <MeetingView key={m.id} meeting={m} />
           ))}
         </>
       )}

@@ -7,7 +7,7 @@ import { ItemView } from './agenda-item';
 import { AgendaChangedSubscription } from './meeting.graphql';
 
 /** A meeting and its agenda, following changes to it live (the cache puts them in place by id). */
-export function MeetingView({ meeting: m, canWrite }: { meeting: MeetingFieldsFragment; canWrite: boolean }) {
+export function MeetingView({ meeting: m }: { meeting: MeetingFieldsFragment }) {
   const { t, lang } = useT();
   useSubscription(AgendaChangedSubscription, { variables: { meetingId: m.id, lang: apiLang(lang) } });
   return (
@@ -25,7 +25,7 @@ export function MeetingView({ meeting: m, canWrite }: { meeting: MeetingFieldsFr
       ) : (
         <ol className="agenda">
           {m.agenda.map((item) => (
-            <ItemView key={item.id} item={item} canWrite={canWrite} />
+            <ItemView key={item.id} item={item} />
           ))}
         </ol>
       )}

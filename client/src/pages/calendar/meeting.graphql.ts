@@ -18,6 +18,7 @@ export const MeetingFields = graphql(`
       title(lang: $lang)
       reference
       openComments
+      canComment
       subItems {
         id
         order
