@@ -3,25 +3,7 @@ import { Role } from '../../server/modules/users/role';
 import { buildUser, draftOf, FACTORY_PASSWORD, meetingOf } from '../helpers/factories';
 import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
-
-// The text as typed: the paragraphs without the name labels of other people's carets.
-// (A string, run in the page: these tests are compiled without the DOM's types.)
-const TEXT_OF_EDITOR = `[...document.querySelector('.draft-text').children].map((p) => {
-  const copy = p.cloneNode(true);
-  copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
-  return copy.textContent;
-}).join('\\n')`;
-const editorText = async (page: Page): Promise<string> => (await page.evaluate(TEXT_OF_EDITOR)) as string;
-const waitEqual = async (get: () => Promise<string>, want: (s: string) => boolean, timeoutMs = 15_000): Promise<string> => {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await get();
-    if (want(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not met; last value: ${JSON.stringify(last)}`);
-};
+import { editorText, waitFor as waitEqual } from '../helpers/editor-page';
 
 describe('web client in a real browser', () => {
   let t: TestPlatform;
