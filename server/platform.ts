@@ -3,6 +3,7 @@ import { Database, openDatabase } from './db/database';
 import { ensureIndexes } from './db/indexes';
 import { startApp, RunningApp } from './http/app';
 import { createInProcessPubSub } from './pubsub/in-process';
+import type { AppPubSub } from './pubsub/pubsub';
 import { createRedisPubSub } from './pubsub/redis';
 import { logger } from './logger';
 import { CommitteeModel } from './modules/committee/committee.model';
@@ -12,6 +13,7 @@ import { seedDatabase } from './seed/seed';
 export interface Platform {
   app: RunningApp;
   db: Database;
+  pubSub: AppPubSub;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startPlatform(config: Config, opts: { dbName?: string } = 
     return {
       app,
       db,
+      pubSub,
       async stop() {
         await app.close();
         await pubSub.close();

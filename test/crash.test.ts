@@ -48,11 +48,13 @@ describe('a server killed while people edit', () => {
     }, 4);
     await until(() => editors.every((e) => e.provider.acknowledged.length > 10), 10000, 'some acknowledged edits');
     server.child.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 300)); // keep typing while the server is gone
+    const typedAtCrash = typed;
+    await until(() => typed >= typedAtCrash + 50, 10000, 'typing while the server is gone');
     const unacknowledged = editors.map((e) => e.provider.pending);
     expect(unacknowledged.some((n) => n > 0)).toBe(true);
     server = await startServerProcess(env);
-    await new Promise((r) => setTimeout(r, 200));
+    const typedAtRestart = typed;
+    await until(() => typed >= typedAtRestart + 50, 10000, 'typing after the restart');
     clearInterval(typing);
 
     await Promise.all(editors.map((e) => e.provider.whenAcknowledged()));

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { Role } from '../modules/users/role';
 import { buildUser, draftOf } from '../../test/helpers/factories';
-import { startTestPlatform, subscribe, TestPlatform } from '../../test/helpers/test-platform';
+import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../test/helpers/test-platform';
 import { CONTENT_FIELD } from './document-state';
 import { DraftUpdateModel } from './update.model';
 import { request } from '../../client/src/collab/graphql-request';
@@ -116,8 +116,9 @@ describe('applyDraftUpdate and draftUpdates', () => {
     const watched = await draftOf(4);
     const chair = await t.login('chair@committee.test');
     const query = 'subscription($d: ID!) { draftUpdates(draftId: $d) { seq update clientId } }';
+    const base = t.listeners(Topic.DraftUpdate, watched);
     const subscribers = Array.from({ length: 20 }, () => subscribe(t.ws(token), query, { d: watched }));
-    await new Promise((r) => setTimeout(r, 500)); // graphql-ws has no per-subscription acknowledgement
+    await t.listening(Topic.DraftUpdate, watched, base + 20);
     const fanOut = t.platform.app.collab.fanOut;
     const before = fanOut.executions;
     const res = await t.gql(APPLY, { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' }, chair);

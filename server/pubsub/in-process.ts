@@ -9,6 +9,9 @@ export function createInProcessPubSub(): AppPubSub {
     listen(topic, id, handler) {
       return registry.add(channel(topic, id), handler as (p: unknown) => void).remove;
     },
+    listenerCount(topic, id) {
+      return registry.count(channel(topic, id));
+    },
     async close() {},
   };
 }

@@ -11,6 +11,9 @@ export interface AppPubSub {
   publish<T extends Topic>(topic: T, id: string, payload: TopicPayloads[T]): void;
   /** Registers at once (no event published after this call is missed); returns the unsubscribe. */
   listen<T extends Topic>(topic: T, id: string, handler: Handler<T>): () => void;
+  /** Handlers on this instance that receive a channel's events now: a figure for operators, and
+   * the condition a client waits on where graphql-ws does not acknowledge a subscription. */
+  listenerCount(topic: Topic, id: string): number;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,10 @@ export class HandlerRegistry {
         return true;
       },
     };
+  }
+
+  count(name: string): number {
+    return this.handlers.get(name)?.size ?? 0;
   }
 
   dispatch(name: string, payload: unknown): void {

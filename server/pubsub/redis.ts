@@ -19,6 +19,8 @@ export async function createRedisPubSub(url: string): Promise<AppPubSub> {
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
   const registry = new HandlerRegistry();
+  // Channels whose SUBSCRIBE Redis has confirmed: before that, their events would not arrive.
+  const subscribed = new Set<string>();
 
   subscriber.on('messageBuffer', (name: Buffer, message: Buffer) => {
     let payload: unknown;
@@ -40,10 +42,21 @@ export async function createRedisPubSub(url: string): Promise<AppPubSub> {
     listen(topic, id, handler) {
       const name = channel(topic, id);
       const { first, remove } = registry.add(name, handler as (p: unknown) => void);
-      if (first) void subscriber.subscribe(PREFIX + name);
+      if (first) {
+        subscriber.subscribe(PREFIX + name).then(
+          () => registry.count(name) > 0 && subscribed.add(name),
+          (err: Error) => logger.error({ err: err.message, channel: name }, 'redis subscribe failed'),
+        );
+      }
       return () => {
-        if (remove()) void subscriber.unsubscribe(PREFIX + name);
+        if (!remove()) return;
+        subscribed.delete(name);
+        void subscriber.unsubscribe(PREFIX + name);
       };
+    },
+    listenerCount(topic, id) {
+      const name = channel(topic, id);
+      return subscribed.has(name) ? registry.count(name) : 0;
     },
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

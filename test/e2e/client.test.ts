@@ -87,8 +87,9 @@ describe('web client in a real browser', () => {
     // Undo takes back only one's own typing (in steps of what was typed within half a second).
     await c.page.locator('.draft-text').focus();
     for (let i = 0; i < 60 && (await editorText(c.page)).includes('Bravo'); i += 1) {
+      const before = await editorText(c.page);
       await c.page.keyboard.press('Control+z');
-      await c.page.waitForTimeout(100);
+      await waitEqual(() => editorText(c.page), (s) => s !== before);
     }
     expect(await editorText(c.page)).not.toContain('Bravo');
     await waitEqual(() => editorText(a.page), (s) => !s.includes('Bravo'));
@@ -242,7 +243,6 @@ describe('web client in a real browser', () => {
     const before = await editorText(observer.page);
     await editor.click();
     await observer.page.keyboard.type('observer was here');
-    await new Promise((r) => setTimeout(r, 500));
     expect(await editorText(observer.page)).toBe(before);
     expect(await observer.page.locator('.toolbar').count()).toBe(0);
     await screenshot(observer.page, 'draft-read-only');

@@ -6,6 +6,9 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig } from '../../server/config';
 import { Platform, startPlatform } from '../../server/platform';
+import { Topic } from '../../server/pubsub/topics';
+
+export { Topic };
 
 export const TEST_PASSWORD = 'test-seed-password-1540';
 
@@ -21,6 +24,10 @@ export interface TestPlatform {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   login(email: string, password?: string): Promise<string>;
   ws(token?: string): Client;
+  /** How many subscriptions listen to the channel on this server now. */
+  listeners(topic: Topic, id: string): number;
+  /** Resolves once `count` subscriptions listen to the channel here (graphql-ws acknowledges none). */
+  listening(topic: Topic, id: string, count: number): Promise<void>;
   /** Stops the server and starts it again on the same port and data (clients reconnect); `whileDown` runs in between. */
   restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
@@ -63,6 +70,12 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       });
       clients.push(client);
       return client;
+    },
+    listeners(topic, id) {
+      return handle.platform.pubSub.listenerCount(topic, id);
+    },
+    listening(topic, id, count) {
+      return eventually(() => handle.platform.pubSub.listenerCount(topic, id) >= count);
     },
     async restart(whileDown) {
       await platform.stop();

@@ -1,6 +1,6 @@
 import { draftOf } from '../../../test/helpers/factories';
 import { addParagraph, connectEditor, contentOf, Editor, until } from '../../../test/helpers/editors';
-import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
+import { startTestPlatform, TestPlatform, Topic } from '../../../test/helpers/test-platform';
 import type { RequestError } from './graphql-request';
 
 describe('DraftProvider', () => {
@@ -53,10 +53,12 @@ describe('DraftProvider', () => {
 
     const token = await t.login('coordinator@committee.test');
     const { state, seq } = (await t.gql<{ draft: { state: string; seq: number } }>('query($d: ID!) { draft(id: $d) { state seq } }', { d: draftId }, token)).data!.draft;
+    const listening = t.listeners(Topic.DraftUpdate, draftId);
     const reader = connectEditor(t.url, token, draftId, { deferStart: true });
     editors.push(reader);
-    // Nothing happens before start(): no replay of its own.
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing happens before start(): no replay of its own, not even a socket.
+    expect(reader.provider.status).toBe('connecting');
+    expect(t.listeners(Topic.DraftUpdate, draftId)).toBe(listening);
     expect(contentOf(reader.doc)).toBe('');
     expect(reader.provider.loaded).toBe(false);
 

@@ -1,6 +1,6 @@
 import { SessionModel } from './session.model';
 import { meetingOf } from '../../../test/helpers/factories';
-import { startTestPlatform, subscribe, TestPlatform, TEST_PASSWORD } from '../../../test/helpers/test-platform';
+import { startTestPlatform, subscribe, Topic, TestPlatform, TEST_PASSWORD } from '../../../test/helpers/test-platform';
 
 const ME = '{ me { id name email roles } }';
 
@@ -67,9 +67,10 @@ describe('auth', () => {
     const other = await t.login('coordinator@committee.test');
     const { itemId } = await meetingOf('2020-02');
     const query = 'subscription($t: ID!) { commentAdded(targetId: $t) { id } }';
+    const base = t.listeners(Topic.CommentAdded, itemId);
     const revoked = subscribe(t.ws(token), query, { t: itemId });
     const kept = subscribe(t.ws(other), query, { t: itemId });
-    await new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-subscription acknowledgement
+    await t.listening(Topic.CommentAdded, itemId, base + 2);
     await t.gql('mutation { logout }', {}, token);
     await expect(revoked.next(3000)).rejects.toThrow(/4403 Session revoked/);
     await t.gql('mutation($t: ID!) { addComment(input: { targetId: $t, body: "Still connected?" }) { id } }', { t: itemId }, other);

@@ -1,6 +1,7 @@
 import { Role } from '../users/role';
 import { buildUser, draftOf, workingGroupId } from '../../../test/helpers/factories';
-import { startTestPlatform, subscribe, TestPlatform } from '../../../test/helpers/test-platform';
+import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../../test/helpers/test-platform';
+import { ALL } from '../../pubsub/topics';
 
 const SET_STATUS = 'mutation($id: ID!, $s: DraftStatus!) { setDraftStatus(id: $id, status: $s) { status } }';
 const UPDATE = 'mutation($id: ID!, $t: String!) { updateDraft(id: $id, input: { titleEn: $t }) { title } }';
@@ -86,11 +87,14 @@ describe('draft policy: coordinators manage their group’s drafts, the Chair an
   it('pushes status changes to subscribers of the draft, of its group and of all drafts', async () => {
     const client = t.ws(tokens.observer);
     const query = 'subscription($d: ID, $g: ID) { draftStatusChanged(draftId: $d, workingGroupId: $g) { id status statusChangedBy { name } } }';
+    const [group1, group2] = [(await workingGroupId(1)).toHexString(), (await workingGroupId(2)).toHexString()];
+    const channels = [wg1Draft, group1, ALL, group2];
+    const base = channels.map((id) => t.listeners(Topic.DraftStatusChanged, id));
     const byDraft = subscribe(client, query, { d: wg1Draft });
-    const byGroup = subscribe(client, query, { g: (await workingGroupId(1)).toHexString() });
+    const byGroup = subscribe(client, query, { g: group1 });
     const all = subscribe(client, query, {});
-    const otherGroup = subscribe(client, query, { g: (await workingGroupId(2)).toHexString() });
-    await new Promise((r) => setTimeout(r, 300));
+    const otherGroup = subscribe(client, query, { g: group2 });
+    await Promise.all(channels.map((id, i) => t.listening(Topic.DraftStatusChanged, id, base[i] + 1)));
     await t.gql(SET_STATUS, { id: wg1Draft, s: 'IN_REVIEW' }, tokens.coordinator1);
     for (const sub of [byDraft, byGroup, all]) {
       const event = await sub.next();

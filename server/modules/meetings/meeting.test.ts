@@ -1,5 +1,5 @@
 import { buildUser } from '../../../test/helpers/factories';
-import { startTestPlatform, subscribe, TestPlatform } from '../../../test/helpers/test-platform';
+import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../../test/helpers/test-platform';
 import { Role } from '../users/role';
 
 const MEETING = 'query($id: ID!) { meeting(id: $id) { version agenda { id order title reference subItems { id title } } } }';
@@ -43,8 +43,9 @@ describe('meetings and agendas: the Chair and the Secretariat manage, everyone s
 
   it('lets the Chair add, move and remove items, renumbering the agenda and pushing each change live', async () => {
     const client = t.ws(tokens.delegate);
+    const base = t.listeners(Topic.AgendaChanged, meetingId);
     const live = subscribe(client, 'subscription($m: ID!) { agendaChanged(meetingId: $m) { version agenda { order title(lang: FR) } } }', { m: meetingId });
-    await new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-subscription acknowledgement
+    await t.listening(Topic.AgendaChanged, meetingId, base + 1);
 
     const added = await t.gql(ADD, { m: meetingId, p: 1 }, tokens.chair);
     expect(added.data!.addAgendaItem.agenda[0]).toEqual({ order: 1, title: 'Any other business' });
