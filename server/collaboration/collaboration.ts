@@ -3,13 +3,16 @@ import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../graphql/context';
 import { authorize } from '../graphql/auth-checker';
+import { draftLocked } from '../graphql/errors';
 import { logger } from '../logger';
+import { DraftStatus } from '../modules/drafts/draft-status';
+import type { DraftDoc } from '../modules/drafts/draft.model';
 import { draftPolicy } from '../modules/drafts/draft.policy';
 import { findDraft } from '../modules/drafts/draft.service';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { publishDraftChanged } from '../pubsub/draft-changed';
-import { DraftUpdatePayload, Topic } from '../pubsub/topics';
+import { ALL, DraftUpdatePayload, Topic } from '../pubsub/topics';
 import { compactDraft } from './compaction';
 import { EditActivity } from './edit-activity';
 import { readLog } from './document-state';
@@ -30,6 +33,26 @@ export interface CollaborationOptions {
 
 const EMPTY_UPDATE = encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
 
+/** What an edit is checked against: who may edit (the group never changes) and whether the text is frozen. */
+interface DraftGate {
+  workingGroupId: Types.ObjectId;
+  status: DraftStatus;
+  statusChangedAt: number;
+}
+
+/**
+ * How long a draft's status is trusted without news before it is read again. Status changes
+ * arrive through pub/sub at once; this only bounds how long a lost Redis message (a reconnect)
+ * could leave this instance accepting edits to an adopted draft.
+ */
+const STATUS_RECHECK_MS = 10_000;
+
+const gateOf = (draft: Pick<DraftDoc, 'workingGroupId' | 'status' | 'statusChangedAt'>): DraftGate => ({
+  workingGroupId: draft.workingGroupId,
+  status: draft.status as DraftStatus,
+  statusChangedAt: draft.statusChangedAt?.getTime() ?? 0,
+});
+
 /**
  * The co-editing side of one server instance: the group-committed update log, live fan-out
  * through pub/sub, replay for (re)connecting clients, compaction, presence and throttling.
@@ -44,7 +67,9 @@ export class Collaboration {
   private readonly throttle = new Throttle(100, 200, 4 * 1024 * 1024);
   private sinceCompaction = new Map<string, number>();
   private compacting = new Map<string, Promise<unknown>>();
-  private draftRefs = new Map<string, { workingGroupId: Types.ObjectId }>();
+  private gates = new Map<string, { gate: DraftGate; readAt: number }>();
+  private reading = new Map<string, Promise<DraftGate>>();
+  private readonly stopStatusWatch: () => void;
 
   constructor(
     private readonly pubSub: AppPubSub,
@@ -53,25 +78,53 @@ export class Collaboration {
     this.log = new UpdateLog((draftId, stored) => this.stored(draftId, stored));
     this.presence = new PresenceRegistry(this.instanceId, pubSub, (draftId) => publishDraftChanged(pubSub, draftId));
     this.activity = new EditActivity(pubSub);
+    // Status changes made on any instance (through Redis when there are several).
+    this.stopStatusWatch = pubSub.listen(Topic.DraftStatusChanged, ALL, (draft) => this.statusChanged(draft));
   }
 
   /** Validates, authorizes, stores durably; resolves with the update's seq once it is stored. */
   async applyUpdate(user: AuthUser, draftId: Types.ObjectId, base64: string, clientId: string | null, senderKey: string): Promise<number> {
     const update = decodeUpdate(base64);
     this.throttle.take(senderKey, update.byteLength);
-    authorize(draftPolicy.edit(user, await this.draftRef(draftId)), 'Only members of this working group, the Chair and the Secretariat may edit this draft.');
+    const gate = await this.gate(draftId);
+    authorize(draftPolicy.edit(user, gate), 'Only members of this working group, the Chair and the Secretariat may edit this draft.');
+    // The race left open: an edit that passed this check just before the status changed (on this
+    // instance, or on another one before its pub/sub message arrived) is still stored, a few
+    // milliseconds after the adoption. Closing it would take a database read per keystroke.
+    if (gate.status === DraftStatus.ADOPTED) throw draftLocked();
     return this.log.append(draftId, { update, clientId, userId: user._id });
   }
 
-  /** A draft's working group never changes, so it is looked up once, not on every keystroke. */
-  private async draftRef(draftId: Types.ObjectId): Promise<{ workingGroupId: Types.ObjectId }> {
+  /**
+   * Keeps the edit check's copy of a draft's status current. Called through pub/sub on every
+   * instance, and directly by the instance that made the change, so that it refuses edits from the
+   * moment it answers (its own message comes back through Redis only later).
+   */
+  statusChanged(draft: Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 'statusChangedAt'>): void {
+    this.remember(draft._id.toHexString(), gateOf(draft));
+  }
+
+  private remember(key: string, next: DraftGate): DraftGate {
+    const known = this.gates.get(key);
+    // Two quick changes, or a read and a change, may arrive crossed: the later change wins.
+    if (known && known.gate.statusChangedAt > next.statusChangedAt) return known.gate;
+    this.gates.set(key, { gate: next, readAt: Date.now() });
+    return next;
+  }
+
+  /** A draft's group and status, read once and then kept current by status changes, not per keystroke. */
+  private gate(draftId: Types.ObjectId): DraftGate | Promise<DraftGate> {
     const key = draftId.toHexString();
-    let ref = this.draftRefs.get(key);
-    if (!ref) {
-      ref = { workingGroupId: (await findDraft(draftId)).workingGroupId };
-      this.draftRefs.set(key, ref);
+    const known = this.gates.get(key);
+    if (known && Date.now() - known.readAt < STATUS_RECHECK_MS) return known.gate;
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = findDraft(draftId)
+        .then((draft) => this.remember(key, gateOf(draft)))
+        .finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
     }
-    return ref;
+    return reading;
   }
 
   private stored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
@@ -136,6 +189,7 @@ export class Collaboration {
   }
 
   async close(): Promise<void> {
+    this.stopStatusWatch();
     this.presence.close();
     await Promise.allSettled([...this.compacting.values(), this.activity.drain()]);
   }

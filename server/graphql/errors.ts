@@ -7,6 +7,7 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
+  DraftLocked = 'DRAFT_LOCKED',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
@@ -25,6 +26,9 @@ export const unauthenticated = (message = 'Sign in first: this needs a valid ses
 export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.Forbidden, message);
 
 export const notFound = (what: string, id: string) => appError(ErrorCode.NotFound, `${what} ${id} does not exist.`);
+
+export const draftLocked = (message = 'This draft has been adopted: its text is final and can no longer be edited. The Chair or the Secretariat may reopen it.') =>
+  appError(ErrorCode.DraftLocked, message);
 
 export const badInput = (message: string, field?: string) =>
   appError(ErrorCode.BadUserInput, message, field ? { field } : {});

@@ -7,7 +7,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CommentResolver } from '../modules/comments/comment.resolver';
 import { CommitteeResolver } from '../modules/committee/committee.resolver';
 import { DelegationResolver } from '../modules/delegations/delegation.resolver';
-import { DraftResolver } from '../modules/drafts/draft.resolver';
+import { DraftResolver, DraftStatusChangeResolver } from '../modules/drafts/draft.resolver';
 import { AgendaItemResolver, AgendaSubItemResolver } from '../modules/meetings/agenda-item.resolver';
 import { MeetingResolver } from '../modules/meetings/meeting.resolver';
 import { MandateTaskResolver } from '../modules/shared/mandate-task';
@@ -23,6 +23,7 @@ const resolvers = [
   DelegationResolver,
   WorkingGroupResolver,
   DraftResolver,
+  DraftStatusChangeResolver,
   MeetingResolver,
   AgendaItemResolver,
   AgendaSubItemResolver,

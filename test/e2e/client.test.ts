@@ -147,7 +147,8 @@ describe('web client in a real browser', () => {
     await waitEqual(() => editorText(delegate.page), (s) => s.startsWith('Inserted first. '));
     expect(await delegate.page.locator('.comment-anchor').innerText()).toBe(quote);
     await delegate.page.locator('.anchor-quote', { hasText: quote }).click();
-    expect(await delegate.page.evaluate('window.getSelection().toString()')).toBe(quote);
+    // TipTap focuses the editor in the next animation frame; the selection shows from then on.
+    await waitEqual(async () => (await delegate.page.evaluate('window.getSelection().toString()')) as string, (s) => s === quote);
     await screenshot(delegate.page, 'draft-comment-anchor');
     // Resolving it removes the mark.
     await coordinator.page.locator('.thread', { hasText: quote }).getByRole('button', { name: 'Resolve' }).click();

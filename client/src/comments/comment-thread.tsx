@@ -1,19 +1,21 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { AddCommentInput, CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { errorText } from '../ui/error-text';
 import { ErrorState, Loading } from '../ui/states';
 import { AddCommentMutation, CommentAddedSubscription, CommentChangedSubscription, CommentsQuery, ResolveCommentMutation } from './comments.graphql';
 import { CommentView } from './comment-view';
+import { shortQuote, useSelectedQuote, type PassageSource } from './passage';
+import './comments.css';
 import { openCount, toThreads, upsertComment, type Thread } from './threads';
 
 export interface CommentsProps {
   targetId: string;
   /** Whether the signed-in person may write here (the server decides in the end). */
   canWrite: boolean;
-  /** The anchor for a new comment (a selected passage of a draft), when there is one. */
-  anchor?: () => AddCommentInput['anchor'];
+  /** On a draft: its selected passage, for a new comment. Without it (agenda items), no passages. */
+  passage?: PassageSource;
   /** Shows a thread's passage (a draft's editor selects it). */
   onShowAnchor?: (comment: CommentFieldsFragment) => void;
   /** What the heading says. */
@@ -21,7 +23,7 @@ export interface CommentsProps {
 }
 
 /** A live list of comment threads on an agenda item or a draft, with reply and resolve. */
-export function CommentThreads({ targetId, canWrite, anchor, onShowAnchor, heading }: CommentsProps) {
+export function CommentThreads({ targetId, canWrite, passage, onShowAnchor, heading }: CommentsProps) {
   const { t } = useT();
   const { data, loading, error, refetch, updateQuery } = useQuery(CommentsQuery, { variables: { targetId } });
   const [showResolved, setShowResolved] = useState(false);
@@ -50,11 +52,11 @@ export function CommentThreads({ targetId, canWrite, anchor, onShowAnchor, headi
   return (
     <section className="comments" aria-label={t('comments.title')}>
       {heading}
-      {canWrite ? <NewComment targetId={targetId} anchor={anchor} onAdded={merge} /> : <p className="muted small">{t('comments.readOnly')}</p>}
+      {canWrite ? <NewComment targetId={targetId} passage={passage} onAdded={merge} /> : <p className="muted small">{t('comments.readOnly')}</p>}
       {visible.length === 0 && <p className="muted">{t('comments.none')}</p>}
       <ol className="threads">
         {visible.map((th) => (
-          <ThreadView key={th.root.id} thread={th} canWrite={canWrite} onChanged={merge} onShowAnchor={onShowAnchor} />
+          <ThreadView key={th.root.id} thread={th} canWrite={canWrite} onDraft={!!passage} onChanged={merge} onShowAnchor={onShowAnchor} />
         ))}
       </ol>
       {resolvedCount > 0 && (
@@ -66,23 +68,59 @@ export function CommentThreads({ targetId, canWrite, anchor, onShowAnchor, headi
   );
 }
 
-function NewComment({ targetId, anchor, onAdded, parentId }: { targetId: string; anchor?: CommentsProps['anchor']; onAdded: (c: CommentFieldsFragment) => void; parentId?: string }) {
+/**
+ * What a new comment on a draft is about: the selected passage (quoted as it is now) or the whole
+ * draft. With nothing selected, only the whole draft, and a hint on how to pick a passage.
+ */
+export function CommentScope({ quote, onPassage, onChoose }: { quote: string | null; onPassage: boolean; onChoose: (wholeDraft: boolean) => void }) {
+  const { t } = useT();
+  const name = useId();
+  const previewId = `${name}-preview`;
+  return (
+    <fieldset className="comment-scope">
+      <legend className="visually-hidden">{t('comments.about')}</legend>
+      <label>
+        <input type="radio" name={name} checked={onPassage} disabled={!quote} aria-describedby={previewId} onChange={() => onChoose(false)} /> {t('comments.onPassage')}
+      </label>
+      {quote ? (
+        <blockquote id={previewId} className="passage-preview">
+          {t('comments.quoted', { quote: shortQuote(quote) })}
+        </blockquote>
+      ) : (
+        <p id={previewId} className="muted small passage-hint">
+          {t('comments.selectPassage')}
+        </p>
+      )}
+      <label>
+        <input type="radio" name={name} checked={!onPassage} onChange={() => onChoose(true)} /> {t('comments.onWholeDraft')}
+      </label>
+    </fieldset>
+  );
+}
+
+function NewComment({ targetId, passage, onAdded, parentId }: { targetId: string; passage?: PassageSource; onAdded: (c: CommentFieldsFragment) => void; parentId?: string }) {
   const { t, lang } = useT();
   const [body, setBody] = useState('');
+  const quote = useSelectedQuote(parentId ? undefined : passage);
+  // Only a choice made against the selection is kept: otherwise selecting a passage picks it.
+  const [wholeDraft, setWholeDraft] = useState(false);
+  const onPassage = !!quote && !wholeDraft;
   const [add, { loading, error }] = useMutation(AddCommentMutation);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) return;
-    const input: AddCommentInput = { targetId, body, parentId: parentId ?? null, anchor: parentId ? null : (anchor?.() ?? null) };
+    const input: AddCommentInput = { targetId, body, parentId: parentId ?? null, anchor: onPassage ? (passage?.anchor() ?? null) : null };
     const { data } = await add({ variables: { input } }).catch(() => ({ data: undefined }));
     if (data) {
       setBody('');
+      setWholeDraft(false);
       onAdded(data.addComment);
     }
   };
   const label = parentId ? t('comments.reply') : t('comments.add');
   return (
     <form className="new-comment" onSubmit={submit}>
+      {passage && !parentId && <CommentScope quote={quote} onPassage={onPassage} onChoose={setWholeDraft} />}
       <label>
         <span className="visually-hidden">{label}</span>
         <textarea
@@ -96,7 +134,6 @@ function NewComment({ targetId, anchor, onAdded, parentId }: { targetId: string;
       <button type="submit" disabled={loading || !body.trim()}>
         {parentId ? t('comments.reply') : t('comments.send')}
       </button>
-      {anchor && !parentId && <p className="muted small">{t('comments.addOnSelection')}</p>}
       {error && (
         <p className="notice notice-error" role="alert">
           {errorText(error, lang)}
@@ -106,7 +143,19 @@ function NewComment({ targetId, anchor, onAdded, parentId }: { targetId: string;
   );
 }
 
-function ThreadView({ thread, canWrite, onChanged, onShowAnchor }: { thread: Thread; canWrite: boolean; onChanged: (c: CommentFieldsFragment) => void; onShowAnchor?: CommentsProps['onShowAnchor'] }) {
+function ThreadView({
+  thread,
+  canWrite,
+  onDraft,
+  onChanged,
+  onShowAnchor,
+}: {
+  thread: Thread;
+  canWrite: boolean;
+  onDraft: boolean;
+  onChanged: (c: CommentFieldsFragment) => void;
+  onShowAnchor?: CommentsProps['onShowAnchor'];
+}) {
   const { t, lang } = useT();
   const [resolve, { loading, error }] = useMutation(ResolveCommentMutation);
   const { root } = thread;
@@ -116,10 +165,12 @@ function ThreadView({ thread, canWrite, onChanged, onShowAnchor }: { thread: Thr
   };
   return (
     <li className={`thread${root.resolved ? ' resolved' : ''}`}>
-      {root.anchor && (
+      {root.anchor ? (
         <button type="button" className="anchor-quote" onClick={() => onShowAnchor?.(root)} title={t('comments.goTo')}>
-          {t('comments.on', { quote: root.anchor.quote })}
+          {t('comments.on', { quote: shortQuote(root.anchor.quote) })}
         </button>
+      ) : (
+        onDraft && <p className="thread-scope muted small">{t('comments.onWholeDraft')}</p>
       )}
       <CommentView comment={root} onChanged={onChanged} />
       {thread.replies.map((r) => (

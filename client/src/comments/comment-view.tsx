@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { fromNow } from '../ui/dates';
 import { errorText } from '../ui/error-text';
 import { DeleteCommentMutation, EditCommentMutation } from './comments.graphql';
+import { PersonName } from './person-name';
 
 /** One comment; its author may edit or delete it, the Secretariat may delete it (the server decides). */
 export function CommentView({ comment, onChanged }: { comment: CommentFieldsFragment; onChanged: (c: CommentFieldsFragment) => void }) {
@@ -36,8 +37,7 @@ export function CommentView({ comment, onChanged }: { comment: CommentFieldsFrag
   return (
     <div className="comment" data-comment-id={comment.id}>
       <p className="meta">
-        <strong>{comment.author?.name ?? '—'}</strong>
-        {comment.author?.delegation && <span className="muted"> ({comment.author.delegation.code})</span>} ·{' '}
+        <PersonName person={comment.author} /> ·{' '}
         <time dateTime={comment.createdAt}>{fromNow(comment.createdAt, lang)}</time>
       </p>
       {editing ? (

@@ -16,6 +16,10 @@ export const CommentFieldsFragment = graphql(`
       delegation {
         id
         code
+        # Both, without a $lang variable in every comment operation: the view picks one and
+        # recognises either inside a person's name.
+        nameEn: name(lang: EN)
+        nameFr: name(lang: FR)
       }
     }
     anchor {

@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { fromBase64 } from 'lib0/buffer';
 import { session } from '../api/session';
 import { graphql } from '../gql';
-import { restoreUnsent, saveUnsent } from './unsent-edits';
+import { forgetUnsent, restoreUnsent, saveUnsent } from './unsent-edits';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DraftProvider } from '../collab/draft-provider';
@@ -94,9 +94,13 @@ export function takeDraftConnection(ws: Client, apollo: ApolloClient, draftId: s
   return open(ws, apollo, draftId);
 }
 
-export function closeDraftConnection({ provider, awareness, doc, userId, onPageHide }: DraftConnection): void {
+/** With `keepUnsent: false`, edits not acknowledged are dropped rather than kept for the next visit. */
+export function closeDraftConnection({ provider, awareness, doc, userId, onPageHide }: DraftConnection, { keepUnsent = true } = {}): void {
   window.removeEventListener('pagehide', onPageHide);
-  if (userId) saveUnsent(userId, provider);
+  if (userId) {
+    if (keepUnsent) saveUnsent(userId, provider);
+    else forgetUnsent(userId, provider.draftId);
+  }
   provider.destroy();
   awareness.destroy();
   doc.destroy();

@@ -4,12 +4,13 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { SessionUser } from '../api/session';
 import { useT } from '../i18n/i18n';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { Toolbar } from './toolbar';
+import { useLazyLayout } from './lazy-layout';
 import type { DraftConnection } from './use-draft-provider';
 import { markOnce } from '../ui/mark-once';
 
@@ -27,6 +28,8 @@ export interface DraftEditorProps {
 export function DraftEditor({ connection, user, editable, onReady }: DraftEditorProps) {
   const { t } = useT();
   markOnce('draft:editor-start');
+  // What the attributes below say, kept current by the effects below (the editor outlives both).
+  const shown = useRef({ editable, label: t('draft.editorLabel') });
   const editor = useEditor(
     {
       editable,
@@ -56,26 +59,45 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         }),
       ],
       editorProps: {
-        attributes: {
+        // A function: ProseMirror computes it again on every update (setEditable's too), where an
+        // object is read once and then also loses TipTap's default role="textbox". It applies
+        // from the first setEditable below, which follows the editor's creation at once.
+        attributes: () => ({
           class: 'draft-text',
-          'aria-label': t('draft.editorLabel'),
-          'aria-readonly': String(!editable),
-        },
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': shown.current.label,
+          'aria-readonly': String(!shown.current.editable),
+        }),
       },
     },
     [connection],
   );
   useEffect(() => {
+    shown.current.editable = editable;
     editor?.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    const label = t('draft.editorLabel');
+    if (!editor || shown.current.label === label) return;
+    shown.current.label = label;
+    // Any state update makes ProseMirror read the attributes again; this one changes nothing else.
+    editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+  }, [editor, t]);
   useEffect(() => {
     if (editor) markOnce('draft:editor');
     onReady(editor);
     return () => onReady(null);
   }, [editor, onReady]);
+  const { lazy, wake } = useLazyLayout();
   if (!editor) return null;
   return (
-    <div className={`editor${editable ? '' : ' read-only'}`}>
+    <div
+      className={`editor${editable ? '' : ' read-only'}${lazy ? ' lazy-layout' : ''}`}
+      onFocusCapture={lazy ? wake : undefined}
+      onPointerDownCapture={lazy ? wake : undefined}
+      onKeyDownCapture={lazy ? wake : undefined}
+    >
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
     </div>

@@ -20,6 +20,15 @@ export function saveUnsent(userId: string, provider: DraftProvider): void {
   }
 }
 
+/** Drops what was kept for a draft: edits the server refused for good are not sent again. */
+export function forgetUnsent(userId: string, draftId: string): void {
+  try {
+    localStorage.removeItem(key(userId, draftId));
+  } catch {
+    // Storage disabled: nothing was kept either.
+  }
+}
+
 /** Puts edits kept from an earlier visit back into the document; the provider sends them. */
 export function restoreUnsent(userId: string, draftId: string, doc: Y.Doc): boolean {
   try {

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ProviderStatus } from '../collab/draft-provider';
 import { closeDraftConnection, takeDraftConnection, type DraftConnection } from './draft-connection';
 import type { RequestError } from '../collab/graphql-request';
@@ -20,11 +20,19 @@ export interface DraftSyncState {
 /**
  * A Yjs document bound to the draft for as long as the component shows it. It starts at once,
  * before the page knows whether the person may edit, and sends edits only once `readOnly` is false.
+ * `onLocked` is told when the server refuses an edit because the draft has been adopted.
  */
-export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean): { connection: DraftConnection | null; sync: DraftSyncState } {
+export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean, onLocked?: () => void): { connection: DraftConnection | null; sync: DraftSyncState } {
   const [connection, setConnection] = useState<DraftConnection | null>(null);
   const [sync, setSync] = useState<DraftSyncState>({ synced: false, ready: false, status: 'connecting', pending: 0, lastError: null });
+  // Bumped to open the draft again from the server's text.
+  const [generation, setGeneration] = useState(0);
   const apollo = useApolloClient();
+  // The latest callback, without opening the draft again when it changes.
+  const onLockedRef = useRef(onLocked);
+  useLayoutEffect(() => {
+    onLockedRef.current = onLocked;
+  }, [onLocked]);
   // A layout effect: the editor is built in the same frame, not one paint later.
   useLayoutEffect(() => {
     const connection = takeDraftConnection(ws, apollo, draftId);
@@ -41,7 +49,17 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean)
     });
     provider.on('status', refresh);
     provider.on('pending', refresh);
-    provider.on('error', (lastError: RequestError) => setSync((s) => ({ ...s, lastError })));
+    let locked = false;
+    provider.on('error', (lastError: RequestError) => {
+      setSync((s) => ({ ...s, lastError }));
+      if (lastError.code !== 'DRAFT_LOCKED' || locked) return;
+      // The draft was adopted while these edits were on their way: the server refused them for
+      // good, but this document still holds them, and later edits would build on text no one
+      // else has. Start again from the server's text, dropping what it refused.
+      locked = true;
+      setGeneration((g) => g + 1);
+      onLockedRef.current?.();
+    });
     // Whatever the provider reached while being set up (the socket may already be open).
     setSync({ synced: provider.synced, ready: provider.loaded, status: provider.status, pending: provider.pending, lastError: null });
     setConnection(connection);
@@ -52,10 +70,10 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean)
     window.addEventListener('beforeunload', guard);
     return () => {
       window.removeEventListener('beforeunload', guard);
-      closeDraftConnection(connection);
+      closeDraftConnection(connection, { keepUnsent: !locked });
       setConnection(null);
     };
-  }, [ws, apollo, draftId]);
+  }, [ws, apollo, draftId, generation]);
   // Read-only until the draft's details say otherwise.
   useEffect(() => {
     connection?.provider.setReadOnly(readOnly);

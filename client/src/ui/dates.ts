@@ -4,8 +4,28 @@ import type { Lang } from '../i18n/i18n';
 
 const locales = { en: enGB, fr };
 
+// One pattern for every month shown, so that French month names are written the same way
+// (lower case, as French writes them) wherever they appear.
+const MONTH_PATTERN = 'MMMM yyyy';
+
 export function formatDate(iso: string, lang: Lang, pattern = 'PPP'): string {
   return format(new Date(iso), pattern, { locale: locales[lang] });
+}
+
+/** A month of the calendar (YYYY-MM), named in the interface language: "September 2020", "septembre 2020". */
+export function formatMonth(month: string, lang: Lang): string {
+  // Midday, so that no time zone moves the first of the month into the month before.
+  return formatDate(`${month}-01T12:00:00Z`, lang, MONTH_PATTERN);
+}
+
+/** A meeting's date; only its month when the programme fixes no more than that. */
+export function formatMeetingDate(m: { date: string; dateIsIndicative: boolean }, lang: Lang, withWeekday = false): string {
+  return formatDate(m.date, lang, m.dateIsIndicative ? MONTH_PATTERN : withWeekday ? 'EEEE PPP' : 'PPP');
+}
+
+/** A day stored as midnight UTC (a deadline, the end of the programme), the same day in every time zone. */
+export function formatDay(iso: string, lang: Lang): string {
+  return formatDate(`${new Date(iso).toISOString().slice(0, 10)}T12:00:00Z`, lang);
 }
 
 export function fromNow(iso: string, lang: Lang): string {
@@ -17,3 +37,24 @@ export function countdown(deadlineIso: string, now: Date, lang: Lang): { overdue
   const deadline = new Date(deadlineIso);
   return { overdue: deadline.getTime() < now.getTime(), distance: formatDistanceStrict(deadline, now, { locale: locales[lang] }) };
 }
+
+export type DeadlineState =
+  | { kind: 'due' | 'overdue'; distance: string }
+  /** Passed, and so has the programme it belonged to: history, not something late. */
+  | { kind: 'closed'; programmeEnd: string };
+
+/**
+ * What a draft's deadline means now: a countdown while it is ahead; once passed, how late it is
+ * while the programme still runs, and only that it passed with the programme once that is over.
+ */
+export function deadlineState(deadlineIso: string, now: Date, lang: Lang, programmeEnd: string | null): DeadlineState {
+  const { overdue, distance } = countdown(deadlineIso, now, lang);
+  if (!overdue) return { kind: 'due', distance };
+  if (programmeEnd && endOfDay(programmeEnd) < now.getTime() && new Date(deadlineIso).getTime() <= endOfDay(programmeEnd)) {
+    return { kind: 'closed', programmeEnd: formatDay(programmeEnd, lang) };
+  }
+  return { kind: 'overdue', distance };
+}
+
+// The programme ends on a day ("31 January 2021"): it runs until that day is over.
+const endOfDay = (iso: string): number => new Date(iso).getTime() + 24 * 3600 * 1000;

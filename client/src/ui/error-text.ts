@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { RequestError } from '../collab/graphql-request';
 import { i18n, type Lang } from '../i18n/i18n';
 
-const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'DATABASE_UNAVAILABLE', 'PAYLOAD_TOO_LARGE'];
+const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'DRAFT_LOCKED', 'TOO_MANY_REQUESTS', 'DATABASE_UNAVAILABLE', 'PAYLOAD_TOO_LARGE'];
 
 /** The error's code as the server sent it, NETWORK when no answer came, OTHER when unknown. */
 export function errorCode(error: unknown): string {

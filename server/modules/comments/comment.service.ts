@@ -6,7 +6,7 @@ import type { AppPubSub } from '../../pubsub/pubsub';
 import { publishDraftChanged } from '../../pubsub/draft-changed';
 import { Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
-import { AddCommentInput, MAX_COMMENT_LENGTH } from './comment.inputs';
+import { AddCommentInput, CommentAnchorInput, MAX_COMMENT_LENGTH } from './comment.inputs';
 import { CommentDoc, CommentModel, CommentTargetType } from './comment.model';
 import { commentPolicy } from './comment.policy';
 import { resolveTarget } from './comment-target';
@@ -16,6 +16,14 @@ function cleanBody(body: string): string {
   if (trimmed.length === 0) throw badInput('body must not be blank.', 'body');
   if (trimmed.length > MAX_COMMENT_LENGTH) throw badInput(`body must be at most ${MAX_COMMENT_LENGTH} characters long.`, 'body');
   return trimmed;
+}
+
+function cleanAnchor(anchor: CommentAnchorInput): { quote: string; start: string | null; end: string | null } {
+  const quote = anchor.quote.trim();
+  if (quote.length === 0) throw badInput('anchor.quote must not be blank: leave the anchor out to comment on the whole draft.', 'anchor.quote');
+  // One end alone cannot locate a passage; the quote alone is a passage that was not located.
+  if (!anchor.start !== !anchor.end) throw badInput('anchor.start and anchor.end go together: give both or neither.', anchor.start ? 'anchor.end' : 'anchor.start');
+  return { quote, start: anchor.start ?? null, end: anchor.end ?? null };
 }
 
 export async function listComments(targetId: Types.ObjectId, includeResolved: boolean): Promise<CommentDoc[]> {
@@ -48,6 +56,9 @@ export async function addComment(user: AuthUser, input: AddCommentInput, pubSub:
     threadId = parent.threadId;
   }
   if (input.anchor && target.kind !== 'draft') throw badInput('Only comments on a draft can be anchored to a passage.', 'anchor');
+  if (input.anchor && parentId) throw badInput('A reply is about the passage of its thread: leave its anchor out.', 'anchor');
+  // No anchor (or a null one) is a comment on the draft as a whole, or on an agenda item.
+  const anchor = input.anchor ? cleanAnchor(input.anchor) : null;
   const created = await CommentModel.create({
     _id,
     targetType: target.type,
@@ -57,7 +68,7 @@ export async function addComment(user: AuthUser, input: AddCommentInput, pubSub:
     threadId,
     authorId: user._id,
     body,
-    anchor: input.anchor ? { quote: input.anchor.quote, start: input.anchor.start, end: input.anchor.end } : null,
+    anchor,
   });
   const comment = created.toObject() as CommentDoc;
   pubSub.publish(Topic.CommentAdded, target.id.toHexString(), comment);

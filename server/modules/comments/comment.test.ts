@@ -1,10 +1,9 @@
 import { Role } from '../users/role';
 import { buildUser, draftOf, meetingOf } from '../../../test/helpers/factories';
-import { startTestPlatform, subscribe, TestPlatform } from '../../../test/helpers/test-platform';
+import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../../test/helpers/test-platform';
 
 const ADD = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id body threadId parentId targetType author { name } resolved } }';
 const LIST = 'query($t: ID!) { comments(targetId: $t) { id body deleted resolved } }';
-const settle = () => new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-subscription acknowledgement
 
 describe('comments on agenda items and drafts', () => {
   let t: TestPlatform;
@@ -28,8 +27,9 @@ describe('comments on agenda items and drafts', () => {
   afterAll(() => t.stop());
 
   it('delivers a delegation’s comment on an agenda item live to another subscriber', async () => {
+    const base = t.listeners(Topic.CommentAdded, itemId);
     const live = subscribe(t.ws(tokens.observer), 'subscription($t: ID!) { commentAdded(targetId: $t) { id body author { name } targetType } }', { t: itemId });
-    await settle();
+    await t.listening(Topic.CommentAdded, itemId, base + 1);
     const res = await t.gql(ADD, { input: { targetId: itemId, body: '  Our delegation supports the draft letters.  ' } }, tokens.delegate1);
     expect(res.data!.addComment).toMatchObject({ body: 'Our delegation supports the draft letters.', targetType: 'AGENDA_ITEM', parentId: null });
     const event = await live.next();
@@ -76,10 +76,37 @@ describe('comments on agenda items and drafts', () => {
     expect(anchored.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('takes a comment on the whole draft, without an anchor, and refuses a malformed anchor with its reason', async () => {
+    const ADD_ON_DRAFT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id targetType anchor { quote start end } } }';
+    const whole = await t.gql(ADD_ON_DRAFT, { input: { targetId: wg1Draft, body: 'On the draft as a whole: too long.' } }, tokens.delegate1);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data!.addComment).toMatchObject({ targetType: 'DRAFT', anchor: null });
+    const explicit = await t.gql(ADD_ON_DRAFT, { input: { targetId: wg1Draft, body: 'Also on the whole draft', anchor: null } }, tokens.expert);
+    expect(explicit.data!.addComment.anchor).toBeNull();
+    const listed = (await t.gql('query($t: ID!) { comments(targetId: $t) { id anchor { quote } } }', { t: wg1Draft }, tokens.observer)).data!.comments as { id: string; anchor: unknown }[];
+    expect(listed.filter((c) => [whole.data!.addComment.id, explicit.data!.addComment.id].includes(c.id)).map((c) => c.anchor)).toEqual([null, null]);
+
+    const anchored = (await t.gql(ADD_ON_DRAFT, { input: { targetId: wg1Draft, body: 'On a passage', anchor: { quote: '  national  ', start: 'AQ==', end: 'Ag==' } } }, tokens.delegate1)).data!.addComment;
+    expect(anchored.anchor).toEqual({ quote: 'national', start: 'AQ==', end: 'Ag==' });
+
+    const before = listed.length + 1;
+    const refused = async (input: Record<string, unknown>) => {
+      const res = await t.gql(ADD_ON_DRAFT, { input: { targetId: wg1Draft, body: 'Refused', ...input } }, tokens.delegate1);
+      expect(res.data).toBeNull();
+      return res.errors![0];
+    };
+    expect(await refused({ anchor: { quote: '   ' } })).toMatchObject({ message: expect.stringMatching(/blank/), extensions: { code: 'BAD_USER_INPUT', field: 'anchor.quote' } });
+    expect((await refused({ anchor: { quote: '' } })).extensions!.code).toBe('BAD_USER_INPUT');
+    expect(await refused({ anchor: { quote: 'national', start: 'AQ==' } })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'anchor.end' } });
+    expect(await refused({ anchor: { quote: 'national' }, parentId: anchored.id })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'anchor' } });
+    expect((await t.gql(LIST, { t: wg1Draft }, tokens.observer)).data!.comments).toHaveLength(before);
+  });
+
   it('lets only the author edit, the author or the Secretariat delete, and pushes those changes', async () => {
     const comment = (await t.gql(ADD, { input: { targetId: itemId, body: 'First version' } }, tokens.delegate1)).data!.addComment;
+    const base = t.listeners(Topic.CommentChanged, itemId);
     const live = subscribe(t.ws(tokens.chair), 'subscription($t: ID!) { commentChanged(targetId: $t) { id body deleted resolved resolvedBy { name } } }', { t: itemId });
-    await settle();
+    await t.listening(Topic.CommentChanged, itemId, base + 1);
     const EDIT = 'mutation($id: ID!, $b: String!) { editComment(id: $id, body: $b) { body editedAt } }';
     expect((await t.gql(EDIT, { id: comment.id, b: 'Hijacked' }, tokens.expert)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(EDIT, { id: comment.id, b: 'Second version' }, tokens.delegate1)).data!.editComment.body).toBe('Second version');

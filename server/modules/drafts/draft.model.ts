@@ -2,6 +2,17 @@ import { InferSchemaType, Schema, Types, model } from 'mongoose';
 import { localizedTextSchema } from '../shared/localized';
 import { DraftStatus } from './draft-status';
 
+// Every status change, oldest first: who adopted a text and who reopened it is part of the record.
+const statusChangeSchema = new Schema(
+  {
+    status: { type: String, enum: Object.values(DraftStatus), required: true },
+    previousStatus: { type: String, enum: Object.values(DraftStatus), required: true },
+    at: { type: Date, required: true },
+    byId: { type: Schema.Types.ObjectId, required: true },
+  },
+  { _id: false },
+);
+
 const draftSchema = new Schema(
   {
     workingGroupId: { type: Schema.Types.ObjectId, required: true },
@@ -11,6 +22,7 @@ const draftSchema = new Schema(
     createdById: { type: Schema.Types.ObjectId, default: null },
     statusChangedAt: { type: Date, default: null },
     statusChangedById: { type: Schema.Types.ObjectId, default: null },
+    statusHistory: { type: [statusChangeSchema], default: [] },
     // A summary of the text for dashboards, written by the edit activity recorder.
     lastEditedAt: { type: Date, default: null },
     lastEditedById: { type: Schema.Types.ObjectId, default: null },

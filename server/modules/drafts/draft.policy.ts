@@ -14,7 +14,7 @@ export const draftPolicy = {
   comment: (u: AuthUser, d: DraftRef) => draftPolicy.edit(u, d) || hasRole(u, Role.EXPERT),
   create: (u: AuthUser, workingGroupId: Types.ObjectId) => isOfficer(u) || coordinates(u, workingGroupId),
   manage: (u: AuthUser, d: DraftRef) => isOfficer(u) || coordinates(u, d.workingGroupId),
-  // Adoption is the Committee's decision, not a working group's.
-  setStatus: (u: AuthUser, d: DraftRef, status: DraftStatus) =>
-    status === DraftStatus.ADOPTED ? isOfficer(u) : draftPolicy.manage(u, d),
+  // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
+  setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
+    from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED ? isOfficer(u) : draftPolicy.manage(u, d),
 };

@@ -13,9 +13,10 @@ import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
 import { DraftDoc } from './draft.model';
 import { draftPolicy } from './draft.policy';
 import { createDraft, findDraft, listDrafts, setDraftStatus, updateDraft } from './draft.service';
-import { Draft } from './draft.type';
+import { Draft, DraftStatusChange } from './draft.type';
 
 type DraftRoot = Presented<DraftDoc>;
+type StatusChangeRoot = DraftDoc['statusHistory'][number];
 
 @Resolver(() => Draft)
 export class DraftResolver {
@@ -54,7 +55,9 @@ export class DraftResolver {
     @Arg('status', () => DraftStatus) status: DraftStatus,
     @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    return present(await setDraftStatus(ctx.user!, parseId(id), status, ctx.pubSub));
+    const updated = await setDraftStatus(ctx.user!, parseId(id), status, ctx.pubSub);
+    ctx.collab.statusChanged(updated);
+    return present(updated);
   }
 
   @Subscription(() => Draft, {
@@ -101,6 +104,11 @@ export class DraftResolver {
     return d.statusChangedById ? present(await ctx.loaders.user.load(d.statusChangedById)) : null;
   }
 
+  @FieldResolver(() => [DraftStatusChange], { description: 'Every change of status, oldest first (adoptions and reopenings included)' })
+  statusHistory(@Root() d: DraftRoot): StatusChangeRoot[] {
+    return d.statusHistory ?? [];
+  }
+
   @FieldResolver(() => Int, { description: 'Comments neither resolved nor deleted' })
   openComments(@Root() d: DraftRoot, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.openCommentCount.load(d._id);
@@ -119,5 +127,14 @@ export class DraftResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may change title, deadline and status' })
   canManage(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
     return ctx.user ? draftPolicy.manage(ctx.user, d) : false;
+  }
+}
+
+@Resolver(() => DraftStatusChange)
+export class DraftStatusChangeResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who changed it (null if that account no longer exists)' })
+  async by(@Root() change: StatusChangeRoot, @Ctx() ctx: Context) {
+    const user = await ctx.loaders.user.load(change.byId);
+    return user ? present(user) : null;
   }
 }

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../graphql/context';
 import { authorize } from '../../graphql/auth-checker';
-import { badInput, notFound } from '../../graphql/errors';
+import { appError, badInput, ErrorCode, notFound } from '../../graphql/errors';
 import type { AppPubSub } from '../../pubsub/pubsub';
 import { publishDraftChanged } from '../../pubsub/draft-changed';
 import { ALL, Topic } from '../../pubsub/topics';
@@ -49,19 +49,31 @@ export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: Upd
 
 export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status: DraftStatus, pubSub: AppPubSub): Promise<DraftDoc> {
   const draft = await findDraft(id);
+  const from = draft.status as DraftStatus;
   authorize(
-    draftPolicy.setStatus(user, draft, status),
+    draftPolicy.setStatus(user, draft, from, status),
     status === DraftStatus.ADOPTED
       ? 'Only the Chair or the Secretariat may mark a draft adopted.'
-      : 'Only the Chair, the Secretariat or the group coordinator may change the status of this draft.',
+      : from === DraftStatus.ADOPTED
+        ? 'This draft has been adopted: only the Chair or the Secretariat may reopen it.'
+        : 'Only the Chair, the Secretariat or the group coordinator may change the status of this draft.',
   );
-  if (draft.status === status) return draft;
+  if (from === status) return draft;
+  const at = new Date();
+  // Only from the status the permission was checked against: a coordinator's change must not
+  // land on a draft the Chair adopted in the meantime (that would reopen it).
   const updated = await DraftModel.findOneAndUpdate(
-    { _id: id },
-    { $set: { status, statusChangedAt: new Date(), statusChangedById: user._id } },
+    { _id: id, status: from },
+    {
+      $set: { status, statusChangedAt: at, statusChangedById: user._id },
+      $push: { statusHistory: { status, previousStatus: from, at, byId: user._id } },
+    },
     { returnDocument: 'after' },
   ).lean<DraftDoc>();
-  if (!updated) throw notFound('Draft', id.toHexString());
+  if (!updated) {
+    if (!(await DraftModel.exists({ _id: id }))) throw notFound('Draft', id.toHexString());
+    throw appError(ErrorCode.Conflict, 'The status of this draft was changed by someone else meanwhile; look at it again and retry.');
+  }
   for (const key of [id.toHexString(), updated.workingGroupId.toHexString(), ALL]) {
     pubSub.publish(Topic.DraftStatusChanged, key, updated);
   }

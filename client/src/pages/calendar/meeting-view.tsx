@@ -1,7 +1,7 @@
 import { useSubscription } from '@apollo/client/react';
 import type { MeetingFieldsFragment } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
-import { formatDate } from '../../ui/dates';
+import { formatMeetingDate } from '../../ui/dates';
 import { Empty } from '../../ui/states';
 import { ItemView } from './agenda-item';
 import { AgendaChangedSubscription } from './meeting.graphql';
@@ -14,7 +14,7 @@ export function MeetingView({ meeting: m }: { meeting: MeetingFieldsFragment }) 
     <article id={`meeting-${m.id}`} className="meeting" aria-labelledby={`meeting-title-${m.id}`}>
       <header>
         <p className="eyebrow">
-          <time dateTime={m.date}>{formatDate(m.date, lang, m.dateIsIndicative ? 'MMMM yyyy' : 'EEEE PPP')}</time>
+          <time dateTime={m.date}>{formatMeetingDate(m, lang, true)}</time>
           {m.dateIsIndicative && <span className="muted"> ({t('calendar.indicative')})</span>} · {t(`calendar.kind.${m.kind}`)}
         </p>
         <h3 id={`meeting-title-${m.id}`}>{m.title}</h3>
@@ -25,7 +25,7 @@ export function MeetingView({ meeting: m }: { meeting: MeetingFieldsFragment }) 
       ) : (
         <ol className="agenda">
           {m.agenda.map((item) => (
-            <ItemView key={item.id} item={item} />
+            <ItemView key={item.id} item={item} meetingId={m.id} />
           ))}
         </ol>
       )}

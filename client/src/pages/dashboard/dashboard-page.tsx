@@ -2,7 +2,8 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { apiLang, useT } from '../../i18n/i18n';
-import { formatDate } from '../../ui/dates';
+import { formatMeetingDate } from '../../ui/dates';
+import { shownData } from '../../ui/shown-data';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { useNow } from '../../ui/use-now';
 import { DashboardQuery, DraftChangedSubscription } from './dashboard.graphql';
@@ -17,7 +18,9 @@ export function DashboardPage() {
   // Fixed for the page's life, so the query is not re-run every time the clock ticks.
   const since = useMemo(() => new Date().toISOString(), []);
   const variables = { lang: apiLang(lang), now: since };
-  const { data, loading, error, refetch } = useQuery(DashboardQuery, { variables });
+  const result = useQuery(DashboardQuery, { variables });
+  const { loading, error, refetch } = result;
+  const data = shownData(result);
   useDocumentTitle(t('dashboard.title'));
   // Each event carries the draft's whole summary; the cache puts it in place by id.
   useSubscription(DraftChangedSubscription, { variables: { lang: apiLang(lang) } });
@@ -36,7 +39,7 @@ export function DashboardPage() {
       ) : (
         <section className="draft-grid" aria-label={t('dashboard.title')}>
           {data.drafts.map((d) => (
-            <DraftCard key={d.id} draft={d} now={now} />
+            <DraftCard key={d.id} draft={d} now={now} programmeEnd={data.committee?.periodEnd ?? null} />
           ))}
         </section>
       )}
@@ -46,10 +49,10 @@ export function DashboardPage() {
         <ul>
           {meetings.map((m) => (
             <li key={m.id}>
+              {/* The title names the kind of meeting already ("Committee meeting: …"). */}
               <Link to={`/calendar/${m.month}#meeting-${m.id}`}>
-                <time dateTime={m.date}>{formatDate(m.date, lang, m.dateIsIndicative ? 'MMMM yyyy' : 'PPP')}</time> — {m.title}
-              </Link>{' '}
-              <span className="muted">{t(`calendar.kind.${m.kind}`)}</span>
+                <time dateTime={m.date}>{formatMeetingDate(m, lang)}</time> — {m.title}
+              </Link>
             </li>
           ))}
         </ul>

@@ -35,6 +35,10 @@ export const DraftSummaryFields = graphql(`
 
 export const DashboardQuery = graphql(`
   query Dashboard($lang: Language, $now: DateTimeISO) {
+    committee {
+      id
+      periodEnd
+    }
     drafts {
       ...DraftSummary
     }
@@ -44,7 +48,6 @@ export const DashboardQuery = graphql(`
       dateIsIndicative
       month
       title(lang: $lang)
-      kind
     }
     past: meetings(to: $now) {
       id
@@ -52,7 +55,6 @@ export const DashboardQuery = graphql(`
       dateIsIndicative
       month
       title(lang: $lang)
-      kind
     }
   }
 `);

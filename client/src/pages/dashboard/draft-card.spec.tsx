@@ -69,4 +69,31 @@ describe('draft card of the dashboard', () => {
     expect(screen.getByText('Not edited yet')).toBeTruthy();
     expect(screen.getByText('overdue by 2 days')).toBeTruthy();
   });
+
+  it('says a deadline passed with the programme once that is over, without an alarm', () => {
+    render(
+      <Router hook={memoryLocation().hook}>
+        <DraftCard draft={draft} now={new Date('2026-05-04T09:00:00Z')} programmeEnd="2021-01-31T00:00:00.000Z" />
+      </Router>,
+    );
+    const deadline = screen.getByText('Passed with the programme (31 January 2021)');
+    expect(deadline.classList.contains('overdue')).toBe(false);
+    expect(screen.queryByText(/overdue/)).toBeNull();
+  });
+
+  it('still counts down a live deadline, and says how late one is while the programme runs', () => {
+    const end = '2021-01-31T00:00:00.000Z';
+    const { rerender } = render(
+      <Router hook={memoryLocation().hook}>
+        <DraftCard draft={draft} now={new Date('2020-08-20T12:00:00Z')} programmeEnd={end} />
+      </Router>,
+    );
+    expect(screen.getByText('due in 11 days')).toBeTruthy();
+    rerender(
+      <Router hook={memoryLocation().hook}>
+        <DraftCard draft={draft} now={new Date('2020-09-02T00:00:00Z')} programmeEnd={end} />
+      </Router>,
+    );
+    expect(screen.getByText('overdue by 2 days').classList.contains('overdue')).toBe(true);
+  });
 });

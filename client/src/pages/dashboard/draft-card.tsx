@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import type { DraftSummaryFragment } from '../../gql/graphql';
 import { useT } from '../../i18n/i18n';
 import { ActivityChart } from '../../ui/activity-chart';
-import { countdown, fromNow } from '../../ui/dates';
+import { deadlineState, fromNow, type DeadlineState } from '../../ui/dates';
 import { StatusBadge } from '../../ui/status-badge';
 
 /** Distinct people, however many tabs each has open. */
@@ -12,9 +12,17 @@ export function editingNow(editors: DraftSummaryFragment['editors']): string[] {
   return [...names.values()].sort();
 }
 
-export function DraftCard({ draft, now }: { draft: DraftSummaryFragment; now: Date }) {
+function deadlineText(deadline: DeadlineState | null, t: ReturnType<typeof useT>['t']): string {
+  if (!deadline) return t('dashboard.noDeadline');
+  // The day kept with its month in the card's narrow column ("31 January", "31 janvier").
+  if (deadline.kind === 'closed') return t('dashboard.passedWithProgramme', { date: deadline.programmeEnd.replace(' ', '\u00a0') });
+  return t(deadline.kind === 'overdue' ? 'dashboard.overdue' : 'dashboard.dueIn', { time: deadline.distance });
+}
+
+/** A draft at a glance; `programmeEnd` is the last day of the programme of work, when known. */
+export function DraftCard({ draft, now, programmeEnd = null }: { draft: DraftSummaryFragment; now: Date; programmeEnd?: string | null }) {
   const { t, lang } = useT();
-  const deadline = draft.deadline ? countdown(draft.deadline, now, lang) : null;
+  const deadline = draft.deadline ? deadlineState(draft.deadline, now, lang, programmeEnd) : null;
   const editing = editingNow(draft.editors);
   return (
     <article className="draft-card" data-draft-id={draft.id} aria-labelledby={`draft-${draft.id}`}>
@@ -30,9 +38,7 @@ export function DraftCard({ draft, now }: { draft: DraftSummaryFragment; now: Da
       <dl>
         <div>
           <dt>{t('dashboard.deadline')}</dt>
-          <dd className={deadline?.overdue ? 'overdue' : undefined}>
-            {deadline ? t(deadline.overdue ? 'dashboard.overdue' : 'dashboard.dueIn', { time: deadline.distance }) : t('dashboard.noDeadline')}
-          </dd>
+          <dd className={`deadline deadline-${deadline?.kind ?? 'none'}${deadline?.kind === 'overdue' ? ' overdue' : ''}`}>{deadlineText(deadline, t)}</dd>
         </div>
         <div>
           <dt>{t('dashboard.lastEdit')}</dt>

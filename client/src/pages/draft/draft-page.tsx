@@ -1,10 +1,11 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
 import type { Client } from 'graphql-ws';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import type { SessionUser } from '../../api/session';
 import { CommentThreads } from '../../comments/comment-thread';
+import { editorPassage } from '../../comments/passage';
 import { anchorOfSelection, resolveAnchor } from '../../editor/anchors';
 import { DraftEditor } from '../../editor/draft-editor';
 import { PresenceList } from '../../editor/presence-list';
@@ -19,6 +20,7 @@ import { SyncIndicator } from './sync-indicator';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
+import { shownData } from '../../ui/shown-data';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import '../../editor/editor.css';
@@ -32,6 +34,7 @@ const StatusChanged = graphql(`
     draftStatusChanged(draftId: $id) {
       id
       status
+      statusChangedAt
     }
   }
 `);
@@ -41,15 +44,29 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
   const { id = '' } = useParams();
   const { t, lang } = useT();
   markOnce('draft:render');
-  const { data, loading, error, refetch } = useQuery(DraftQuery, { variables: { id, lang: apiLang(lang) } });
+  const result = useQuery(DraftQuery, { variables: { id, lang: apiLang(lang) } });
+  const { loading, error, refetch } = result;
+  // While the other language's titles load, the page (and the editor's editability) stay as they were.
+  const data = shownData(result, (previous) => previous.draft.id === id);
   useSubscription(StatusChanged, { variables: { id } });
   const draft = data?.draft;
   useDocumentTitle(draft?.title);
   if (draft) markOnce('draft:meta');
-  const readOnly = draft ? !draft.canEdit : true;
-  const { connection, sync } = useDraftProvider(ws, id, readOnly);
+  // Set from the moment the server refuses an edit as adopted until the draft's status is read
+  // again: the refusal may come before the status change itself.
+  const [lockSeen, setLockSeen] = useState(false);
+  const onLocked = useCallback(() => {
+    setLockSeen(true);
+    void refetch().finally(() => setLockSeen(false));
+  }, [refetch]);
+  // An adopted text is final for everyone: every open editor turns read-only at once (the status
+  // comes by subscription), and editable again if the draft is reopened.
+  const adopted = draft?.status === 'ADOPTED' || lockSeen;
+  const readOnly = draft ? !draft.canEdit || adopted : true;
+  const { connection, sync } = useDraftProvider(ws, id, readOnly, onLocked);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
+  const passage = useMemo(() => editorPassage(editor, anchorOfSelection), [editor]);
 
   const showAnchor = useCallback(
     (comment: CommentFieldsFragment) => {
@@ -83,7 +100,15 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
               {draft.canManage && <StatusControl id={draft.id} status={draft.status} user={user} />}
               {draft.canManage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
             </div>
-            {readOnly && (
+            {/* A live region present from the start, so that adoption is announced when it happens. */}
+            <div role="status">
+              {adopted && (
+                <p className="banner banner-adopted">
+                  {draft.status === 'ADOPTED' && draft.statusChangedAt ? t('draft.adoptedOn', { date: formatDate(draft.statusChangedAt, lang) }) : t('draft.adopted')}
+                </p>
+              )}
+            </div>
+            {readOnly && !adopted && (
               <p className="banner banner-read-only" role="note">
                 {t('draft.readOnly')}
               </p>
@@ -96,7 +121,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
           {connection && <PresenceList awareness={connection.awareness} />}
           {draft && !readOnly && <SyncIndicator sync={sync} />}
         </div>
-        {sync.lastError && !sync.lastError.retryable && (
+        {sync.lastError && !sync.lastError.retryable && sync.lastError.code !== 'DRAFT_LOCKED' && (
           <p className="notice notice-error" role="alert">
             {t('draft.refused', { message: errorText(sync.lastError, lang) })}
           </p>
@@ -115,7 +140,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             targetId={draft.id}
             canWrite={draft.canComment}
             heading={<h2>{t('comments.title')}</h2>}
-            anchor={() => (editor ? anchorOfSelection(editor) : null)}
+            passage={passage}
             onShowAnchor={showAnchor}
           />
         )}

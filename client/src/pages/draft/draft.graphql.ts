@@ -7,6 +7,7 @@ export const DraftQuery = graphql(`
       id
       title(lang: $lang)
       status
+      statusChangedAt
       deadline
       canEdit
       canComment

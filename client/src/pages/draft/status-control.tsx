@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { hasRole, type SessionUser } from '../../api/session';
 import { graphql } from '../../gql';
 import type { DraftStatus } from '../../gql/graphql';
@@ -10,6 +11,7 @@ const SetStatus = graphql(`
     setDraftStatus(id: $id, status: $status) {
       id
       status
+      statusChangedAt
     }
   }
 `);
@@ -18,24 +20,105 @@ const STATUSES: DraftStatus[] = ['DRAFTING', 'IN_REVIEW', 'AGREED', 'ADOPTED'];
 
 export function StatusControl({ id, status, user }: { id: string; status: DraftStatus; user: SessionUser }) {
   const { t, lang } = useT();
-  // Adoption is the Committee's decision: only the Chair and the Secretariat mark it (the server checks too).
+  // Adoption is the Committee's decision: only the Chair and the Secretariat mark it, or undo it
+  // by reopening the draft (the server checks too).
   const mayAdopt = hasRole(user, 'CHAIR', 'SECRETARIAT');
+  const locked = status === 'ADOPTED' && !mayAdopt;
   const [setStatus, { loading, error }] = useMutation(SetStatus);
+  const [confirming, setConfirming] = useState(false);
+  const reopenHint = useId();
+  const change = (next: DraftStatus) => void setStatus({ variables: { id, status: next } }).catch(() => undefined);
   return (
-    <label className="status-control">
-      {t('draft.changeStatus')}{' '}
-      <select value={status} disabled={loading} onChange={(e) => void setStatus({ variables: { id, status: e.target.value as DraftStatus } }).catch(() => undefined)}>
-        {STATUSES.map((s) => (
-          <option key={s} value={s} disabled={s === 'ADOPTED' && !mayAdopt && status !== 'ADOPTED'}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <span className="notice notice-error" role="alert">
-          {errorText(error, lang)}
+    <>
+      <label className="status-control">
+        {t('draft.changeStatus')}{' '}
+        <select
+          value={status}
+          disabled={loading || locked}
+          aria-describedby={locked ? reopenHint : undefined}
+          // Adopting freezes the text for everyone, so it is asked for again; the select keeps
+          // showing the current status until the server has changed it.
+          onChange={(e) => {
+            const next = e.target.value as DraftStatus;
+            if (next === 'ADOPTED') setConfirming(true);
+            else change(next);
+          }}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s} disabled={s === 'ADOPTED' && !mayAdopt && status !== 'ADOPTED'}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        {error && (
+          <span className="notice notice-error" role="alert">
+            {errorText(error, lang)}
+          </span>
+        )}
+      </label>
+      {locked && (
+        <span id={reopenHint} className="muted small">
+          {t('draft.reopenOnlyOfficers')}
         </span>
       )}
-    </label>
+      {confirming && (
+        <ConfirmAdoption
+          onConfirm={() => {
+            setConfirming(false);
+            change('ADOPTED');
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * A modal dialog (the browser's own: it keeps focus inside, makes the rest of the page inert and
+ * closes on Escape). Focus starts on Cancel, the choice that changes nothing.
+ */
+function ConfirmAdoption({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const title = useId();
+  const body = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // The element that opened it gets focus back when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    cancel.current?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      role="alertdialog"
+      aria-labelledby={title}
+      aria-describedby={body}
+      // Escape: the browser fires `cancel`; closing is left to React, which removes the dialog.
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={title}>{t('draft.adoptTitle')}</h2>
+      <p id={body}>{t('draft.adoptBody')}</p>
+      <div className="confirm-actions">
+        <button type="button" ref={cancel} onClick={onCancel}>
+          {t('draft.adoptCancel')}
+        </button>
+        <button type="button" className="primary" onClick={onConfirm}>
+          {t('draft.adoptConfirm')}
+        </button>
+      </div>
+    </dialog>
   );
 }

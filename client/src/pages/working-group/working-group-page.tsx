@@ -4,6 +4,7 @@ import { hasRole, useSession } from '../../api/session';
 import { graphql } from '../../gql';
 import { NewDraft } from './new-draft';
 import { apiLang, useT } from '../../i18n/i18n';
+import { shownData } from '../../ui/shown-data';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -44,7 +45,9 @@ export function WorkingGroupPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const user = useSession()?.user;
-  const { data, loading, error, refetch } = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
+  const result = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
+  const { loading, error, refetch } = result;
+  const data = shownData(result, (previous) => previous.workingGroup.id === id);
   useDocumentTitle(data?.workingGroup.title);
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
