@@ -6,7 +6,7 @@ import { useT } from '../i18n/i18n';
 import { fromNow } from '../ui/dates';
 import { errorText } from '../ui/error-text';
 import { DeleteCommentMutation, EditCommentMutation } from './comments.graphql';
-import { PersonName } from './person-name';
+import { PersonName } from '../ui/person-name';
 
 /** One comment; its author may edit or delete it, the Secretariat may delete it (the server decides). */
 export function CommentView({ comment, onChanged }: { comment: CommentFieldsFragment; onChanged: (c: CommentFieldsFragment) => void }) {

@@ -1,3 +1,4 @@
+import { PersonName } from '../../ui/person-name';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../api/session';
@@ -29,7 +30,9 @@ const WorkingGroupQuery = graphql(`
         name
         delegation {
           id
-          name(lang: $lang)
+          code
+          nameEn: name(lang: EN)
+          nameFr: name(lang: FR)
         }
       }
       drafts {
@@ -79,8 +82,7 @@ export function WorkingGroupPage() {
             <ul>
               {group.members.map((m) => (
                 <li key={m.id}>
-                  {m.name}
-                  {m.delegation && <span className="muted"> — {m.delegation.name}</span>}
+                  <PersonName person={m} />
                 </li>
               ))}
             </ul>
