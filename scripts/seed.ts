@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../server/config';
+import { ConfigError, loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { ensureIndexes } from '../server/db/indexes';
 import { seedDatabase } from '../server/seed/seed';
@@ -8,7 +8,11 @@ import { DEMO_ACCOUNTS } from '../server/seed/demo-accounts';
 /** `npm run seed`: loads the programme of work into MONGODB_URI or the embedded database (idempotent). */
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+  // While the platform runs on this DATA_DIR, seed through its database: a second one on the same files would corrupt them.
+  const db = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, attachToRunning: true });
+  if (db.attachedTo) {
+    process.stdout.write(`The platform is running on this data directory (pid ${db.attachedTo.pid}): seeding through its database on port ${db.attachedTo.port}.\n`);
+  }
   try {
     await ensureIndexes();
     const report = await seedDatabase(config.seedPassword, (step) => process.stdout.write(`  seeding ${step}...\n`));
@@ -21,5 +25,5 @@ async function main() {
 
 main().catch((err: unknown) => {
   process.stderr.write(`Seed failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
+  process.exitCode = err instanceof ConfigError ? err.exitCode : 1;
 });

@@ -19,14 +19,44 @@ export interface Config {
   compactEvery: number;
 }
 
+/**
+ * A setting that cannot work, said in one line for the person who set it (no stack): the server
+ * and `npm start` print it and exit with code 2. scripts/check-config.mjs runs this file before
+ * anything is built, so it imports nothing but Node's own modules.
+ */
+export class ConfigError extends Error {
+  readonly exitCode = 2;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max} (got "${raw}").`);
   }
   return value;
+}
+
+function urlFromEnv(env: NodeJS.ProcessEnv, name: string, schemes: string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/[^/?#\s]+/i.exec(raw)?.[1]?.toLowerCase();
+  if (!scheme || !schemes.includes(scheme)) {
+    // The value may hold a password: show only how it starts.
+    const shown = raw.length > 12 ? `${raw.slice(0, 12)}…` : raw;
+    throw new ConfigError(`${name} must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}, such as ${example} (got "${shown}").`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
+  return raw as T;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,8 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFromEnv(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
-    mongodbUri: env.MONGODB_URI || undefined,
-    redisUrl: env.REDIS_URL || undefined,
+    mongodbUri: urlFromEnv(env, 'MONGODB_URI', ['mongodb', 'mongodb+srv'], 'mongodb://127.0.0.1:27017/committee'),
+    redisUrl: urlFromEnv(env, 'REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379'),
     seedPassword: env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD,
     production: env.NODE_ENV === 'production',
     sessionTtlMs: intFromEnv(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30) * 3600_000,
@@ -43,6 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     maxQueryComplexity: intFromEnv(env, 'MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 1000, 10, 1_000_000),
-    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { logger } from './logger';
 import { startPlatform } from './platform';
 import { DEMO_ACCOUNTS } from './seed/demo-accounts';
+import { StartupError } from './startup-error';
 
 async function main() {
   const config = loadConfig();
@@ -30,8 +31,14 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  logger.fatal({ err }, 'the server could not start');
+  // Something the person starting the server can fix: their words, no stack, no JSON.
+  if (err instanceof ConfigError || err instanceof StartupError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = err instanceof ConfigError ? err.exitCode : 1;
+  } else {
+    logger.fatal({ err }, 'the server could not start');
+    process.exitCode = 1;
+  }
   // Let the embedded database's exit handler run.
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 100);
+  setTimeout(() => process.exit(), 100);
 });

@@ -19,8 +19,35 @@ function describe(issues: ValidationIssue[], prefix = ''): string[] {
   });
 }
 
-const isDatabaseDown = (err: unknown) =>
-  err instanceof Error && ['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoNotConnectedError', 'MongoTopologyClosedError'].includes(err.name);
+const DATABASE_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  // A connection pool is cleared when its server goes away; operations waiting on it fail with this.
+  'MongoPoolClearedError',
+]);
+
+/** The database did not answer (down, restarting, unreachable), as opposed to refusing the operation. */
+export function isDatabaseDown(err: unknown): boolean {
+  // The driver sometimes wraps the network error it met: as the cause, or as a bulk write's
+  // errorResponse (an insertMany that could not select a server).
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; depth += 1) {
+    if (DATABASE_DOWN.has(e.name)) return true;
+    const wrapped: unknown = (e as { errorResponse?: unknown }).errorResponse;
+    e = wrapped instanceof Error ? wrapped : e.cause;
+  }
+  return false;
+}
+
+const DATABASE_DOWN_MESSAGE = 'The database is not answering; try again shortly.';
+
+/** The database did not answer before the operation ran (reading the session): HTTP 503 and the usual code. */
+export function databaseUnavailable(original: Error): GraphQLError {
+  return new GraphQLError(DATABASE_DOWN_MESSAGE, { originalError: original, extensions: { code: ErrorCode.DatabaseUnavailable, http: { status: 503 } } });
+}
 
 /**
  * Shapes every error a client sees (HTTP and WebSocket alike): input problems say what is wrong,
@@ -37,7 +64,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isDatabaseDown(original)) {
     logger.error({ err: original }, 'database unavailable');
-    return { ...formatted, message: 'The database is not answering; try again shortly.', extensions: { code: ErrorCode.DatabaseUnavailable } };
+    return { ...formatted, message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DatabaseUnavailable } };
   }
   const code = formatted.extensions?.code;
   // graphql-js reports variables that do not coerce (an object where a string belongs, a bad date)

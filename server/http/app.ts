@@ -9,7 +9,7 @@ import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Context } from '../graphql/context';
-import { formatError } from '../graphql/format-error';
+import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
@@ -69,7 +69,9 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
     bodyErrorHandler,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        ...(await userFromAuthorization(req.headers.authorization)),
+        ...(await userFromAuthorization(req.headers.authorization).catch((err: unknown) => {
+          throw isDatabaseDown(err) ? databaseUnavailable(err as Error) : err;
+        })),
         loaders: createLoaders(),
         pubSub,
         config: { sessionTtlMs: config.sessionTtlMs },

@@ -5,7 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Collaboration } from '../collaboration/collaboration';
 import type { AuthUser, Context } from '../graphql/context';
-import { formatError } from '../graphql/format-error';
+import { formatError, isDatabaseDown } from '../graphql/format-error';
 import { DocumentCache } from '../graphql/document-cache';
 import type { QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
@@ -44,7 +44,16 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
       schema,
       subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
-        const auth = await userFromAuthorization(ctx.connectionParams?.authorization);
+        let auth: Awaited<ReturnType<typeof userFromAuthorization>>;
+        try {
+          auth = await userFromAuthorization(ctx.connectionParams?.authorization);
+        } catch (err) {
+          if (!isDatabaseDown(err)) throw err;
+          // Not graphql-ws's 4500 (its clients give up on it) nor a refusal (4403 signs the person
+          // out): 1013 "try again later", then false, whose 4403 the closing socket no longer sends.
+          ctx.extra.socket.close(1013, 'The database is not answering; try again shortly.');
+          return false;
+        }
         // A bad token closes the socket at once (4403): the client must sign in again.
         if (auth.tokenRejected) return false;
         ctx.extra.user = auth.user;

@@ -3,7 +3,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import { Observable } from 'lib0/observable';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { request, RequestError } from './graphql-request';
+import { GraphQLErrorLike, request, RequestError } from './graphql-request';
 
 const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clientId: String) {
   applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
@@ -82,6 +82,8 @@ export class DraftProvider extends Observable<keyof Events> {
   private stopPresence: (() => void) | null = null;
   private offClientEvents: (() => void)[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private resubscribeTimer: ReturnType<typeof setTimeout> | null = null;
+  private updates: { refused: RequestError | null } | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
   private started: boolean;
@@ -182,16 +184,23 @@ export class DraftProvider extends Observable<keyof Events> {
   }
 
   private subscribe(): void {
+    // Ending the previous subscription completes its sink: only the current one's end counts.
+    const current: { refused: RequestError | null } = { refused: null };
+    this.updates = current;
     this.stopUpdates?.();
     this.stopUpdates = this.client.subscribe<{ draftUpdates: UpdateEvent }>(
       { query: UPDATES, variables: { draftId: this.draftId, afterSeq: this.seq } },
       {
         next: ({ data, errors }) => {
-          if (errors?.length) this.emit('error', [new RequestError(errors[0].message, String(errors[0].extensions?.code ?? 'ERROR'))]);
+          if (errors?.length) {
+            // A stream the server could not start comes as errors, then its end.
+            current.refused = new RequestError(errors[0].message, String(errors[0].extensions?.code ?? 'ERROR'));
+            this.emit('error', [current.refused]);
+          }
           if (data) this.receive(data.draftUpdates);
         },
-        error: () => undefined, // the 'closed' handler resubscribes after the reconnect
-        complete: () => undefined,
+        error: (err: unknown) => this.updates === current && this.onStreamEnded(err, null),
+        complete: () => this.updates === current && this.onStreamEnded(null, current.refused),
       },
     );
     if (this.awareness) {
@@ -227,6 +236,25 @@ export class DraftProvider extends Observable<keyof Events> {
     // Advance over what is now contiguous: events from several server instances may interleave.
     while (this.seenAbove.has(this.seq + 1)) this.seenAbove.delete(++this.seq);
     for (const s of this.seenAbove) if (s <= this.seq) this.seenAbove.delete(s);
+  }
+
+  /**
+   * The server ended the draft's stream while the socket stayed open (its database was away when
+   * the replay began, or the replay failed): without a new subscription this editor would stop
+   * receiving the others' edits. A closed socket is the 'closed' handler's to deal with.
+   */
+  private onStreamEnded(err: unknown, refused: RequestError | null): void {
+    if (this.destroyed || this.resubscribeTimer) return;
+    if (err !== null && !Array.isArray(err)) return;
+    const first = Array.isArray(err) ? (err[0] as GraphQLErrorLike | undefined) : undefined;
+    const error = first ? new RequestError(first.message, first.extensions?.code ?? 'ERROR') : refused;
+    if (first && error) this.emit('error', [error]);
+    // Refused for good (the draft is gone, the session cannot read it): asking again changes nothing.
+    if (error && !error.retryable) return;
+    this.resubscribeTimer = setTimeout(() => {
+      this.resubscribeTimer = null;
+      if (!this.destroyed && this.status !== 'disconnected') this.subscribe();
+    }, 500);
   }
 
   private onClosed(): void {
@@ -315,12 +343,14 @@ export class DraftProvider extends Observable<keyof Events> {
       this.sendPresence();
     }
     this.destroyed = true;
+    this.updates = null;
     this.doc.off('update', this.onDocUpdate);
     this.awareness?.off('update', this.onAwarenessUpdate);
     this.offClientEvents.forEach((off) => off());
     this.stopUpdates?.();
     this.stopPresence?.();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.resubscribeTimer) clearTimeout(this.resubscribeTimer);
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     super.destroy();
   }
