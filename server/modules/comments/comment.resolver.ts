@@ -78,9 +78,12 @@ export class CommentResolver {
 
   @FieldResolver(() => CommentAbilities)
   async can(@Root() c: CommentRoot, @Ctx() ctx: Context): Promise<CommentAbilities> {
-    // A draft comment's resolve rule depends on the draft's group; read it only when that can matter.
-    const draft = ctx.user && c.targetType === CommentTargetType.DRAFT ? await ctx.loaders.draft.load(new Types.ObjectId(c.targetId)) : null;
-    return commentAbilities(ctx.user, c, draft ? { kind: 'draft', draft } : { kind: 'agendaItem' });
+    const anywhere = commentAbilities(ctx.user, c, { kind: 'agendaItem' });
+    // On a draft, its group may add the right to resolve (its coordinator); the draft is read only
+    // when that can change the answer: every subscriber computes this for every comment event.
+    if (!ctx.user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
+    const draft = await ctx.loaders.draft.load(new Types.ObjectId(c.targetId));
+    return draft ? commentAbilities(ctx.user, c, { kind: 'draft', draft }) : anywhere;
   }
 
   @FieldResolver(() => User, { nullable: true })
