@@ -102,8 +102,8 @@ describe('applyDraftUpdate and draftUpdates', () => {
     for (const who of [other.token, observer]) {
       const res = await t.gql(APPLY, { d: draftId, u: b64(paragraph(new Y.Doc(), 'Intrusion')) }, who);
       expect(code(res)).toBe('FORBIDDEN');
-      const read = await t.gql('query($d: ID!) { draft(id: $d) { text canEdit } }', { d: draftId }, who);
-      expect(read.data!.draft.canEdit).toBe(false);
+      const read = await t.gql('query($d: ID!) { draft(id: $d) { text can { edit } } }', { d: draftId }, who);
+      expect(read.data!.draft.can.edit).toBe(false);
       expect(read.data!.draft.text).toMatch(/The Committee recalls/);
     }
     const watcher = subscribe(t.ws(observer), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }', { d: draftId });

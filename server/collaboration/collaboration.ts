@@ -87,11 +87,11 @@ export class Collaboration {
     const update = decodeUpdate(base64);
     this.throttle.take(senderKey, update.byteLength);
     const gate = await this.gate(draftId);
-    authorize(draftPolicy.edit(user, gate), 'Only members of this working group, the Chair and the Secretariat may edit this draft.');
+    authorize(draftPolicy.write(user, gate), 'Only members of this working group, the Chair and the Secretariat may edit this draft.');
     // The race left open: an edit that passed this check just before the status changed (on this
     // instance, or on another one before its pub/sub message arrived) is still stored, a few
     // milliseconds after the adoption. Closing it would take a database read per keystroke.
-    if (gate.status === DraftStatus.ADOPTED) throw draftLocked();
+    if (draftPolicy.locked(gate)) throw draftLocked();
     return this.log.append(draftId, { update, clientId, userId: user._id });
   }
 

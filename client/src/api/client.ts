@@ -90,6 +90,12 @@ export function createApolloClient(ws: Client): ApolloClient {
         Query: { fields: { comments: { merge: false }, meetings: { merge: false } } },
         Draft: { fields: { editors: { merge: false }, activity: { merge: false } } },
         Meeting: { fields: { agenda: { merge: false } } },
+        // Abilities have no id: each answer (a query, a status event) updates the ones in the cache.
+        DraftAbilities: { merge: true },
+        CommentAbilities: { merge: true },
+        WorkingGroupAbilities: { merge: true },
+        MeetingAbilities: { merge: true },
+        AgendaItemAbilities: { merge: true },
       },
     }),
   });

@@ -3,7 +3,6 @@ import { useSyncExternalStore } from 'react';
 export interface SessionUser {
   id: string;
   name: string;
-  roles: string[];
 }
 
 export interface Session {
@@ -77,5 +76,3 @@ export const session = {
 export function useSession(): Session | null {
   return useSyncExternalStore(session.subscribe, session.get);
 }
-
-export const hasRole = (user: SessionUser | undefined, ...roles: string[]): boolean => !!user && user.roles.some((r) => roles.includes(r));

@@ -51,6 +51,7 @@ function comment(over: Partial<CommentFieldsFragment> & { id: string }): Comment
     createdAt: new Date().toISOString(),
     author: null,
     anchor: null,
+    can: typed('CommentAbilities', { edit: false, delete: false, resolve: false }),
     ...over,
   };
 }
@@ -179,5 +180,27 @@ describe('passage previews', () => {
     const cut = shortQuote('word '.repeat(60), 40);
     expect(cut).toBe(`${'word '.repeat(7).trim()}…`);
     expect(shortQuote('x'.repeat(50), 40)).toBe(`${'x'.repeat(39)}…`);
+  });
+});
+
+describe('actions on a comment: what the server says this person may do, nothing else', () => {
+  const can = (edit: boolean, del: boolean, resolve: boolean) => typed('CommentAbilities', { edit, delete: del, resolve });
+  const actionsOf = (body: string) =>
+    Array.from(screen.getByText(body).closest('.thread')?.querySelectorAll('button') ?? [])
+      .map((b) => b.textContent)
+      .filter((text) => text !== 'Reply');
+
+  it('shows edit, delete and resolve only where the comment allows them', async () => {
+    renderThreads([
+      listed([
+        comment({ id: 'mine', body: 'My own', can: can(true, true, true) }),
+        comment({ id: 'theirs', body: 'Someone else’s', can: can(false, false, false) }),
+        comment({ id: 'managed', body: 'On my group’s draft', can: can(false, true, true) }),
+      ]),
+    ]);
+    await screen.findByText('My own');
+    expect(actionsOf('My own')).toEqual(['Edit', 'Delete', 'Resolve']);
+    expect(actionsOf('Someone else’s')).toEqual([]);
+    expect(actionsOf('On my group’s draft')).toEqual(['Delete', 'Resolve']);
   });
 });

@@ -12,7 +12,7 @@ import { openCount, toThreads, upsertComment, type Thread } from './threads';
 
 export interface CommentsProps {
   targetId: string;
-  /** Whether the signed-in person may write here (the server decides in the end). */
+  /** Whether the signed-in person may comment here: the target's `can.comment`. */
   canWrite: boolean;
   /** On a draft: its selected passage, for a new comment. Without it (agenda items), no passages. */
   passage?: PassageSource;
@@ -176,12 +176,14 @@ function ThreadView({
       {thread.replies.map((r) => (
         <CommentView key={r.id} comment={r} onChanged={onChanged} />
       ))}
-      {canWrite && (
+      {((canWrite && !root.resolved) || root.can.resolve) && (
         <div className="thread-actions">
-          {!root.resolved && <NewComment targetId={root.targetId} parentId={root.id} onAdded={onChanged} />}
-          <button type="button" className="link" onClick={toggle} disabled={loading}>
-            {root.resolved ? t('comments.reopen') : t('comments.resolve')}
-          </button>
+          {canWrite && !root.resolved && <NewComment targetId={root.targetId} parentId={root.id} onAdded={onChanged} />}
+          {root.can.resolve && (
+            <button type="button" className="link" onClick={toggle} disabled={loading}>
+              {root.resolved ? t('comments.reopen') : t('comments.resolve')}
+            </button>
+          )}
         </div>
       )}
       {root.resolved && <span className="badge">{t('comments.resolved')}</span>}

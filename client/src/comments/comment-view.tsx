@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { hasRole, useSession } from '../api/session';
 import type { CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { fromNow } from '../ui/dates';
@@ -8,12 +7,10 @@ import { errorText } from '../ui/error-text';
 import { DeleteCommentMutation, EditCommentMutation } from './comments.graphql';
 import { PersonName } from '../ui/person-name';
 
-/** One comment; its author may edit or delete it, the Secretariat may delete it (the server decides). */
+/** One comment, with the edit and delete actions the server says the signed-in person has. */
 export function CommentView({ comment, onChanged }: { comment: CommentFieldsFragment; onChanged: (c: CommentFieldsFragment) => void }) {
   const { t, lang } = useT();
-  const user = useSession()?.user;
-  const mine = !!user && comment.author?.id === user.id;
-  const mayDelete = !comment.deleted && (mine || hasRole(user, 'SECRETARIAT'));
+  const { edit: mayEdit, delete: mayDelete } = comment.can;
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(comment.body ?? '');
   const [edit, editState] = useMutation(EditCommentMutation);
@@ -55,9 +52,9 @@ export function CommentView({ comment, onChanged }: { comment: CommentFieldsFrag
       ) : (
         <p className="body">{comment.deleted ? <em>{t('comments.deleted')}</em> : comment.body}</p>
       )}
-      {!editing && (mine || mayDelete) && !comment.deleted && (
+      {!editing && (mayEdit || mayDelete) && (
         <div className="row small">
-          {mine && (
+          {mayEdit && (
             <button type="button" className="link" onClick={() => (setBody(comment.body ?? ''), setEditing(true))}>
               {t('comments.edit')}
             </button>

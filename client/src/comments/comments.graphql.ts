@@ -27,6 +27,11 @@ export const CommentFieldsFragment = graphql(`
       start
       end
     }
+    can {
+      edit
+      delete
+      resolve
+    }
   }
 `);
 

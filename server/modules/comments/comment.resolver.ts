@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context';
@@ -7,11 +8,12 @@ import { parseId } from '../shared/ids';
 import { present } from '../shared/present';
 import { User } from '../users/user.type';
 import { AddCommentInput } from './comment.inputs';
-import { CommentDoc } from './comment.model';
+import { CommentDoc, CommentTargetType } from './comment.model';
+import { commentAbilities } from './comment.policy';
 import { CommentRoot, presentComment } from './comment.presenter';
 import * as comments from './comment.service';
 import { resolveTarget } from './comment-target';
-import { Comment } from './comment.type';
+import { Comment, CommentAbilities } from './comment.type';
 
 // Subscribing checks the target exists, so a typo is an error, not a silent empty stream.
 const routeToTarget = async (args: Record<string, unknown>) =>
@@ -72,6 +74,16 @@ export class CommentResolver {
   @FieldResolver(() => User, { nullable: true })
   async author(@Root() c: CommentRoot, @Ctx() ctx: Context) {
     return present(await ctx.loaders.user.load(c.authorId));
+  }
+
+  @FieldResolver(() => CommentAbilities)
+  async can(@Root() c: CommentRoot, @Ctx() ctx: Context): Promise<CommentAbilities> {
+    const anywhere = commentAbilities(ctx.user, c, { kind: 'agendaItem' });
+    // On a draft, its group may add the right to resolve (its coordinator); the draft is read only
+    // when that can change the answer: every subscriber computes this for every comment event.
+    if (!ctx.user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
+    const draft = await ctx.loaders.draft.load(new Types.ObjectId(c.targetId));
+    return draft ? commentAbilities(ctx.user, c, { kind: 'draft', draft }) : anywhere;
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -58,9 +58,9 @@ describe('comments on agenda items and drafts', () => {
     expect((await t.gql(LIST, { t: itemId }, tokens.observer)).data!.comments).toHaveLength(before);
     // The agenda says so beforehand, from the same policy.
     const canComment = async (token: string) =>
-      ((await t.gql('{ meetings(month: "2020-02") { agenda { id canComment } } }', {}, token)).data!.meetings as { agenda: { id: string; canComment: boolean }[] }[])
+      ((await t.gql('{ meetings(month: "2020-02") { agenda { id can { comment } } } }', {}, token)).data!.meetings as { agenda: { id: string; can: { comment: boolean } }[] }[])
         .flatMap((m) => m.agenda)
-        .find((i) => i.id === itemId)!.canComment;
+        .find((i) => i.id === itemId)!.can.comment;
     expect(await canComment(tokens.observer)).toBe(false);
     expect(await canComment(tokens.delegate1)).toBe(true);
   });
@@ -125,6 +125,12 @@ describe('comments on agenda items and drafts', () => {
   it('resolves: the author, officers, and the coordinator on their group’s draft', async () => {
     const RESOLVE = 'mutation($id: ID!, $r: Boolean) { resolveComment(id: $id, resolved: $r) { resolved resolvedBy { name } } }';
     const onDraft = (await t.gql(ADD, { input: { targetId: wg1Draft, body: 'Paragraph 3 is too long' } }, tokens.expert)).data!.addComment;
+    const CAN = 'query($t: ID!) { comments(targetId: $t) { id can { edit delete resolve } } }';
+    const can = async (who: string) => (await t.gql(CAN, { t: wg1Draft }, tokens[who])).data!.comments.find((c: { id: string }) => c.id === onDraft.id).can;
+    expect(await can('expert')).toEqual({ edit: true, delete: true, resolve: true });
+    expect(await can('delegate1')).toEqual({ edit: false, delete: false, resolve: false });
+    expect(await can('coordinator1')).toEqual({ edit: false, delete: false, resolve: true });
+    expect(await can('secretariat')).toEqual({ edit: false, delete: true, resolve: true });
     expect((await t.gql(RESOLVE, { id: onDraft.id }, tokens.delegate1)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(RESOLVE, { id: onDraft.id }, tokens.coordinator1)).data!.resolveComment).toEqual({ resolved: true, resolvedBy: { name: 'Working group 1 coordinator (demo, Estonia)' } });
     expect((await t.gql(RESOLVE, { id: onDraft.id, r: false }, tokens.expert)).data!.resolveComment.resolved).toBe(false);

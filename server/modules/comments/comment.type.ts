@@ -13,6 +13,18 @@ export class CommentAnchor {
   end!: string | null;
 }
 
+@ObjectType({ description: 'What the signed-in person may do with a comment, by the rules the mutations apply' })
+export class CommentAbilities {
+  @Field(() => Boolean, { description: 'Change its text (editComment): its author, while it is not deleted' })
+  edit!: boolean;
+
+  @Field(() => Boolean, { description: 'Delete it (deleteComment)' })
+  delete!: boolean;
+
+  @Field(() => Boolean, { description: 'Resolve or reopen it (resolveComment)' })
+  resolve!: boolean;
+}
+
 @ObjectType({ description: 'A comment in a thread on an agenda item or a draft' })
 export class Comment {
   @Field(() => ID)

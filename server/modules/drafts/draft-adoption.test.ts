@@ -56,7 +56,16 @@ describe('adoption freezes the text', () => {
   it('refuses edits over HTTP and WebSocket once the Chair adopts, storing and relaying nothing', async () => {
     // An accepted edit first, so the server's edit check has the draft's status in memory.
     expect((await t.gql(APPLY, { d: draftId, u: paragraph('The Committee recalls resolution 1540 (2004).') }, delegate)).data!.applyDraftUpdate.seq).toBe(1);
+    // Each subscriber's abilities come with the change, computed for them: open editors lock at once.
+    const STATUS_CAN = 'subscription($d: ID!) { draftStatusChanged(draftId: $d) { status can { edit changeStatus } } }';
+    const listening = t.listeners(Topic.DraftStatusChanged, draftId);
+    const [asDelegate, asChair] = [subscribe(t.ws(delegate), STATUS_CAN, { d: draftId }), subscribe(t.ws(chair), STATUS_CAN, { d: draftId })];
+    await t.listening(Topic.DraftStatusChanged, draftId, listening + 2);
     expect((await t.gql(SET_STATUS, { id: draftId, s: 'ADOPTED' }, chair)).data!.setDraftStatus.status).toBe('ADOPTED');
+    expect((await asDelegate.next()).draftStatusChanged).toEqual({ status: 'ADOPTED', can: { edit: false, changeStatus: false } });
+    expect((await asChair.next()).draftStatusChanged).toEqual({ status: 'ADOPTED', can: { edit: false, changeStatus: true } });
+    asDelegate.dispose();
+    asChair.dispose();
     const before = await read();
     const storedBefore = await DraftUpdateModel.countDocuments({ draftId: new Types.ObjectId(draftId) });
     const live = subscribe(t.ws(delegate), UPDATES, { d: draftId, after: before.seq });

@@ -8,13 +8,42 @@ interface DraftRef {
   workingGroupId: Types.ObjectId;
 }
 
+interface DraftWithStatus extends DraftRef {
+  status: DraftStatus | string;
+}
+
 /** Who may do what with a working group's draft. Every signed-in person may read. */
 export const draftPolicy = {
-  edit: (u: AuthUser, d: DraftRef) => isOfficer(u) || (writes(u) && isMemberOf(u, d.workingGroupId)),
-  comment: (u: AuthUser, d: DraftRef) => draftPolicy.edit(u, d) || hasRole(u, Role.EXPERT),
+  /** Who writes this draft's text at all, whatever its status: its group's members and the officers. */
+  write: (u: AuthUser, d: DraftRef) => isOfficer(u) || (writes(u) && isMemberOf(u, d.workingGroupId)),
+  /** An adopted text is final: nobody edits it until it is reopened. */
+  locked: (d: Pick<DraftWithStatus, 'status'>) => d.status === DraftStatus.ADOPTED,
+  edit: (u: AuthUser, d: DraftWithStatus) => draftPolicy.write(u, d) && !draftPolicy.locked(d),
+  comment: (u: AuthUser, d: DraftRef) => draftPolicy.write(u, d) || hasRole(u, Role.EXPERT),
   create: (u: AuthUser, workingGroupId: Types.ObjectId) => isOfficer(u) || coordinates(u, workingGroupId),
   manage: (u: AuthUser, d: DraftRef) => isOfficer(u) || coordinates(u, d.workingGroupId),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED ? isOfficer(u) : draftPolicy.manage(u, d),
 };
+
+export interface DraftAbilityValues {
+  edit: boolean;
+  comment: boolean;
+  manage: boolean;
+  changeStatus: boolean;
+  adopt: boolean;
+}
+
+/** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
+export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbilityValues {
+  const from = d.status as DraftStatus;
+  if (!u) return { edit: false, comment: false, manage: false, changeStatus: false, adopt: false };
+  return {
+    edit: draftPolicy.edit(u, d),
+    comment: draftPolicy.comment(u, d),
+    manage: draftPolicy.manage(u, d),
+    changeStatus: Object.values(DraftStatus).some((to) => to !== from && draftPolicy.setStatus(u, d, from, to)),
+    adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
+  };
+}

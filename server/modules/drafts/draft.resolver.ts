@@ -11,9 +11,9 @@ import { WorkingGroup } from '../working-groups/working-group.type';
 import { DraftStatus } from './draft-status';
 import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
 import { DraftDoc } from './draft.model';
-import { draftPolicy } from './draft.policy';
+import { draftAbilities } from './draft.policy';
 import { createDraft, findDraft, listDrafts, setDraftStatus, updateDraft } from './draft.service';
-import { Draft, DraftStatusChange } from './draft.type';
+import { Draft, DraftAbilities, DraftStatusChange } from './draft.type';
 
 type DraftRoot = Presented<DraftDoc>;
 type StatusChangeRoot = DraftDoc['statusHistory'][number];
@@ -114,19 +114,9 @@ export class DraftResolver {
     return ctx.loaders.openCommentCount.load(d._id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may edit the text' })
-  canEdit(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
-    return ctx.user ? draftPolicy.edit(ctx.user, d) : false;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may comment on the draft' })
-  canComment(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
-    return ctx.user ? draftPolicy.comment(ctx.user, d) : false;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may change title, deadline and status' })
-  canManage(@Root() d: DraftRoot, @Ctx() ctx: Context): boolean {
-    return ctx.user ? draftPolicy.manage(ctx.user, d) : false;
+  @FieldResolver(() => DraftAbilities)
+  can(@Root() d: DraftRoot, @Ctx() ctx: Context): DraftAbilities {
+    return draftAbilities(ctx.user, d);
   }
 }
 

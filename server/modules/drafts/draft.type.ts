@@ -13,6 +13,24 @@ export class DraftStatusChange {
   at!: Date;
 }
 
+@ObjectType({ description: 'What the signed-in person may do with a draft now (its status counts), by the rules the mutations apply' })
+export class DraftAbilities {
+  @Field(() => Boolean, { description: 'Edit the text (applyDraftUpdate); never while adopted' })
+  edit!: boolean;
+
+  @Field(() => Boolean, { description: 'Comment on it (addComment)' })
+  comment!: boolean;
+
+  @Field(() => Boolean, { description: 'Change its title and deadline (updateDraft)' })
+  manage!: boolean;
+
+  @Field(() => Boolean, { description: 'Change its status from the current one to another (setDraftStatus); once adopted, that is reopening it' })
+  changeStatus!: boolean;
+
+  @Field(() => Boolean, { description: 'Mark it adopted (setDraftStatus to ADOPTED); false once it is' })
+  adopt!: boolean;
+}
+
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })
 export class Draft {
   @Field(() => ID)

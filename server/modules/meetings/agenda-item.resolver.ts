@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { commentPolicy } from '../comments/comment.policy';
 import { Language, pick } from '../shared/localized';
 import { Presented, presentAll } from '../shared/present';
 import { AgendaItemDoc, SubItemDoc } from './meeting.model';
-import { AgendaItem, AgendaSubItem } from './meeting.type';
+import { agendaItemAbilities } from './meeting.policy';
+import { AgendaItem, AgendaItemAbilities, AgendaSubItem } from './meeting.type';
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
@@ -18,9 +18,9 @@ export class AgendaItemResolver {
     return presentAll([...item.subItems].sort((a, b) => a.order - b.order));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may comment on the item' })
-  canComment(@Ctx() ctx: Context): boolean {
-    return ctx.user ? commentPolicy.addOnAgenda(ctx.user) : false;
+  @FieldResolver(() => AgendaItemAbilities)
+  can(@Ctx() ctx: Context): AgendaItemAbilities {
+    return agendaItemAbilities(ctx.user);
   }
 
   @FieldResolver(() => Int, { description: 'Comments neither resolved nor deleted' })

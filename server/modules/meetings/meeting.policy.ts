@@ -1,7 +1,14 @@
 import type { AuthUser } from '../../graphql/context';
+import { commentPolicy } from '../comments/comment.policy';
 import { isOfficer } from '../shared/roles';
 
 /** Meetings and their agendas are the Chair's and the Secretariat's to manage; everyone signed in reads them. */
 export const meetingPolicy = {
   manage: (u: AuthUser) => isOfficer(u),
 };
+
+/** What the signed-in person (null: nobody) may do with a meeting. */
+export const meetingAbilities = (u: AuthUser | null) => ({ manage: !!u && meetingPolicy.manage(u) });
+
+/** What the signed-in person (null: nobody) may do with an agenda item. */
+export const agendaItemAbilities = (u: AuthUser | null) => ({ comment: !!u && commentPolicy.addOnAgenda(u) });

@@ -10,9 +10,9 @@ import { present, Presented, presentAll } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
 import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
 import { MeetingDoc } from './meeting.model';
-import { meetingPolicy } from './meeting.policy';
+import { meetingAbilities } from './meeting.policy';
 import * as meetings from './meeting.service';
-import { AgendaItem, Meeting } from './meeting.type';
+import { AgendaItem, Meeting, MeetingAbilities } from './meeting.type';
 
 type MeetingRoot = Presented<MeetingDoc>;
 
@@ -133,8 +133,8 @@ export class MeetingResolver {
     return presentAll([...m.agenda].sort((a, b) => a.order - b.order));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the signed-in person may change it' })
-  canManage(@Ctx() ctx: Context): boolean {
-    return ctx.user ? meetingPolicy.manage(ctx.user) : false;
+  @FieldResolver(() => MeetingAbilities)
+  can(@Ctx() ctx: Context): MeetingAbilities {
+    return meetingAbilities(ctx.user);
   }
 }

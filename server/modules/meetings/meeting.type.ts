@@ -13,6 +13,18 @@ export class AgendaSubItem {
   reference!: string | null;
 }
 
+@ObjectType({ description: 'What the signed-in person may do with an agenda item' })
+export class AgendaItemAbilities {
+  @Field(() => Boolean, { description: 'Comment on it (addComment)' })
+  comment!: boolean;
+}
+
+@ObjectType({ description: 'What the signed-in person may do with a meeting' })
+export class MeetingAbilities {
+  @Field(() => Boolean, { description: 'Change it, its agenda, or delete it' })
+  manage!: boolean;
+}
+
 @ObjectType()
 export class AgendaItem {
   @Field(() => ID)

@@ -9,7 +9,8 @@ import { MandateTask, mandateAsText } from '../shared/mandate-task';
 import { present, Presented, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroupDoc, WorkingGroupModel } from './working-group.model';
-import { WorkingGroup } from './working-group.type';
+import { workingGroupAbilities } from './working-group.policy';
+import { WorkingGroup, WorkingGroupAbilities } from './working-group.type';
 
 type WorkingGroupRoot = Presented<WorkingGroupDoc>;
 
@@ -57,5 +58,10 @@ export class WorkingGroupResolver {
   @FieldResolver(() => [Draft], { complexity: listCost(5) })
   async drafts(@Root() g: WorkingGroupRoot, @Ctx() ctx: Context) {
     return presentAll(await ctx.loaders.draftsByWorkingGroup.load(g._id));
+  }
+
+  @FieldResolver(() => WorkingGroupAbilities)
+  can(@Root() g: WorkingGroupRoot, @Ctx() ctx: Context): WorkingGroupAbilities {
+    return workingGroupAbilities(ctx.user, g._id);
   }
 }

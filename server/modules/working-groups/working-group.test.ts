@@ -4,7 +4,7 @@ import { UserModel } from '../users/user.model';
 import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
 
 const DEEP = `{ workingGroups { number title members { name delegation { code } workingGroups { number } }
-  coordinator { name delegation { code } } drafts { title workingGroup { number } createdBy { name } openComments canEdit } } }`;
+  coordinator { name delegation { code } } drafts { title workingGroup { number } createdBy { name } openComments can { edit } } } }`;
 
 describe('working groups', () => {
   let t: TestPlatform;

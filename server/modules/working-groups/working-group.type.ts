@@ -1,5 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
+@ObjectType({ description: 'What the signed-in person may do in a working group' })
+export class WorkingGroupAbilities {
+  @Field(() => Boolean, { description: 'Start a draft for it (createDraft)' })
+  createDraft!: boolean;
+}
+
 @ObjectType({ description: 'One of the four working groups of the comprehensive review' })
 export class WorkingGroup {
   @Field(() => ID)

@@ -40,7 +40,7 @@ export function ItemView({ item, meetingId }: { item: AgendaItem; meetingId: str
       </button>
       {open && (
         <div id={panel}>
-          <CommentThreads targetId={item.id} canWrite={item.canComment} />
+          <CommentThreads targetId={item.id} canWrite={item.can.comment} />
         </div>
       )}
     </li>

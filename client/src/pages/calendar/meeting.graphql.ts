@@ -18,7 +18,9 @@ export const MeetingFields = graphql(`
       title(lang: $lang)
       reference
       openComments
-      canComment
+      can {
+        comment
+      }
       subItems {
         id
         order

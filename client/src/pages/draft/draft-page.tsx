@@ -35,6 +35,7 @@ const StatusChanged = graphql(`
       id
       status
       statusChangedAt
+      ...DraftAbilitiesFields
     }
   }
 `);
@@ -60,9 +61,9 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
     void refetch().finally(() => setLockSeen(false));
   }, [refetch]);
   // An adopted text is final for everyone: every open editor turns read-only at once (the status
-  // comes by subscription), and editable again if the draft is reopened.
+  // and what it allows come by subscription), and editable again if the draft is reopened.
   const adopted = draft?.status === 'ADOPTED' || lockSeen;
-  const readOnly = draft ? !draft.canEdit || adopted : true;
+  const readOnly = draft ? !draft.can.edit || lockSeen : true;
   const { connection, sync } = useDraftProvider(ws, id, readOnly, onLocked);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
@@ -97,8 +98,8 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             <div className="draft-meta">
               <StatusBadge status={draft.status} />
               {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
-              {draft.canManage && <StatusControl id={draft.id} status={draft.status} user={user} />}
-              {draft.canManage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
+              {(draft.can.manage || draft.can.changeStatus) && <StatusControl id={draft.id} status={draft.status} can={draft.can} />}
+              {draft.can.manage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
             </div>
             {/* A live region present from the start, so that adoption is announced when it happens. */}
             <div role="status">
@@ -138,7 +139,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         {draft && (
           <CommentThreads
             targetId={draft.id}
-            canWrite={draft.canComment}
+            canWrite={draft.can.comment}
             heading={<h2>{t('comments.title')}</h2>}
             passage={passage}
             onShowAnchor={showAnchor}

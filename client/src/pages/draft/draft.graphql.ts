@@ -1,5 +1,18 @@
 import { graphql } from '../../gql';
 
+// Read with every status change too: an adopted draft is no longer editable, and only the server says by whom.
+export const DraftAbilitiesFields = graphql(`
+  fragment DraftAbilitiesFields on Draft {
+    can {
+      edit
+      comment
+      manage
+      changeStatus
+      adopt
+    }
+  }
+`);
+
 // Apart from the page, so that the main bundle can start this query before the page's code arrives.
 export const DraftQuery = graphql(`
   query DraftPage($id: ID!, $lang: Language) {
@@ -9,9 +22,7 @@ export const DraftQuery = graphql(`
       status
       statusChangedAt
       deadline
-      canEdit
-      canComment
-      canManage
+      ...DraftAbilitiesFields
       workingGroup {
         id
         number

@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { hasRole, type SessionUser } from '../../api/session';
 import { graphql } from '../../gql';
-import type { DraftStatus } from '../../gql/graphql';
+import type { DraftAbilitiesFieldsFragment, DraftStatus } from '../../gql/graphql';
 import { useT } from '../../i18n/i18n';
 import { errorText } from '../../ui/error-text';
 
@@ -12,18 +11,20 @@ const SetStatus = graphql(`
       id
       status
       statusChangedAt
+      ...DraftAbilitiesFields
     }
   }
 `);
 
 const STATUSES: DraftStatus[] = ['DRAFTING', 'IN_REVIEW', 'AGREED', 'ADOPTED'];
 
-export function StatusControl({ id, status, user }: { id: string; status: DraftStatus; user: SessionUser }) {
+type StatusAbilities = Pick<DraftAbilitiesFieldsFragment['can'], 'changeStatus' | 'adopt'>;
+
+/** The draft's status, changeable as far as the server's abilities for this person allow. */
+export function StatusControl({ id, status, can }: { id: string; status: DraftStatus; can: StatusAbilities }) {
   const { t, lang } = useT();
-  // Adoption is the Committee's decision: only the Chair and the Secretariat mark it, or undo it
-  // by reopening the draft (the server checks too).
-  const mayAdopt = hasRole(user, 'CHAIR', 'SECRETARIAT');
-  const locked = status === 'ADOPTED' && !mayAdopt;
+  // Someone who manages the draft but may not move it from here: an adopted draft they may not reopen.
+  const locked = !can.changeStatus;
   const [setStatus, { loading, error }] = useMutation(SetStatus);
   const [confirming, setConfirming] = useState(false);
   const reopenHint = useId();
@@ -45,7 +46,7 @@ export function StatusControl({ id, status, user }: { id: string; status: DraftS
           }}
         >
           {STATUSES.map((s) => (
-            <option key={s} value={s} disabled={s === 'ADOPTED' && !mayAdopt && status !== 'ADOPTED'}>
+            <option key={s} value={s} disabled={s === 'ADOPTED' && !can.adopt && status !== 'ADOPTED'}>
               {t(`status.${s}`)}
             </option>
           ))}

@@ -15,7 +15,6 @@ const SignIn = graphql(`
       user {
         id
         name
-        roles
       }
     }
   }

@@ -1,7 +1,6 @@
 import { PersonName } from '../../ui/person-name';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../api/session';
 import { graphql } from '../../gql';
 import { NewDraft } from './new-draft';
 import { apiLang, useT } from '../../i18n/i18n';
@@ -40,6 +39,9 @@ const WorkingGroupQuery = graphql(`
         title(lang: $lang)
         status
       }
+      can {
+        createDraft
+      }
     }
   }
 `);
@@ -47,7 +49,6 @@ const WorkingGroupQuery = graphql(`
 export function WorkingGroupPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
-  const user = useSession()?.user;
   const result = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
   const { loading, error, refetch } = result;
   const data = shownData(result, (previous) => previous.workingGroup.id === id);
@@ -90,7 +91,7 @@ export function WorkingGroupPage() {
         </section>
         <section aria-labelledby="drafts">
           <h2 id="drafts">{t('group.drafts')}</h2>
-          {(hasRole(user, 'CHAIR', 'SECRETARIAT') || (!!user && group.coordinator?.id === user.id)) && <NewDraft workingGroupId={group.id} />}
+          {group.can.createDraft && <NewDraft workingGroupId={group.id} />}
           {group.drafts.length === 0 ? (
             <Empty>{t('dashboard.noDrafts')}</Empty>
           ) : (
