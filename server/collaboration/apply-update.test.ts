@@ -119,14 +119,18 @@ describe('applyDraftUpdate and draftUpdates', () => {
     const base = t.listeners(Topic.DraftUpdate, watched);
     const subscribers = Array.from({ length: 20 }, () => subscribe(t.ws(token), query, { d: watched }));
     await t.listening(Topic.DraftUpdate, watched, base + 20);
-    const fanOut = t.platform.app.collab.fanOut;
-    const before = fanOut.executions;
-    const res = await t.gql(APPLY, { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' }, chair);
-    const seq = res.data!.applyDraftUpdate.seq;
-    const events = await Promise.all(subscribers.map((s) => s.next()));
-    for (const e of events) expect(e.draftUpdates).toMatchObject({ seq, clientId: 'shared' });
-    expect(fanOut.executions - before).toBe(1);
-    subscribers.forEach((s) => s.dispose());
+    const executed: number[] = [];
+    const remove = t.platform.app.collab.use({ name: 'count-deliveries', onDelivered: (e) => e.draftId === watched && executed.push(e.seq) });
+    try {
+      const res = await t.gql(APPLY, { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' }, chair);
+      const seq = res.data!.applyDraftUpdate.seq;
+      const events = await Promise.all(subscribers.map((s) => s.next()));
+      for (const e of events) expect(e.draftUpdates).toMatchObject({ seq, clientId: 'shared' });
+      expect(executed).toEqual([seq]);
+    } finally {
+      remove();
+      subscribers.forEach((s) => s.dispose());
+    }
   });
 
   it('refuses bad subscription arguments', async () => {

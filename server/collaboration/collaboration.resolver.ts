@@ -66,7 +66,7 @@ export class CollaborationResolver {
     @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq: number | undefined,
     @Ctx() ctx: Context,
   ): DraftUpdateEvent {
-    ctx.collab.fanOut.executions += 1;
+    ctx.collab.delivered(event);
     return { ...event, synced: event.synced === true };
   }
 

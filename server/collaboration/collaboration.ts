@@ -2,129 +2,124 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../graphql/context';
-import { authorize } from '../graphql/auth-checker';
-import { draftLocked } from '../graphql/errors';
 import { logger } from '../logger';
-import { DraftStatus } from '../modules/drafts/draft-status';
-import type { DraftDoc } from '../modules/drafts/draft.model';
-import { draftPolicy } from '../modules/drafts/draft.policy';
-import { findDraft } from '../modules/drafts/draft.service';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
-import { publishDraftChanged } from '../pubsub/draft-changed';
-import { ALL, DraftUpdatePayload, Topic } from '../pubsub/topics';
-import { compactDraft } from './compaction';
-import { EditActivity } from './edit-activity';
+import { DraftUpdatePayload, Topic } from '../pubsub/topics';
+import { CompactionResult, compactDraft } from './compaction';
 import { readLog } from './document-state';
-import { PresenceOwner, PresenceRegistry } from './presence';
-import { Throttle } from './throttle';
+import { DraftHolds } from './draft-holds';
+import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
+import { builtInExtensions, BuiltIns } from './extensions';
+import type { StatusChange } from './edit-gate';
+import type { PresenceOwner, PresenceRegistry } from './presence';
 import { decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
 
-export interface DraftUpdateEvent extends DraftUpdatePayload {
-  /** True on the one event that ends a replay: the subscriber has everything stored so far. */
-  synced?: boolean;
-}
+export type { DraftUpdateEvent };
 
 export interface CollaborationOptions {
-  /** Compact a draft once this many updates were stored for it since its last compaction here. */
+  /** Compact a draft once this many updates were stored for it. */
   compactEvery: number;
+  /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
+  idleMs?: number;
 }
 
+const DEFAULT_IDLE_MS = 30_000;
 const EMPTY_UPDATE = encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
 
-/** What an edit is checked against: who may edit (the group never changes) and whether the text is frozen. */
-interface DraftGate {
-  workingGroupId: Types.ObjectId;
-  status: DraftStatus;
-  statusChangedAt: number;
-}
+type NoticeHook = 'onStored' | 'onCompacted' | 'onOpened' | 'onClosed' | 'onUnload' | 'onDelivered' | 'onConnectionClosed';
+type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExtension[H]>>;
 
 /**
- * How long a draft's status is trusted without news before it is read again. Status changes
- * arrive through pub/sub at once; this only bounds how long a lost Redis message (a reconnect)
- * could leave this instance accepting edits to an adopted draft.
+ * The co-editing core of one server instance: the group-committed update log, live fan-out
+ * through pub/sub, replay for (re)connecting clients and the life of each draft loaded here.
+ * Everything else (edit checks, throttling, presence, activity, compaction) is an extension
+ * (extensions.ts) reached through hooks.
  */
-const STATUS_RECHECK_MS = 10_000;
-
-const gateOf = (draft: Pick<DraftDoc, 'workingGroupId' | 'status' | 'statusChangedAt'>): DraftGate => ({
-  workingGroupId: draft.workingGroupId,
-  status: draft.status as DraftStatus,
-  statusChangedAt: draft.statusChangedAt?.getTime() ?? 0,
-});
-
-/**
- * The co-editing side of one server instance: the group-committed update log, live fan-out
- * through pub/sub, replay for (re)connecting clients, compaction, presence and throttling.
- */
-export class Collaboration {
+export class Collaboration implements CollaborationCore {
   readonly instanceId = randomUUID();
   readonly log: UpdateLog;
-  readonly presence: PresenceRegistry;
-  readonly activity: EditActivity;
-  /** Executions of draftUpdates selections: with shared execution, one per event, not one per subscriber. */
-  readonly fanOut = { executions: 0 };
-  private readonly throttle = new Throttle(100, 200, 4 * 1024 * 1024);
-  private sinceCompaction = new Map<string, number>();
-  private compacting = new Map<string, Promise<unknown>>();
-  private gates = new Map<string, { gate: DraftGate; readAt: number }>();
-  private reading = new Map<string, Promise<DraftGate>>();
-  private readonly stopStatusWatch: () => void;
+  private readonly builtIns: BuiltIns;
+  private readonly extensions: CollaborationExtension[];
+  private readonly holds: DraftHolds;
+  private compacting = new Map<string, Promise<CompactionResult>>();
 
   constructor(
-    private readonly pubSub: AppPubSub,
-    private readonly options: CollaborationOptions,
+    readonly pubSub: AppPubSub,
+    options: CollaborationOptions,
   ) {
-    this.log = new UpdateLog((draftId, stored) => this.stored(draftId, stored));
-    this.presence = new PresenceRegistry(this.instanceId, pubSub, (draftId) => publishDraftChanged(pubSub, draftId));
-    this.activity = new EditActivity(pubSub);
-    // Status changes made on any instance (through Redis when there are several).
-    this.stopStatusWatch = pubSub.listen(Topic.DraftStatusChanged, ALL, (draft) => this.statusChanged(draft));
+    this.holds = new DraftHolds(options.idleMs ?? DEFAULT_IDLE_MS, {
+      opened: (draftId) => this.notify('onOpened', draftId),
+      closed: (draftId) => this.notify('onClosed', draftId),
+      unload: (draftId) => this.unload(draftId),
+    });
+    this.log = new UpdateLog((draftId, stored) => this.stored(draftId, stored), (draftId) => this.hold(draftId));
+    this.builtIns = builtInExtensions(this, options);
+    this.extensions = Object.values(this.builtIns);
   }
 
-  /** Validates, authorizes, stores durably; resolves with the update's seq once it is stored. */
+  get presence(): PresenceRegistry {
+    return this.builtIns.presence;
+  }
+
+  /** Adds an extension after the built-in ones (a metric, an audit); returns its removal. */
+  use(extension: CollaborationExtension): () => void {
+    this.extensions.push(extension);
+    return () => {
+      const at = this.extensions.indexOf(extension);
+      if (at >= 0) this.extensions.splice(at, 1);
+    };
+  }
+
+  hold(draftId: string): () => void {
+    return this.holds.hold(draftId);
+  }
+
+  /** Validates, checks (beforeStore hooks), stores durably; resolves with the seq once stored. */
   async applyUpdate(user: AuthUser, draftId: Types.ObjectId, base64: string, clientId: string | null, senderKey: string): Promise<number> {
     const update = decodeUpdate(base64);
-    this.throttle.take(senderKey, update.byteLength);
-    const gate = await this.gate(draftId);
-    authorize(draftPolicy.write(user, gate), 'Only members of this working group, the Chair and the Secretariat may edit this draft.');
-    // The race left open: an edit that passed this check just before the status changed (on this
-    // instance, or on another one before its pub/sub message arrived) is still stored, a few
-    // milliseconds after the adoption. Closing it would take a database read per keystroke.
-    if (draftPolicy.locked(gate)) throw draftLocked();
-    return this.log.append(draftId, { update, clientId, userId: user._id });
-  }
-
-  /**
-   * Keeps the edit check's copy of a draft's status current. Called through pub/sub on every
-   * instance, and directly by the instance that made the change, so that it refuses edits from the
-   * moment it answers (its own message comes back through Redis only later).
-   */
-  statusChanged(draft: Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 'statusChangedAt'>): void {
-    this.remember(draft._id.toHexString(), gateOf(draft));
-  }
-
-  private remember(key: string, next: DraftGate): DraftGate {
-    const known = this.gates.get(key);
-    // Two quick changes, or a read and a change, may arrive crossed: the later change wins.
-    if (known && known.gate.statusChangedAt > next.statusChangedAt) return known.gate;
-    this.gates.set(key, { gate: next, readAt: Date.now() });
-    return next;
-  }
-
-  /** A draft's group and status, read once and then kept current by status changes, not per keystroke. */
-  private gate(draftId: Types.ObjectId): DraftGate | Promise<DraftGate> {
-    const key = draftId.toHexString();
-    const known = this.gates.get(key);
-    if (known && Date.now() - known.readAt < STATUS_RECHECK_MS) return known.gate;
-    let reading = this.reading.get(key);
-    if (!reading) {
-      reading = findDraft(draftId)
-        .then((draft) => this.remember(key, gateOf(draft)))
-        .finally(() => this.reading.delete(key));
-      this.reading.set(key, reading);
+    const release = this.hold(draftId.toHexString());
+    try {
+      const incoming = { user, draftId, update, senderKey };
+      for (const extension of this.extensions) {
+        // Awaited only when a hook is asynchronous: this runs on every keystroke.
+        const pending = extension.beforeStore?.(incoming);
+        if (pending) await pending;
+      }
+      return await this.log.append(draftId, { update, clientId, userId: user._id });
+    } finally {
+      release();
     }
-    return reading;
+  }
+
+  /** Keeps the edit check's copy of a draft's status current (see EditGate). */
+  statusChanged(draft: StatusChange): void {
+    this.builtIns.editGate.statusChanged(draft);
+  }
+
+  compact(draftId: Types.ObjectId): Promise<CompactionResult> {
+    const id = draftId.toHexString();
+    const running = this.compacting.get(id);
+    if (running) return running;
+    const release = this.hold(id);
+    const run = compactDraft(draftId, async (step) => {
+      for (const extension of this.extensions) await extension.onCompactionStep?.(id, step);
+    })
+      .then((result) => {
+        this.notify('onCompacted', id, result);
+        return result;
+      })
+      .finally(() => {
+        this.compacting.delete(id);
+        release();
+      });
+    this.compacting.set(id, run);
+    return run;
+  }
+
+  isCompacting(draftId: string): boolean {
+    return this.compacting.has(draftId);
   }
 
   private stored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
@@ -132,16 +127,7 @@ export class Collaboration {
     for (const s of stored) {
       this.pubSub.publish(Topic.DraftUpdate, id, { draftId: id, seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, snapshot: false });
     }
-    this.activity.record(draftId, stored.length, stored[stored.length - 1].userId);
-    const count = (this.sinceCompaction.get(id) ?? 0) + stored.length;
-    this.sinceCompaction.set(id, count);
-    if (count >= this.options.compactEvery && !this.compacting.has(id)) {
-      this.sinceCompaction.set(id, 0);
-      const run = compactDraft(draftId)
-        .catch((err) => logger.error({ err, draftId: id }, 'compaction failed; the log stays as it is'))
-        .finally(() => this.compacting.delete(id));
-      this.compacting.set(id, run);
-    }
+    this.notify('onStored', draftId, stored);
   }
 
   /**
@@ -151,8 +137,12 @@ export class Collaboration {
    */
   stream(draftId: Types.ObjectId, afterSeq: number | null): AsyncIterableIterator<DraftUpdateEvent> {
     const id = draftId.toHexString();
+    const release = this.hold(id);
     let unlisten = () => {};
-    const queue = new EventQueue<DraftUpdateEvent>(() => unlisten());
+    const queue = new EventQueue<DraftUpdateEvent>(() => {
+      unlisten();
+      release();
+    });
     if (afterSeq === null) {
       // The published object itself, shared by every subscriber, so one execution can serve them all.
       unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => queue.push(p));
@@ -177,20 +167,58 @@ export class Collaboration {
     return queue;
   }
 
+  /** An event of `stream` is being executed for its subscribers. */
+  delivered(event: DraftUpdateEvent): void {
+    this.notify('onDelivered', event);
+  }
+
   /** Applies a presence update, under the same per-connection throttle as edits. */
   updatePresence(draftId: string, base64: string, owner: Omit<PresenceOwner, 'clientId'>): void {
-    this.throttle.take(owner.connectionId ?? `user:${owner.userId}`, base64.length);
+    const incoming = { draftId, bytes: base64.length, senderKey: owner.connectionId ?? `user:${owner.userId}` };
+    for (const extension of this.extensions) extension.beforePresence?.(incoming);
     this.presence.apply(draftId, base64, owner);
   }
 
   connectionClosed(connectionId: string): void {
-    this.presence.connectionClosed(connectionId);
-    this.throttle.forget(connectionId);
+    this.notify('onConnectionClosed', connectionId);
+  }
+
+  /** Sizes of everything kept per draft (and per sender) on this instance; all 0 when idle. */
+  stats(): Record<string, number> {
+    const sizes: Record<string, number> = { drafts: this.holds.size, holders: this.holds.holders, logs: this.log.size, compacting: this.compacting.size };
+    for (const extension of this.extensions) {
+      for (const [key, value] of Object.entries(extension.stats?.() ?? {})) sizes[`${extension.name}.${key}`] = value;
+    }
+    return sizes;
   }
 
   async close(): Promise<void> {
-    this.stopStatusWatch();
-    this.presence.close();
-    await Promise.allSettled([...this.compacting.values(), this.activity.drain()]);
+    await Promise.allSettled(this.compacting.values());
+    for (const extension of this.extensions) {
+      try {
+        await extension.onDestroy?.();
+      } catch (err) {
+        logger.error({ err, extension: extension.name }, 'collaboration extension failed to stop');
+      }
+    }
+    this.holds.unloadAll();
+  }
+
+  private unload(draftId: string): void {
+    this.log.drop(draftId);
+    this.notify('onUnload', draftId);
+  }
+
+  /** A hook that fails is logged; it must not stop the others, nor the write that called it. */
+  private notify<H extends NoticeHook>(hook: H, ...args: NoticeArgs<H>): void {
+    for (const extension of this.extensions) {
+      const fn = extension[hook] as ((...a: NoticeArgs<H>) => void) | undefined;
+      if (!fn) continue;
+      try {
+        fn.apply(extension, args);
+      } catch (err) {
+        logger.error({ err, extension: extension.name, hook }, 'collaboration extension hook failed');
+      }
+    }
   }
 }

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { draftOf } from '../../test/helpers/factories';
 import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from '../../test/helpers/editors';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
-import { compactDraft } from './compaction';
 import { loadState } from './document-state';
 import { DraftSnapshotModel } from './snapshot.model';
 import { DraftUpdateModel } from './update.model';
@@ -79,7 +78,21 @@ describe('compaction', () => {
       await editor.provider.whenAcknowledged();
     }
     const before = await loadState(draftId);
-    await expect(compactDraft(draftId, { stopAfter: step })).rejects.toThrow(/stopped/);
+    const reached: string[] = [];
+    const crash = t.platform.app.collab.use({
+      name: 'crash-at-step',
+      onCompactionStep: (id, at) => {
+        if (id !== draftId.toHexString()) return;
+        reached.push(at);
+        if (at === step) throw new Error(`compaction stopped ${at}`);
+      },
+    });
+    try {
+      await expect(t.platform.app.collab.compact(draftId)).rejects.toThrow(/stopped/);
+    } finally {
+      crash();
+    }
+    expect(reached).toEqual(step === 'after-merge' ? ['after-merge'] : ['after-merge', 'after-snapshot']);
     const after = await loadState(draftId);
     expect(contentOfState(after.state)).toBe(contentOfState(before.state));
     expect(after.seq).toBe(before.seq);
@@ -90,7 +103,10 @@ describe('compaction', () => {
     await partial.provider.whenSynced();
     expect(contentOf(partial.doc)).toBe(contentOf(editor.doc));
 
-    const done = await compactDraft(draftId);
+    const compacted: number[] = [];
+    const observe = t.platform.app.collab.use({ name: 'observe', onCompacted: (id, result) => id === draftId.toHexString() && compacted.push(result.seq) });
+    const done = await t.platform.app.collab.compact(draftId).finally(observe);
+    expect(compacted).toEqual([before.seq]);
     const logLeft = await DraftUpdateModel.countDocuments({ draftId });
     expect(logLeft).toBe(0);
     expect(contentOfState((await loadState(draftId)).state)).toBe(contentOf(editor.doc));

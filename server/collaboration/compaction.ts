@@ -5,7 +5,7 @@ import { readLog } from './document-state';
 import { DraftSnapshotModel } from './snapshot.model';
 import { DraftUpdateModel } from './update.model';
 
-/** Where a test may stop a compaction, to prove that a crash there loses nothing. */
+/** The points between the steps of a compaction, where a crash must lose nothing. */
 export type CompactionStep = 'after-merge' | 'after-snapshot';
 
 export interface CompactionResult {
@@ -22,9 +22,10 @@ export interface CompactionResult {
  *  3. delete the log entries up to H, now covered by the snapshot.
  * A crash before 2 leaves the old snapshot and the whole log; between 2 and 3 leaves entries the
  * snapshot covers, which readers skip (they read the log after the snapshot's seq) and the next
- * compaction deletes. Updates stored meanwhile have seq > H and are untouched.
+ * compaction deletes. Updates stored meanwhile have seq > H and are untouched. `between` runs at
+ * each such point; when it throws, the compaction ends there as if the process had crashed.
  */
-export async function compactDraft(draftId: Types.ObjectId, opts: { stopAfter?: CompactionStep } = {}): Promise<CompactionResult> {
+export async function compactDraft(draftId: Types.ObjectId, between: (step: CompactionStep) => void | Promise<void> = () => {}): Promise<CompactionResult> {
   const before = await DraftSnapshotModel.findById(draftId, { seq: 1 }).lean();
   const fromSeq = before?.seq ?? 0;
   const updates: Uint8Array[] = [];
@@ -39,7 +40,7 @@ export async function compactDraft(draftId: Types.ObjectId, opts: { stopAfter?: 
     return { compacted: false, seq: fromSeq, merged: 0 };
   }
   const state = Y.mergeUpdates(updates);
-  if (opts.stopAfter === 'after-merge') throw new Error('compaction stopped after merge (test)');
+  await between('after-merge');
 
   const snapshot = { seq: head, state: Buffer.from(state), updatedAt: new Date() };
   const written = before
@@ -50,7 +51,7 @@ export async function compactDraft(draftId: Types.ObjectId, opts: { stopAfter?: 
     logger.info({ draftId: draftId.toHexString() }, 'another compaction of this draft won; leaving it');
     return { compacted: false, seq: fromSeq, merged: 0 };
   }
-  if (opts.stopAfter === 'after-snapshot') throw new Error('compaction stopped after snapshot (test)');
+  await between('after-snapshot');
 
   await DraftUpdateModel.deleteMany({ draftId, seq: mongoose.trusted({ $lte: head }) });
   return { compacted: true, seq: head, merged: updates.length };

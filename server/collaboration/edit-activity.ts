@@ -5,8 +5,12 @@ import type { AppPubSub } from '../pubsub/pubsub';
 import { publishDraftChanged } from '../pubsub/draft-changed';
 import { DraftActivityModel } from './activity.model';
 import { loadState, plainText } from './document-state';
+import type { CollaborationExtension } from './extension';
+import type { StoredUpdate } from './update-log';
 
 interface Tally {
+  /** Keeps the draft loaded until the tally is written. */
+  release: () => void;
   edits: Map<string, number>;
   lastAt: Date;
   lastUserId: Types.ObjectId | null;
@@ -20,21 +24,35 @@ export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
  * per `intervalMs` per draft, then a DraftChanged event goes out. The summary is derived from the
  * durable log, so a crash between two flushes loses at most a second of counts, never an edit.
  */
-export class EditActivity {
+export class EditActivity implements CollaborationExtension {
+  readonly name = 'editActivity';
   private tallies = new Map<string, Tally>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private flushing = new Set<Promise<void>>();
 
   constructor(
     private readonly pubSub: AppPubSub,
+    private readonly hold: (draftId: string) => () => void,
     private readonly intervalMs = 1000,
   ) {}
+
+  onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
+    this.record(draftId, stored.length, stored[stored.length - 1].userId);
+  }
+
+  stats(): Record<string, number> {
+    return { tallies: this.tallies.size, timers: this.timers.size, flushing: this.flushing.size };
+  }
+
+  onDestroy(): Promise<void> {
+    return this.drain();
+  }
 
   record(draftId: Types.ObjectId, count: number, userId: Types.ObjectId | null, at = new Date()): void {
     const id = draftId.toHexString();
     let tally = this.tallies.get(id);
     if (!tally) {
-      tally = { edits: new Map(), lastAt: at, lastUserId: userId };
+      tally = { release: this.hold(id), edits: new Map(), lastAt: at, lastUserId: userId };
       this.tallies.set(id, tally);
     }
     const day = utcDay(at);
@@ -53,7 +71,10 @@ export class EditActivity {
     this.tallies.delete(id);
     const run = this.write(id, tally)
       .catch((err) => logger.warn({ err, draftId: id }, 'could not record draft activity'))
-      .finally(() => this.flushing.delete(run));
+      .finally(() => {
+        this.flushing.delete(run);
+        tally.release();
+      });
     this.flushing.add(run);
   }
 

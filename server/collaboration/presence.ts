@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { badInput } from '../graphql/errors';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { PresencePayload, Topic } from '../pubsub/topics';
+import type { CollaborationExtension } from './extension';
 import { encodeUpdate } from './update-codec';
 
 export const MAX_PRESENCE_BYTES = 64 * 1024;
@@ -20,6 +21,8 @@ interface DraftPresence {
   owners: Map<number, PresenceOwner>;
   watchers: Set<(change: PresenceChange) => void>;
   unlisten: () => void;
+  /** Set while someone is present or watching: the draft stays loaded. */
+  release: (() => void) | null;
 }
 
 export interface PresenceChange {
@@ -31,14 +34,17 @@ export interface PresenceChange {
  * Who is in which draft, as Yjs awareness states (name, colour, cursor). Each instance keeps an
  * Awareness per draft, fed by its own connections and by the other instances through pub/sub.
  * An entry leaves when the connection that announced it closes, or when it is not renewed within
- * the awareness timeout (30 s; clients renew every 15 s).
+ * the awareness timeout (30 s; clients renew every 15 s). A draft's presence (and, with Redis, its
+ * channel subscription) is kept while someone is present or watching, then dropped with the draft.
  */
-export class PresenceRegistry {
+export class PresenceRegistry implements CollaborationExtension {
+  readonly name = 'presence';
   private drafts = new Map<string, DraftPresence>();
 
   constructor(
     private readonly instanceId: string,
     private readonly pubSub: AppPubSub,
+    private readonly hold: (draftId: string) => () => void,
     /** Someone opened or left a draft here (remote changes are announced by their own instance). */
     private readonly onJoinOrLeave: (draftId: string) => void = () => {},
   ) {}
@@ -46,6 +52,8 @@ export class PresenceRegistry {
   private draft(draftId: string): DraftPresence {
     let entry = this.drafts.get(draftId);
     if (entry) return entry;
+    // A look that finds nobody still loads the draft: the idle delay then drops it again.
+    this.hold(draftId)();
     const awareness = new Awareness(new Y.Doc());
     // The server has no presence of its own.
     awareness.setLocalState(null);
@@ -54,15 +62,27 @@ export class PresenceRegistry {
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       removed.forEach((id) => owners.delete(id));
       if ((added.length > 0 || removed.length > 0) && origin !== 'remote') this.onJoinOrLeave(draftId);
+      this.settle(draftId);
       if (watchers.size === 0) return;
       // Encoded once and the same object handed to every watcher.
       const change = { draftId, update: encodeUpdate(encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])) };
       for (const watcher of watchers) watcher(change);
     });
     const unlisten = this.pubSub.listen(Topic.Presence, draftId, (payload) => this.applyRemote(payload));
-    entry = { awareness, owners, watchers, unlisten };
+    entry = { awareness, owners, watchers, unlisten, release: null };
     this.drafts.set(draftId, entry);
     return entry;
+  }
+
+  private settle(draftId: string): void {
+    const entry = this.drafts.get(draftId);
+    if (!entry) return;
+    const busy = entry.watchers.size > 0 || entry.awareness.getStates().size > 0;
+    if (busy && !entry.release) entry.release = this.hold(draftId);
+    if (!busy && entry.release) {
+      entry.release();
+      entry.release = null;
+    }
   }
 
   /** Applies a client's awareness update; the states it sets are owned by the signed-in person. */
@@ -138,14 +158,32 @@ export class PresenceRegistry {
   watch(draftId: string, onChange: (change: PresenceChange) => void): () => void {
     const { watchers } = this.draft(draftId);
     watchers.add(onChange);
-    return () => watchers.delete(onChange);
+    this.settle(draftId);
+    return () => {
+      watchers.delete(onChange);
+      this.settle(draftId);
+    };
   }
 
-  close(): void {
-    for (const { awareness, unlisten } of this.drafts.values()) {
-      unlisten();
-      awareness.destroy();
-    }
-    this.drafts.clear();
+  onConnectionClosed(connectionId: string): void {
+    this.connectionClosed(connectionId);
+  }
+
+  onUnload(draftId: string): void {
+    const entry = this.drafts.get(draftId);
+    if (!entry) return;
+    this.drafts.delete(draftId);
+    entry.unlisten();
+    entry.awareness.destroy();
+  }
+
+  stats(): Record<string, number> {
+    let watchers = 0;
+    for (const d of this.drafts.values()) watchers += d.watchers.size;
+    return { drafts: this.drafts.size, watchers };
+  }
+
+  onDestroy(): void {
+    for (const draftId of [...this.drafts.keys()]) this.onUnload(draftId);
   }
 }

@@ -1,4 +1,5 @@
 import { ErrorCode, appError } from '../graphql/errors';
+import type { CollaborationExtension, IncomingPresence, IncomingUpdate } from './extension';
 
 interface Bucket {
   tokens: number;
@@ -10,7 +11,8 @@ interface Bucket {
  * A token bucket per connection (or per person over HTTP): a flood from one sender is refused
  * with TOO_MANY_REQUESTS instead of filling the write queue that everyone's edits share.
  */
-export class Throttle {
+export class Throttle implements CollaborationExtension {
+  readonly name = 'throttle';
   private buckets = new Map<string, Bucket>();
 
   constructor(
@@ -38,7 +40,20 @@ export class Throttle {
     if (this.buckets.size > 50_000) this.buckets.delete(this.buckets.keys().next().value as string);
   }
 
-  forget(key: string): void {
-    this.buckets.delete(key);
+  beforeStore({ senderKey, update }: IncomingUpdate): void {
+    this.take(senderKey, update.byteLength);
+  }
+
+  beforePresence({ senderKey, bytes }: IncomingPresence): void {
+    this.take(senderKey, bytes);
+  }
+
+  onConnectionClosed(connectionId: string): void {
+    this.buckets.delete(connectionId);
+  }
+
+  /** Kept per sender, not per draft: a connection's bucket goes when the connection closes. */
+  stats(): Record<string, number> {
+    return { senders: this.buckets.size };
   }
 }

@@ -41,10 +41,13 @@ class DraftLog {
   private writing = false;
   private head: number | null = null;
 
+  private release: (() => void) | null = null;
+
   constructor(
     private readonly draftId: Types.ObjectId,
     private readonly stats: LogStats,
     private readonly onStored: (stored: StoredUpdate[]) => void,
+    private readonly hold: () => () => void,
   ) {}
 
   append(entry: Append): Promise<number> {
@@ -52,6 +55,8 @@ class DraftLog {
       this.pending.push({ ...entry, resolve, reject });
       if (!this.writing) {
         this.writing = true;
+        // Nothing in flight may be dropped with the draft.
+        this.release = this.hold();
         // One turn of the event loop lets updates that arrived together share the first write.
         setImmediate(() => void this.drain());
       }
@@ -76,6 +81,8 @@ class DraftLog {
       }
     }
     this.writing = false;
+    this.release?.();
+    this.release = null;
   }
 
   private async write(batch: Pending[]): Promise<StoredUpdate[]> {
@@ -127,20 +134,28 @@ export class UpdateLog {
   readonly stats: LogStats = { updates: 0, batches: 0, conflicts: 0 };
   private logs = new Map<string, DraftLog>();
 
-  constructor(private readonly onStored: (draftId: Types.ObjectId, stored: StoredUpdate[]) => void) {}
+  constructor(
+    private readonly onStored: (draftId: Types.ObjectId, stored: StoredUpdate[]) => void,
+    /** Keeps the draft loaded while a write is in flight. */
+    private readonly hold: (draftId: string) => () => void = () => () => {},
+  ) {}
 
   append(draftId: Types.ObjectId, entry: Append): Promise<number> {
     const key = draftId.toHexString();
     let log = this.logs.get(key);
     if (!log) {
-      log = new DraftLog(draftId, this.stats, (stored) => this.onStored(draftId, stored));
+      log = new DraftLog(draftId, this.stats, (stored) => this.onStored(draftId, stored), () => this.hold(key));
       this.logs.set(key, log);
     }
     return log.append(entry);
   }
 
-  /** Forgets drafts with nothing in flight (their head is re-read when written again). */
-  prune(): void {
-    for (const [key, log] of this.logs) if (log.idle) this.logs.delete(key);
+  /** Forgets a draft with nothing in flight (its head is re-read when written again). */
+  drop(draftId: string): void {
+    if (this.logs.get(draftId)?.idle) this.logs.delete(draftId);
+  }
+
+  get size(): number {
+    return this.logs.size;
   }
 }

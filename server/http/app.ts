@@ -35,7 +35,7 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const collab = new Collaboration(pubSub, { compactEvery: config.compactEvery });
+  const collab = new Collaboration(pubSub, { compactEvery: config.compactEvery, idleMs: config.draftIdleMs });
   const ws = attachWebSocket(httpServer, schema, pubSub, collab, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
 
   const apollo = new ApolloServer<Context>({

@@ -1,0 +1,55 @@
+import type { Types } from 'mongoose';
+import { logger } from '../logger';
+import type { CollaborationCore, CollaborationExtension } from './extension';
+import type { StoredUpdate } from './update-log';
+import { DraftUpdateModel } from './update.model';
+
+/**
+ * Compacts a draft once `every` updates were stored for it. The count starts from the log's
+ * length in the database when the draft is loaded, so a draft that is opened and left many times
+ * (or a restart) does not let its log grow past the bound unnoticed.
+ */
+export class CompactionTrigger implements CollaborationExtension {
+  readonly name = 'compactionTrigger';
+  private counts = new Map<string, number>();
+
+  constructor(
+    private readonly core: CollaborationCore,
+    private readonly every: number,
+  ) {}
+
+  onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
+    const id = draftId.toHexString();
+    const known = this.counts.get(id);
+    this.counts.set(id, (known ?? 0) + stored.length);
+    if (known === undefined) {
+      const release = this.core.hold(id);
+      DraftUpdateModel.countDocuments({ draftId })
+        .then((inLog) => {
+          const counted = this.counts.get(id);
+          if (counted === undefined) return;
+          this.counts.set(id, Math.max(counted, inLog));
+          this.check(draftId);
+        })
+        .catch((err) => logger.warn({ err, draftId: id }, 'could not count the draft log; compaction counts from here'))
+        .finally(release);
+    }
+    this.check(draftId);
+  }
+
+  onUnload(draftId: string): void {
+    this.counts.delete(draftId);
+  }
+
+  stats(): Record<string, number> {
+    return { counts: this.counts.size };
+  }
+
+  private check(draftId: Types.ObjectId): void {
+    const id = draftId.toHexString();
+    // While a run is under way, counting goes on: what it did not read is compacted by the next.
+    if ((this.counts.get(id) ?? 0) < this.every || this.core.isCompacting(id)) return;
+    this.counts.set(id, 0);
+    this.core.compact(draftId).catch((err) => logger.error({ err, draftId: id }, 'compaction failed; the log stays as it is'));
+  }
+}

@@ -1,0 +1,29 @@
+import { publishDraftChanged } from '../pubsub/draft-changed';
+import { CompactionTrigger } from './compaction-trigger';
+import { EditActivity } from './edit-activity';
+import { EditGate } from './edit-gate';
+import type { CollaborationCore } from './extension';
+import { PresenceRegistry } from './presence';
+import { Throttle } from './throttle';
+
+export interface BuiltInOptions {
+  /** Compact a draft once this many updates were stored for it. */
+  compactEvery: number;
+}
+
+/**
+ * Every feature of co-editing, in the order their hooks run: the throttle refuses a flood before
+ * the gate reads anything; the gate refuses what may not be stored.
+ */
+export function builtInExtensions(core: CollaborationCore, options: BuiltInOptions) {
+  const hold = (draftId: string) => core.hold(draftId);
+  return {
+    throttle: new Throttle(100, 200, 4 * 1024 * 1024),
+    editGate: new EditGate(core.pubSub),
+    activity: new EditActivity(core.pubSub, hold),
+    compaction: new CompactionTrigger(core, options.compactEvery),
+    presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) => publishDraftChanged(core.pubSub, draftId)),
+  };
+}
+
+export type BuiltIns = ReturnType<typeof builtInExtensions>;
