@@ -102,7 +102,7 @@ describe('web client in a real browser', () => {
     const card = chair.page.locator(`.draft-card[data-draft-id="${draftId}"]`);
     const delegate = await open('delegate@committee.test');
     await delegate.page.goto(`/drafts/${draftId}`);
-    await card.locator('.editing-now', { hasText: 'Delegate' }).waitFor({ timeout: 10_000 });
+    await card.locator('.editing-now', { hasText: 'Delegate' }).waitFor({ timeout: 30_000 });
     const wordsBefore = await card.locator('.length').innerText();
     await delegate.page.locator('.draft-text').click();
     await delegate.page.keyboard.press('Control+End');
@@ -113,7 +113,7 @@ describe('web client in a real browser', () => {
     expect(lastEdit).toMatch(/by .*(France|Delegate)/i);
     await screenshot(chair.page, 'dashboard-live');
     await delegate.context.close();
-    await card.locator('.editing-now', { hasText: 'Nobody' }).waitFor({ timeout: 10_000 });
+    await card.locator('.editing-now', { hasText: 'Nobody' }).waitFor({ timeout: 30_000 });
     await chair.context.close();
   });
 
@@ -134,10 +134,12 @@ describe('web client in a real browser', () => {
     await delegate.page.keyboard.press('End');
     for (let i = 0; i < ' here.'.length; i += 1) await delegate.page.keyboard.press('ArrowLeft');
     for (let i = 0; i < quote.length; i += 1) await delegate.page.keyboard.press('Shift+ArrowLeft');
+    // The form says what the comment will be about before it is sent.
+    await delegate.page.locator('.passage-preview', { hasText: quote }).waitFor();
     await delegate.page.locator('.draft-side').getByLabel('Add a comment').fill('Could we say "issue" instead?');
     await delegate.page.locator('.draft-side').getByRole('button', { name: 'Send' }).click();
     // The other browser sees the comment with its passage marked in the text.
-    await coordinator.page.locator('.anchor-quote', { hasText: quote }).waitFor({ timeout: 10_000 });
+    await coordinator.page.locator('.anchor-quote', { hasText: quote }).waitFor({ timeout: 30_000 });
     await waitEqual(() => coordinator.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
     // The coordinator writes before the passage; the mark still covers exactly the passage.
     // A click on the left edge of the first paragraph puts the caret before its first character.
@@ -162,13 +164,13 @@ describe('web client in a real browser', () => {
     await coordinator.page.goto(`/drafts/${draftId}`);
     const status = coordinator.page.getByLabel('Change status');
     await status.selectOption('IN_REVIEW');
-    await card.locator('.badge', { hasText: 'In review' }).waitFor({ timeout: 10_000 });
+    await card.locator('.badge', { hasText: 'In review' }).waitFor({ timeout: 30_000 });
     // Adoption is the Committee's: offered to the Chair and the Secretariat only.
     expect(await status.locator('option[value=ADOPTED]').isDisabled()).toBe(true);
     expect(await coordinator.page.locator('.draft-meta .badge').innerText()).toBe('In review');
     await screenshot(coordinator.page, 'draft-status');
     await status.selectOption('DRAFTING');
-    await card.locator('.badge', { hasText: 'Drafting' }).waitFor({ timeout: 10_000 });
+    await card.locator('.badge', { hasText: 'Drafting' }).waitFor({ timeout: 30_000 });
   });
 
   it('keeps edits typed while the server is away, across closing the page, and sends them on the next visit', async () => {
@@ -208,18 +210,18 @@ describe('web client in a real browser', () => {
     const body = `France supports item 1 (${Date.now()})`;
     await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByLabel('Add a comment').fill(body);
     await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByRole('button', { name: 'Send' }).click();
-    await chair.page.locator('.comment .body', { hasText: body }).waitFor({ timeout: 10_000 });
+    await chair.page.locator('.comment .body', { hasText: body }).waitFor({ timeout: 30_000 });
     await screenshot(chair.page, 'calendar-comments');
     // Its author corrects it, then deletes it: the other browser follows both.
     const own = delegate.page.locator('.comment', { hasText: body });
     await own.getByRole('button', { name: 'Edit' }).click();
     await own.getByLabel('Edit').fill(`${body}, with a reservation`);
     await own.getByRole('button', { name: 'Save' }).click();
-    await chair.page.locator('.comment .body', { hasText: `${body}, with a reservation` }).waitFor({ timeout: 10_000 });
+    await chair.page.locator('.comment .body', { hasText: `${body}, with a reservation` }).waitFor({ timeout: 30_000 });
     expect(await chair.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Edit' }).count()).toBe(0);
     delegate.page.on('dialog', (d) => void d.accept());
     await delegate.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Delete' }).click();
-    await chair.page.locator('.comment .body', { hasText: 'Comment deleted' }).waitFor({ timeout: 10_000 });
+    await chair.page.locator('.comment .body', { hasText: 'Comment deleted' }).waitFor({ timeout: 30_000 });
     // The Secretariat adds an item to the agenda: both browsers show it without a reload.
     const added = await t.gql(
       'mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { id } }',
@@ -228,7 +230,7 @@ describe('web client in a real browser', () => {
     );
     expect(added.errors).toBeUndefined();
     for (const { page } of [chair, delegate]) {
-      await page.locator(`#meeting-${meetingId} .agenda-item`, { hasText: 'Any other business' }).waitFor({ timeout: 10_000 });
+      await page.locator(`#meeting-${meetingId} .agenda-item`, { hasText: 'Any other business' }).waitFor({ timeout: 30_000 });
     }
     expect(await chair.page.locator(`#meeting-${meetingId} .agenda-item`).last().innerText()).toContain('(Modalities paper, par. 9)');
     await Promise.all([chair.context.close(), delegate.context.close()]);
@@ -271,7 +273,7 @@ describe('web client in a real browser', () => {
     const token = ((await context.storageState()).origins[0].localStorage.find((e) => e.name === "committee.session")?.value ?? "");
     const sessionToken = (JSON.parse(token) as { token: string }).token;
     await t.gql("mutation { logout }", {}, sessionToken);
-    await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'sign-in-expired');
     await context.close();
   });

@@ -82,7 +82,7 @@ export function createApolloClient(ws: Client): ApolloClient {
     new GraphQLWsLink(ws),
     ApolloLink.from([auth, http]),
   );
-  return new ApolloClient({
+  const apollo = new ApolloClient({
     link: ApolloLink.from([expiry, split]),
     cache: new InMemoryCache({
       typePolicies: {
@@ -99,4 +99,12 @@ export function createApolloClient(ws: Client): ApolloClient {
       },
     }),
   });
+  // Live events published while the socket was down never arrive: after a reconnect, whatever a
+  // page shows is read again (the draft editor catches up by itself, from its last seq).
+  let connectedBefore = false;
+  ws.on('connected', () => {
+    if (connectedBefore) void apollo.refetchQueries({ include: 'active' }).catch(() => undefined);
+    connectedBefore = true;
+  });
+  return apollo;
 }
