@@ -5,7 +5,7 @@ import { request, RequestError } from '../client/src/collab/graphql-request';
 import { logger } from '../server/logger';
 import { alive } from './helpers/server-process';
 import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from './helpers/editors';
-import { eventually, startTestPlatform, subscribe, TestPlatform, Topic } from './helpers/test-platform';
+import { startTestPlatform, subscribe, TestPlatform, Topic } from './helpers/test-platform';
 
 const APPLY = 'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
 
@@ -62,7 +62,7 @@ describe('the embedded database dying under the server', () => {
       await until(() => !alive(victim), 5000, 'the database process dying');
 
       // Nobody restarts anything here: the server has to bring its database back by itself.
-      await eventually(async () => (await health()) === 200, 10000).catch(() => {
+      await until(async () => (await health()) === 200, 10000).catch(() => {
         throw new Error(`/healthz not 200 within 10 s of the kill (database pid now ${embedded().pid}, restarts ${embedded().restarts})`);
       });
       const downFor = Date.now() - killedAt;
@@ -133,7 +133,7 @@ describe('the embedded database dying under the server', () => {
           resolve(true);
         });
       });
-    await eventually(listen, 2000);
+    await until(listen, 2000);
     try {
       expect(await health()).toBe(503);
       let started = Date.now();
@@ -166,7 +166,7 @@ describe('the embedded database dying under the server', () => {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));
     }
 
-    await eventually(async () => (await health()) === 200, 15000);
+    await until(async () => (await health()) === 200, 15000);
     await until(() => restarted.mock.calls.some(([, msg]) => msg === 'embedded database restarted'), 10000, 'the restart being logged');
     expect((await request<{ applyDraftUpdate: { seq: number } }>(ws, APPLY, { d: draftId, u: edit('after') })).applyDraftUpdate.seq).toBeGreaterThan(0);
     const http = await t.gql<{ applyDraftUpdate: { seq: number } }>(APPLY, { d: draftId, u: edit('after, over HTTP') }, token);

@@ -9,7 +9,6 @@ import { EmbeddedDatabase } from '../server/db/embedded-database';
 import { freeLoopbackPort } from '../server/db/free-port';
 import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from './helpers/editors';
 import { gql, ServerProcess, startRedis, startServerProcess } from './helpers/server-process';
-import { eventually } from './helpers/test-platform';
 
 const PASSWORD = 'instances-test-password-1540';
 
@@ -86,7 +85,7 @@ describe('two server instances sharing the database and Redis', () => {
     // graphql-ws acknowledges no subscription: B's SUBSCRIBE to the comment channel, seen in Redis, does.
     const probe = new Redis(redis.url);
     const channel = `committee:COMMENT_ADDED:${itemId}`;
-    await eventually(async () => ((await probe.pubsub('NUMSUB', channel)) as [string, number])[1] > 0);
+    await until(async () => ((await probe.pubsub('NUMSUB', channel)) as [string, number])[1] > 0);
     probe.disconnect();
     await gql(servers[0].url, 'mutation($t: ID!) { addComment(input: { targetId: $t, body: "Posted on A" }) { id } }', { t: itemId }, token);
     await expect(received).resolves.toBe('Posted on A');

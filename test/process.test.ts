@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { alive, MAIN, startServerProcess as startServer, waitFor } from './helpers/server-process';
+import { alive, MAIN, startServerProcess as startServer } from './helpers/server-process';
+import { until } from './helpers/wait';
 
 describe('the server process and its embedded database', () => {
   const dirs: string[] = [];
@@ -19,17 +20,17 @@ describe('the server process and its embedded database', () => {
     expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
     const signalled = Date.now();
     s.child.kill('SIGTERM');
-    expect(await waitFor(() => s.child.exitCode !== null, 15000)).toBe(true);
+    await until(() => s.child.exitCode !== null, 15000);
     expect(s.child.exitCode).toBe(0);
     // An orderly stop, not the 10 s safety timer.
     expect(Date.now() - signalled).toBeLessThan(3000);
-    expect(await waitFor(() => !alive(s.databasePid!), 5000)).toBe(true);
+    await until(() => !alive(s.databasePid!), 5000);
   });
 
   it('leaves no orphan database when the server is killed outright', async () => {
     const s = await startServer({ DATA_DIR: dataDir() });
     s.child.kill('SIGKILL');
-    expect(await waitFor(() => !alive(s.databasePid!), 10000)).toBe(true);
+    await until(() => !alive(s.databasePid!), 10000);
   });
 
   it('keeps data across restarts on the same DATA_DIR', async () => {
@@ -37,11 +38,11 @@ describe('the server process and its embedded database', () => {
     const first = await startServer({ DATA_DIR: dir });
     expect(first.output()).toMatch(/loading the programme of work/);
     first.child.kill('SIGINT');
-    await waitFor(() => first.child.exitCode !== null, 15000);
+    await until(() => first.child.exitCode !== null, 15000);
     const second = await startServer({ DATA_DIR: dir });
     expect(second.output()).not.toMatch(/loading the programme of work/);
     second.child.kill('SIGTERM');
-    await waitFor(() => second.child.exitCode !== null, 15000);
+    await until(() => second.child.exitCode !== null, 15000);
   });
 
   it('refuses to start in production while a demo account has the default seed password', async () => {
@@ -49,7 +50,7 @@ describe('the server process and its embedded database', () => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    expect(await waitFor(() => child.exitCode !== null, 60000)).toBe(true);
+    await until(() => child.exitCode !== null, 60000);
     expect(child.exitCode).toBe(1);
     expect(out).toMatch(/default seed password: chair@committee.test/);
   });
@@ -59,6 +60,6 @@ describe('the server process and its embedded database', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     expect(s.output()).not.toMatch(/Demo accounts/);
     s.child.kill('SIGTERM');
-    await waitFor(() => s.child.exitCode !== null, 15000);
+    await until(() => s.child.exitCode !== null, 15000);
   });
 });

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { freeLoopbackPort } from '../server/db/free-port';
 import { lockPath } from '../server/db/data-dir-lock';
-import { alive, childPids, MAIN, startServerProcess, waitFor } from './helpers/server-process';
+import { alive, childPids, MAIN, startServerProcess } from './helpers/server-process';
+import { until } from './helpers/wait';
 
 const ROOT = path.join(__dirname, '..');
 const SEED = path.join(ROOT, 'dist', 'scripts', 'seed.js');
@@ -128,7 +129,7 @@ describe('starting the platform', () => {
     const dir = dataDir();
     const first = await startServerProcess({ DATA_DIR: dir });
     first.child.kill('SIGKILL');
-    expect(await waitFor(() => !alive(first.databasePid!), 10000)).toBe(true);
+    await until(() => !alive(first.databasePid!), 10000);
     const second = await startServerProcess({ DATA_DIR: dir });
     try {
       expect((await fetch(`${second.url}/healthz`)).status).toBe(200);

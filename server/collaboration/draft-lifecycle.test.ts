@@ -6,8 +6,9 @@ import { freeLoopbackPort } from '../db/free-port';
 import { DraftModel } from '../modules/drafts/draft.model';
 import { workingGroupId } from '../../test/helpers/factories';
 import { startRedis } from '../../test/helpers/server-process';
-import { eventually, startTestPlatform, subscribe, Topic, TestPlatform } from '../../test/helpers/test-platform';
+import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../test/helpers/test-platform';
 import { CONTENT_FIELD } from './document-state';
+import { until } from '../../test/helpers/wait';
 
 const DRAFTS = 500;
 /** Drafts open at once: enough to overlap, few enough for a shared two-core machine. */
@@ -100,7 +101,7 @@ describe.each([
         await client.dispose();
       }
 
-      await eventually(() => Object.values(collab.stats()).every((n) => n === 0), 30_000).catch(() => {
+      await until(() => Object.values(collab.stats()).every((n) => n === 0), 30_000).catch(() => {
         throw new Error(`still kept: ${JSON.stringify(collab.stats())}`);
       });
       expect(opened.size).toBeGreaterThanOrEqual(DRAFTS);

@@ -51,9 +51,7 @@ describe('presence and offline editing', () => {
     const listed = async () =>
       ((await t.gql('query($d: ID!) { draft(id: $d) { editors { clientId } } }', { d: draftId }, token)).data!.draft.editors as { clientId: number }[]).some((e) => e.clientId === doc.clientID);
     expect(await listed()).toBe(true);
-    const deadline = Date.now() + 40_000;
-    while ((await listed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
-    expect(await listed()).toBe(false);
+    await until(async () => !(await listed()), 40_000, 'the quiet entry leaving');
   }, 60_000);
 
   it('queues edits while the server is away and delivers them, with no gap, once it is back', async () => {

@@ -1,4 +1,5 @@
-import { startTestPlatform, TestPlatform, eventually } from '../../test/helpers/test-platform';
+import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
+import { until } from '../../test/helpers/wait';
 
 describe('GET /healthz', () => {
   let t: TestPlatform;
@@ -31,7 +32,7 @@ describe('GET /healthz', () => {
     expect(body.errors[0].extensions.code).toMatch(/DATABASE_UNAVAILABLE|UNAUTHENTICATED|INTERNAL_SERVER_ERROR/);
 
     await embedded.start();
-    await eventually(async () => (await health()).status === 200, 20000);
+    await until(async () => (await health()).status === 200, 20000);
     const token2 = await t.login('chair@committee.test');
     const again = await t.gql('{ workingGroups { number } }', {}, token2);
     expect(again.data!.workingGroups).toHaveLength(4);

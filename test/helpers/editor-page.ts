@@ -12,14 +12,4 @@ export const editorParagraphs = async (page: Page): Promise<string[]> => (await 
 
 export const editorText = async (page: Page): Promise<string> => (await editorParagraphs(page)).join('\n');
 
-/** Polls `get` until `want` holds, then returns the value; fails with the last value seen. */
-export async function waitFor<T>(get: () => Promise<T>, want: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await get();
-    if (want(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not met; last value: ${JSON.stringify(last)}`);
-}
+export { waitFor } from './wait';

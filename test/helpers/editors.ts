@@ -54,10 +54,4 @@ export function contentOf(doc: Y.Doc): string {
   return doc.getXmlFragment(CONTENT_FIELD).toString();
 }
 
-export const until = async (check: () => boolean, timeoutMs = 15000, what = 'condition'): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+export { until } from './wait';

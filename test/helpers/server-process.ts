@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { until } from './wait';
 
 // The built server (npm test builds it first), run as its own process, as a user would.
 export const MAIN = path.join(__dirname, '..', '..', 'dist', 'server', 'main.js');
@@ -19,15 +20,6 @@ export const alive = (pid: number) => {
   }
 };
 
-export async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return check();
-}
-
 export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
@@ -43,7 +35,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
   const listening = /"url":"(http:\/\/[^"]+)\/graphql","msg":"server listening"/;
-  const ok = await waitFor(() => listening.test(out) || child.exitCode !== null, 60000);
+  const ok = await until(() => listening.test(out) || child.exitCode !== null, 60000).then(() => true, () => false);
   const match = listening.exec(out);
   if (!ok || !match) throw new Error(`server did not start:\n${out}`);
   const databasePid = childPids(child.pid!).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ferretdb'));
@@ -55,7 +47,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
-      await waitFor(() => child.exitCode !== null || child.signalCode !== null, 15000);
+      await until(() => child.exitCode !== null || child.signalCode !== null, 15000, 'the server exiting');
     },
   };
 }
@@ -65,14 +57,15 @@ export async function startRedis(port: number): Promise<{ url: string; stop(): P
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  if (!(await waitFor(() => out.includes('Ready to accept connections') || child.exitCode !== null, 10000)) || child.exitCode !== null) {
+  const ready = await until(() => out.includes('Ready to accept connections') || child.exitCode !== null, 10000).then(() => true, () => false);
+  if (!ready || child.exitCode !== null) {
     throw new Error(`redis-server did not start (is it installed? apt-get install redis-server):\n${out}`);
   }
   return {
     url: `redis://127.0.0.1:${port}`,
     async stop() {
       child.kill('SIGTERM');
-      await waitFor(() => child.exitCode !== null, 5000);
+      await until(() => child.exitCode !== null, 5000, 'redis-server exiting');
     },
   };
 }

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../server/config';
 import { Platform, startPlatform } from '../../server/platform';
 import { Topic } from '../../server/pubsub/topics';
+import { until } from './wait';
 
 export { Topic };
 
@@ -75,7 +76,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       return handle.platform.pubSub.listenerCount(topic, id);
     },
     listening(topic, id, count) {
-      return eventually(() => handle.platform.pubSub.listenerCount(topic, id) >= count);
+      return until(() => handle.platform.pubSub.listenerCount(topic, id) >= count, 10_000, `${count} listeners on ${topic}:${id}`);
     },
     async restart(whileDown) {
       await platform.stop();
@@ -140,14 +141,4 @@ export function subscribe<T = Record<string, any>>(client: Client, query: string
       }).then(settle);
     },
   };
-}
-
-/** Waits until the condition holds, polling; for state that changes asynchronously. */
-export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
 }
