@@ -1,6 +1,7 @@
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { ALL, Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
@@ -34,8 +35,8 @@ export class DraftResolver {
 
   @Authorized()
   @Mutation(() => Draft)
-  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @Ctx() ctx: Context): Promise<DraftRoot> {
-    return present(await createDraft(ctx.user!, parseId(input.workingGroupId, 'workingGroupId'), input));
+  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @CurrentUser() user: AuthUser): Promise<DraftRoot> {
+    return present(await createDraft(user, parseId(input.workingGroupId, 'workingGroupId'), input));
   }
 
   @Authorized()
@@ -43,9 +44,9 @@ export class DraftResolver {
   async updateDraft(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateDraftInput) input: UpdateDraftInput,
-    @Ctx() ctx: Context,
+    @CurrentUser() user: AuthUser,
   ): Promise<DraftRoot> {
-    return present(await updateDraft(ctx.user!, parseId(id), input));
+    return present(await updateDraft(user, parseId(id), input));
   }
 
   @Authorized()
@@ -53,9 +54,10 @@ export class DraftResolver {
   async setDraftStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => DraftStatus) status: DraftStatus,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    const updated = await setDraftStatus(ctx.user!, parseId(id), status, ctx.pubSub);
+    const updated = await setDraftStatus(user, parseId(id), status, ctx.pubSub);
     ctx.collab.statusChanged(updated);
     return present(updated);
   }

@@ -1,0 +1,12 @@
+import { createParameterDecorator } from 'type-graphql';
+import { requireUser } from './auth-checker';
+import type { Context } from './context';
+
+/**
+ * The signed-in person, as a resolver parameter. Reading it through requireUser rather than
+ * `ctx.user!` makes a resolver that forgot `@Authorized()` answer UNAUTHENTICATED instead of
+ * passing null to a service.
+ */
+export function CurrentUser(): ReturnType<typeof createParameterDecorator> {
+  return createParameterDecorator<Context>(({ context }) => requireUser(context));
+}
