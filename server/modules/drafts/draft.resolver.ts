@@ -5,7 +5,6 @@ import { CurrentUser } from '../../graphql/current-user';
 import { ALL, Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
-import { Language, pick } from '../shared/localized';
 import { present, Presented, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroup } from '../working-groups/working-group.type';
@@ -84,11 +83,6 @@ export class DraftResolver {
   })
   async draftChanged(@Root() event: { draftId: string }, @Arg('draftId', () => ID, { nullable: true }) _draftId?: string): Promise<DraftRoot> {
     return present(await findDraft(parseId(event.draftId, 'draftId')));
-  }
-
-  @FieldResolver(() => String)
-  title(@Root() d: DraftRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(d.title, lang);
   }
 
   @FieldResolver(() => WorkingGroup)

@@ -6,7 +6,6 @@ import { badInput } from '../../graphql/errors';
 import { Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
-import { Language, pick } from '../shared/localized';
 import { present, Presented, presentAll } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
 import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
@@ -116,11 +115,6 @@ export class MeetingResolver {
   })
   agendaChanged(@Root() meeting: MeetingDoc, @Arg('meetingId', () => ID) _meetingId: string): MeetingRoot {
     return present(meeting);
-  }
-
-  @FieldResolver(() => String)
-  title(@Root() m: MeetingRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(m.title, lang);
   }
 
   @FieldResolver(() => String, { description: 'YYYY-MM of the meeting' })
