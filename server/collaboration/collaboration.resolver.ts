@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import type { AuthUser, Context } from '../graphql/context';
 import { CurrentUser } from '../graphql/current-user';
@@ -12,22 +12,11 @@ import { parseId } from '../modules/shared/ids';
 import { present, Presented } from '../modules/shared/present';
 import { EventQueue } from '../pubsub/iterate';
 import type { DraftUpdateEvent as DraftUpdateEventData } from './collaboration';
-import { DraftUpdateAck, DraftUpdateEvent, PresenceEntry, PresenceEvent } from './collaboration.types';
+import { DraftUpdateAck, DraftUpdateEvent, PresenceEntry, PresenceEvent } from './collaboration.type';
+import { ApplyDraftUpdateArgs } from './collaboration.inputs';
 import { plainText } from './document-state';
 import { PresenceChange } from './presence';
 import { encodeUpdate } from './update-codec';
-
-@ArgsType()
-class ApplyDraftUpdateArgs {
-  @Field(() => ID)
-  draftId!: string;
-
-  @Field(() => String, { description: 'base64 Yjs update, at most 1 MiB decoded' })
-  update!: string;
-
-  @Field(() => String, { nullable: true, description: 'An id of the sending editor (at most 64 characters), echoed to subscribers' })
-  clientId?: string;
-}
 
 type Args = Record<string, unknown>;
 type SubscribeData = SubscribeResolverData<unknown, Args, Context>;

@@ -2,7 +2,8 @@ import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { present } from '../shared/present';
-import { ChangePasswordArgs, AuthPayload, LoginArgs } from './auth.types';
+import { ChangePasswordArgs, LoginArgs } from './auth.inputs';
+import { AuthPayload } from './auth.type';
 import { changePassword, login, logout } from './auth.service';
 
 @Resolver()
