@@ -79,13 +79,13 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => CommentAbilities)
-  async can(@Root() c: CommentRoot, @Ctx() ctx: Context): Promise<CommentAbilities> {
-    const anywhere = commentAbilities(ctx.user, c, { kind: 'agendaItem' });
+  async can(@Root() c: CommentRoot, @CurrentUser({ optional: true }) user: AuthUser | null, @Ctx() ctx: Context): Promise<CommentAbilities> {
+    const anywhere = commentAbilities(user, c, { kind: 'agendaItem' });
     // On a draft, its group may add the right to resolve (its coordinator); the draft is read only
     // when that can change the answer: every subscriber computes this for every comment event.
-    if (!ctx.user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
+    if (!user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
     const draft = await ctx.loaders.draft.load(new Types.ObjectId(c.targetId));
-    return draft ? commentAbilities(ctx.user, c, { kind: 'draft', draft }) : anywhere;
+    return draft ? commentAbilities(user, c, { kind: 'draft', draft }) : anywhere;
   }
 
   @FieldResolver(() => User, { nullable: true })

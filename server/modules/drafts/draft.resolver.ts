@@ -111,8 +111,8 @@ export class DraftResolver {
   }
 
   @FieldResolver(() => DraftAbilities)
-  can(@Root() d: DraftRoot, @Ctx() ctx: Context): DraftAbilities {
-    return draftAbilities(ctx.user, d);
+  can(@Root() d: DraftRoot, @CurrentUser({ optional: true }) user: AuthUser | null): DraftAbilities {
+    return draftAbilities(user, d);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { Presented, presentAll } from '../shared/present';
 import { AgendaItemDoc } from './meeting.model';
 import { agendaItemAbilities } from './meeting.policy';
@@ -13,8 +14,8 @@ export class AgendaItemResolver {
   }
 
   @FieldResolver(() => AgendaItemAbilities)
-  can(@Ctx() ctx: Context): AgendaItemAbilities {
-    return agendaItemAbilities(ctx.user);
+  can(@CurrentUser({ optional: true }) user: AuthUser | null): AgendaItemAbilities {
+    return agendaItemAbilities(user);
   }
 
   @FieldResolver(() => Int, { description: 'Comments neither resolved nor deleted' })

@@ -133,7 +133,7 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => MeetingAbilities)
-  can(@Ctx() ctx: Context): MeetingAbilities {
-    return meetingAbilities(ctx.user);
+  can(@CurrentUser({ optional: true }) user: AuthUser | null): MeetingAbilities {
+    return meetingAbilities(user);
   }
 }

@@ -1,6 +1,7 @@
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { notFound } from '../../graphql/errors';
 import { Draft } from '../drafts/draft.type';
 import { parseId } from '../shared/ids';
@@ -56,7 +57,7 @@ export class WorkingGroupResolver {
   }
 
   @FieldResolver(() => WorkingGroupAbilities)
-  can(@Root() g: WorkingGroupRoot, @Ctx() ctx: Context): WorkingGroupAbilities {
-    return workingGroupAbilities(ctx.user, g._id);
+  can(@Root() g: WorkingGroupRoot, @CurrentUser({ optional: true }) user: AuthUser | null): WorkingGroupAbilities {
+    return workingGroupAbilities(user, g._id);
   }
 }
