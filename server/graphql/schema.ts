@@ -16,7 +16,7 @@ import { authChecker } from './auth-checker';
 /** Every part of the API; each module lists its own resolvers in its index. */
 const modules: readonly { resolvers: readonly ClassType[] }[] = [auth, users, committee, delegations, workingGroups, drafts, meetings, comments, collaboration];
 
-function allResolvers(): NonEmptyArray<ClassType> {
+export function allResolvers(): NonEmptyArray<ClassType> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers);
   if (!first) throw new Error('No resolvers: the modules list is empty');
   return [first, ...rest];
