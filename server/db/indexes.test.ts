@@ -10,7 +10,7 @@ interface StoredIndex {
 }
 
 const serverDir = path.join(__dirname, '..');
-const modelFiles = (readdirSync(serverDir, { recursive: true, encoding: 'utf8' }) as string[])
+const modelFiles = readdirSync(serverDir, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.model.ts'))
   .map((f) => path.join(serverDir, f));
 

@@ -5,7 +5,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { allResolvers } from './schema';
 
 const serverDir = path.join(__dirname, '..');
-const resolverFiles = (readdirSync(serverDir, { recursive: true, encoding: 'utf8' }) as string[])
+const resolverFiles = readdirSync(serverDir, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.resolver.ts'))
   .map((f) => path.join(serverDir, f));
 
