@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { badInput } from '../graphql/errors';
 import type { DraftDoc } from '../modules/drafts/draft.model';
@@ -7,16 +7,8 @@ import { Draft } from '../modules/drafts/draft.type';
 import { present, Presented } from '../modules/shared/present';
 import { User } from '../modules/users/user.type';
 import { DraftActivityModel } from './activity.model';
+import { DraftActivityDay } from './activity.type';
 import { utcDay } from './edit-activity';
-
-@ObjectType({ description: 'Stored edits of a draft on one day (UTC)' })
-export class DraftActivityDay {
-  @Field(() => String, { description: 'YYYY-MM-DD' })
-  day!: string;
-
-  @Field(() => Int)
-  edits!: number;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_DAYS = 90;

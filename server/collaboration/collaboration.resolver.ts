@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import type { Context } from '../graphql/context';
+import type { AuthUser, Context } from '../graphql/context';
+import { CurrentUser } from '../graphql/current-user';
 import { requireUser } from '../graphql/auth-checker';
 import { badInput } from '../graphql/errors';
 import { findDraft } from '../modules/drafts/draft.service';
@@ -11,22 +12,11 @@ import { parseId } from '../modules/shared/ids';
 import { present, Presented } from '../modules/shared/present';
 import { EventQueue } from '../pubsub/iterate';
 import type { DraftUpdateEvent as DraftUpdateEventData } from './collaboration';
-import { DraftUpdateAck, DraftUpdateEvent, PresenceEntry, PresenceEvent } from './collaboration.types';
+import { DraftUpdateAck, DraftUpdateEvent, PresenceEntry, PresenceEvent } from './collaboration.type';
+import { ApplyDraftUpdateArgs } from './collaboration.inputs';
 import { plainText } from './document-state';
 import { PresenceChange } from './presence';
 import { encodeUpdate } from './update-codec';
-
-@ArgsType()
-class ApplyDraftUpdateArgs {
-  @Field(() => ID)
-  draftId!: string;
-
-  @Field(() => String, { description: 'base64 Yjs update, at most 1 MiB decoded' })
-  update!: string;
-
-  @Field(() => String, { nullable: true, description: 'An id of the sending editor (at most 64 characters), echoed to subscribers' })
-  clientId?: string;
-}
 
 type Args = Record<string, unknown>;
 type SubscribeData = SubscribeResolverData<unknown, Args, Context>;
@@ -42,10 +32,9 @@ export class CollaborationResolver {
   @Authorized()
   @Mutation(() => DraftUpdateAck, { description: 'Stores a Yjs update of a draft; answers once it is durable' })
   // Checked by hand rather than by class-validator: this runs on every keystroke of every editor.
-  async applyDraftUpdate(@Args(() => ApplyDraftUpdateArgs, { validate: false }) args: ApplyDraftUpdateArgs, @Ctx() ctx: Context): Promise<DraftUpdateAck> {
+  async applyDraftUpdate(@Args(() => ApplyDraftUpdateArgs, { validate: false }) args: ApplyDraftUpdateArgs, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<DraftUpdateAck> {
     const draftId = parseId(args.draftId, 'draftId');
     if (args.clientId !== undefined && args.clientId !== null && args.clientId.length > 64) throw badInput('clientId must be at most 64 characters long.', 'clientId');
-    const user = ctx.user!;
     const seq = await ctx.collab.applyUpdate(user, draftId, args.update, args.clientId ?? null, ctx.connectionId ?? `user:${user.id}`);
     return { draftId: args.draftId, seq };
   }
@@ -72,10 +61,9 @@ export class CollaborationResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Publishes the sender\'s awareness (presence) update for a draft' })
-  async updatePresence(@Arg('draftId', () => ID) draftId: string, @Arg('update', () => String) update: string, @Ctx() ctx: Context): Promise<boolean> {
+  async updatePresence(@Arg('draftId', () => ID) draftId: string, @Arg('update', () => String) update: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<boolean> {
     const id = parseId(draftId, 'draftId');
     await findDraft(id);
-    const user = ctx.user!;
     ctx.collab.updatePresence(id.toHexString(), update, { userId: user.id, name: user.name, connectionId: ctx.connectionId });
     return true;
   }

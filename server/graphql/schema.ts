@@ -1,44 +1,33 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { DraftActivityResolver } from '../collaboration/activity.resolver';
-import { CollaborationResolver, DraftContentResolver } from '../collaboration/collaboration.resolver';
-import { AuthResolver } from '../modules/auth/auth.resolver';
-import { CommentResolver } from '../modules/comments/comment.resolver';
-import { CommitteeResolver } from '../modules/committee/committee.resolver';
-import { DelegationResolver } from '../modules/delegations/delegation.resolver';
-import { DraftResolver, DraftStatusChangeResolver } from '../modules/drafts/draft.resolver';
-import { AgendaItemResolver, AgendaSubItemResolver } from '../modules/meetings/agenda-item.resolver';
-import { MeetingResolver } from '../modules/meetings/meeting.resolver';
-import { MandateTaskResolver } from '../modules/shared/mandate-task';
-import { UserResolver } from '../modules/users/user.resolver';
-import { WorkingGroupResolver } from '../modules/working-groups/working-group.resolver';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import * as collaboration from '../collaboration';
+import * as auth from '../modules/auth';
+import * as comments from '../modules/comments';
+import * as committee from '../modules/committee';
+import * as delegations from '../modules/delegations';
+import * as drafts from '../modules/drafts';
+import * as meetings from '../modules/meetings';
+import * as users from '../modules/users';
+import * as workingGroups from '../modules/working-groups';
 import { authChecker } from './auth-checker';
 
-const resolvers = [
-  AuthResolver,
-  UserResolver,
-  CommitteeResolver,
-  MandateTaskResolver,
-  DelegationResolver,
-  WorkingGroupResolver,
-  DraftResolver,
-  DraftStatusChangeResolver,
-  MeetingResolver,
-  AgendaItemResolver,
-  AgendaSubItemResolver,
-  CommentResolver,
-  CollaborationResolver,
-  DraftContentResolver,
-  DraftActivityResolver,
-] as const;
+/** Every part of the API; each module lists its own resolvers in its index. */
+const modules: readonly { resolvers: readonly ClassType[] }[] = [auth, users, committee, delegations, workingGroups, drafts, meetings, comments, collaboration];
+
+export function allResolvers(): NonEmptyArray<ClassType> {
+  const [first, ...rest] = modules.flatMap((m) => m.resolvers);
+  if (!first) throw new Error('No resolvers: the modules list is empty');
+  return [first, ...rest];
+}
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is the same for every server in a process; build it once. */
 export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers,
+    resolvers: allResolvers(),
     authChecker,
     validate: { forbidUnknownValues: false },
     // Every subscription has its own `subscribe` that listens on the request's context.pubSub (each

@@ -1,4 +1,4 @@
-import type { MandateTaskRoot } from '../modules/shared/mandate-task';
+import type { MandateTaskRoot } from '../modules/shared/mandate-task.type';
 
 const t = (letter: string, en: string, fr: string): MandateTaskRoot => ({ letter, text: { en, fr } });
 

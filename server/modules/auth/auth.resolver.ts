@@ -1,7 +1,9 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { present } from '../shared/present';
-import { ChangePasswordArgs, AuthPayload, LoginArgs } from './auth.types';
+import { ChangePasswordArgs, LoginArgs } from './auth.inputs';
+import { AuthPayload } from './auth.type';
 import { changePassword, login, logout } from './auth.service';
 
 @Resolver()
@@ -14,15 +16,15 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Revokes this session token, or every session of the person' })
-  async logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { defaultValue: false }) everywhere: boolean) {
-    await logout(ctx.user!, everywhere, ctx.pubSub);
+  async logout(@CurrentUser() user: AuthUser, @Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { defaultValue: false }) everywhere: boolean) {
+    await logout(user, everywhere, ctx.pubSub);
     return true;
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Changes the password and signs out every other session' })
-  async changePassword(@Ctx() ctx: Context, @Args(() => ChangePasswordArgs) args: ChangePasswordArgs) {
-    await changePassword(ctx.user!, args.currentPassword, args.newPassword, ctx.pubSub);
+  async changePassword(@CurrentUser() user: AuthUser, @Ctx() ctx: Context, @Args(() => ChangePasswordArgs) args: ChangePasswordArgs) {
+    await changePassword(user, args.currentPassword, args.newPassword, ctx.pubSub);
     return true;
   }
 }

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
@@ -32,20 +33,20 @@ export class CommentResolver {
 
   @Authorized()
   @Mutation(() => Comment)
-  async addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() ctx: Context): Promise<CommentRoot> {
-    return presentComment(await comments.addComment(ctx.user!, input, ctx.pubSub));
+  async addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<CommentRoot> {
+    return presentComment(await comments.addComment(user, input, ctx.pubSub));
   }
 
   @Authorized()
   @Mutation(() => Comment)
-  async editComment(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @Ctx() ctx: Context) {
-    return presentComment(await comments.editComment(ctx.user!, parseId(id), body, ctx.pubSub));
+  async editComment(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return presentComment(await comments.editComment(user, parseId(id), body, ctx.pubSub));
   }
 
   @Authorized()
   @Mutation(() => Comment)
-  async deleteComment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return presentComment(await comments.deleteComment(ctx.user!, parseId(id), ctx.pubSub));
+  async deleteComment(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return presentComment(await comments.deleteComment(user, parseId(id), ctx.pubSub));
   }
 
   @Authorized()
@@ -53,9 +54,10 @@ export class CommentResolver {
   async resolveComment(
     @Arg('id', () => ID) id: string,
     @Arg('resolved', () => Boolean, { defaultValue: true }) resolved: boolean,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return presentComment(await comments.resolveComment(ctx.user!, parseId(id), resolved, ctx.pubSub));
+    return presentComment(await comments.resolveComment(user, parseId(id), resolved, ctx.pubSub));
   }
 
   @Subscription(() => Comment, { description: 'New comments on an agenda item or a draft', subscribe: subscribeTo(Topic.CommentAdded, routeToTarget) })
@@ -77,13 +79,13 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => CommentAbilities)
-  async can(@Root() c: CommentRoot, @Ctx() ctx: Context): Promise<CommentAbilities> {
-    const anywhere = commentAbilities(ctx.user, c, { kind: 'agendaItem' });
+  async can(@Root() c: CommentRoot, @CurrentUser({ optional: true }) user: AuthUser | null, @Ctx() ctx: Context): Promise<CommentAbilities> {
+    const anywhere = commentAbilities(user, c, { kind: 'agendaItem' });
     // On a draft, its group may add the right to resolve (its coordinator); the draft is read only
     // when that can change the answer: every subscriber computes this for every comment event.
-    if (!ctx.user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
+    if (!user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
     const draft = await ctx.loaders.draft.load(new Types.ObjectId(c.targetId));
-    return draft ? commentAbilities(ctx.user, c, { kind: 'draft', draft }) : anywhere;
+    return draft ? commentAbilities(user, c, { kind: 'draft', draft }) : anywhere;
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -1,8 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Delegation } from '../delegations/delegation.type';
-import { Language, pick } from '../shared/localized';
-import { MandateTask } from '../shared/mandate-task';
+import { MandateTask } from '../shared/mandate-task.type';
 import { present, Presented } from '../shared/present';
 import { CommitteeDoc, CommitteeModel } from './committee.model';
 import { Committee } from './committee.type';
@@ -15,11 +14,6 @@ export class CommitteeResolver {
   @Query(() => Committee, { nullable: true })
   async committee(): Promise<CommitteeRoot | null> {
     return present(await CommitteeModel.findOne().lean<CommitteeDoc>());
-  }
-
-  @FieldResolver(() => String)
-  name(@Root() c: CommitteeRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(c.name, lang);
   }
 
   @FieldResolver(() => [MandateTask], { description: 'Administration and resources (par. 12), the Committee\'s own tasks' })

@@ -1,7 +1,6 @@
 import { listCost } from '../../graphql/complexity';
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { Language, pick } from '../shared/localized';
 import { present, Presented, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { DelegationDoc, DelegationModel } from './delegation.model';
@@ -15,11 +14,6 @@ export class DelegationResolver {
   @Query(() => [Delegation], { complexity: listCost(20) })
   async delegations(): Promise<DelegationRoot[]> {
     return presentAll(await DelegationModel.find().sort({ memberSince: 1, code: 1 }).lean<DelegationDoc[]>());
-  }
-
-  @FieldResolver(() => String)
-  name(@Root() d: DelegationRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(d.name, lang);
   }
 
   @FieldResolver(() => [User], { complexity: listCost(5) })

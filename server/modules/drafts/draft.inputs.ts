@@ -1,51 +1,24 @@
-import { IsDate, IsMongoId, IsOptional, IsString, Length, MaxDate, MinDate } from 'class-validator';
+import { IsMongoId, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-
-const EARLIEST = new Date('2000-01-01T00:00:00Z');
-const LATEST = new Date('2100-01-01T00:00:00Z');
+import { IsDateInBounds } from '../shared/date-bounds';
+import { TITLE_BOUNDS, TitlesInput } from '../shared/titles.inputs';
 
 @InputType()
-export class CreateDraftInput {
+export class CreateDraftInput extends TitlesInput(TITLE_BOUNDS) {
   @Field(() => ID)
   @IsMongoId({ message: 'workingGroupId must be a 24-character hexadecimal id' })
   workingGroupId!: string;
 
-  @Field(() => String)
-  @IsString()
-  @Length(3, 300)
-  titleEn!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(3, 300)
-  titleFr!: string;
-
   @Field(() => Date, { nullable: true })
   @IsOptional()
-  @IsDate()
-  @MinDate(EARLIEST)
-  @MaxDate(LATEST)
+  @IsDateInBounds()
   deadline?: Date | null;
 }
 
 @InputType()
-export class UpdateDraftInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 300)
-  titleEn?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 300)
-  titleFr?: string;
-
+export class UpdateDraftInput extends TitlesInput(TITLE_BOUNDS, { optional: true }) {
   @Field(() => Date, { nullable: true, description: 'null clears the deadline' })
   @IsOptional()
-  @IsDate()
-  @MinDate(EARLIEST)
-  @MaxDate(LATEST)
+  @IsDateInBounds()
   deadline?: Date | null;
 }

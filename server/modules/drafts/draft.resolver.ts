@@ -1,10 +1,10 @@
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { ALL, Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
-import { Language, pick } from '../shared/localized';
 import { present, Presented, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroup } from '../working-groups/working-group.type';
@@ -34,8 +34,8 @@ export class DraftResolver {
 
   @Authorized()
   @Mutation(() => Draft)
-  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @Ctx() ctx: Context): Promise<DraftRoot> {
-    return present(await createDraft(ctx.user!, parseId(input.workingGroupId, 'workingGroupId'), input));
+  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @CurrentUser() user: AuthUser): Promise<DraftRoot> {
+    return present(await createDraft(user, parseId(input.workingGroupId, 'workingGroupId'), input));
   }
 
   @Authorized()
@@ -43,9 +43,9 @@ export class DraftResolver {
   async updateDraft(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateDraftInput) input: UpdateDraftInput,
-    @Ctx() ctx: Context,
+    @CurrentUser() user: AuthUser,
   ): Promise<DraftRoot> {
-    return present(await updateDraft(ctx.user!, parseId(id), input));
+    return present(await updateDraft(user, parseId(id), input));
   }
 
   @Authorized()
@@ -53,9 +53,10 @@ export class DraftResolver {
   async setDraftStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => DraftStatus) status: DraftStatus,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    const updated = await setDraftStatus(ctx.user!, parseId(id), status, ctx.pubSub);
+    const updated = await setDraftStatus(user, parseId(id), status, ctx.pubSub);
     ctx.collab.statusChanged(updated);
     return present(updated);
   }
@@ -84,11 +85,6 @@ export class DraftResolver {
     return present(await findDraft(parseId(event.draftId, 'draftId')));
   }
 
-  @FieldResolver(() => String)
-  title(@Root() d: DraftRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(d.title, lang);
-  }
-
   @FieldResolver(() => WorkingGroup)
   async workingGroup(@Root() d: DraftRoot, @Ctx() ctx: Context) {
     return present(await ctx.loaders.workingGroup.load(d.workingGroupId));
@@ -115,8 +111,8 @@ export class DraftResolver {
   }
 
   @FieldResolver(() => DraftAbilities)
-  can(@Root() d: DraftRoot, @Ctx() ctx: Context): DraftAbilities {
-    return draftAbilities(ctx.user, d);
+  can(@Root() d: DraftRoot, @CurrentUser({ optional: true }) user: AuthUser | null): DraftAbilities {
+    return draftAbilities(user, d);
   }
 }
 

@@ -1,41 +1,15 @@
-import {
-  ArrayMaxSize,
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  MaxDate,
-  MaxLength,
-  Min,
-  MinDate,
-  ValidateNested,
-} from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsEnum, IsMongoId, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { IsDateInBounds } from '../shared/date-bounds';
+import { TITLE_BOUNDS, TitlesInput } from '../shared/titles.inputs';
 import { MeetingKind } from './meeting-kind';
 
-const EARLIEST = new Date('2000-01-01T00:00:00Z');
-const LATEST = new Date('2100-01-01T00:00:00Z');
-
 @InputType()
-export class AgendaSubItemInput {
+export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {
   @Field(() => ID, { nullable: true, description: 'Keep an existing sub-item (and its id) by naming it' })
   @IsOptional()
   @IsMongoId({ message: 'id must be a 24-character hexadecimal id' })
   id?: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 500)
-  titleEn!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 500)
-  titleFr!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -45,17 +19,7 @@ export class AgendaSubItemInput {
 }
 
 @InputType()
-export class AgendaItemInput {
-  @Field(() => String)
-  @IsString()
-  @Length(1, 1000)
-  titleEn!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 1000)
-  titleFr!: string;
-
+export class AgendaItemInput extends TitlesInput({ min: 1, max: 1000 }) {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
@@ -70,26 +34,14 @@ export class AgendaItemInput {
 }
 
 @InputType()
-export class CreateMeetingInput {
+export class CreateMeetingInput extends TitlesInput(TITLE_BOUNDS) {
   @Field(() => Date)
-  @IsDate()
-  @MinDate(EARLIEST)
-  @MaxDate(LATEST)
+  @IsDateInBounds()
   date!: Date;
 
   @Field(() => MeetingKind)
   @IsEnum(MeetingKind)
   kind!: MeetingKind;
-
-  @Field(() => String)
-  @IsString()
-  @Length(3, 300)
-  titleEn!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(3, 300)
-  titleFr!: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -104,12 +56,10 @@ export class CreateMeetingInput {
 }
 
 @InputType()
-export class UpdateMeetingInput {
+export class UpdateMeetingInput extends TitlesInput(TITLE_BOUNDS, { optional: true }) {
   @Field(() => Date, { nullable: true })
   @IsOptional()
-  @IsDate()
-  @MinDate(EARLIEST)
-  @MaxDate(LATEST)
+  @IsDateInBounds()
   date?: Date;
 
   @Field(() => Boolean, { nullable: true })
@@ -120,25 +70,4 @@ export class UpdateMeetingInput {
   @IsOptional()
   @IsEnum(MeetingKind)
   kind?: MeetingKind;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 300)
-  titleEn?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 300)
-  titleFr?: string;
-}
-
-@InputType()
-export class MoveAgendaItemInput {
-  @Field(() => Int, { description: 'New position, from 1' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  toOrder!: number;
 }

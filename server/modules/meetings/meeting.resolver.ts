@@ -1,11 +1,11 @@
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { badInput } from '../../graphql/errors';
 import { Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
 import { parseId } from '../shared/ids';
-import { Language, pick } from '../shared/localized';
 import { present, Presented, presentAll } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
 import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
@@ -45,8 +45,8 @@ export class MeetingResolver {
 
   @Authorized()
   @Mutation(() => Meeting)
-  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @Ctx() ctx: Context) {
-    return present(await meetings.createMeeting(ctx.user!, input));
+  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @CurrentUser() user: AuthUser) {
+    return present(await meetings.createMeeting(user, input));
   }
 
   @Authorized()
@@ -54,15 +54,16 @@ export class MeetingResolver {
   async updateMeeting(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateMeeting(ctx.user!, parseId(id), input, ctx.pubSub));
+    return present(await meetings.updateMeeting(user, parseId(id), input, ctx.pubSub));
   }
 
   @Authorized()
   @Mutation(() => Boolean)
-  async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    await meetings.deleteMeeting(ctx.user!, parseId(id));
+  async deleteMeeting(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser) {
+    await meetings.deleteMeeting(user, parseId(id));
     return true;
   }
 
@@ -72,9 +73,10 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('input', () => AgendaItemInput) input: AgendaItemInput,
     @Arg('position', () => Int, { nullable: true }) position: number | undefined,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.addAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), input, position, ctx.pubSub));
+    return present(await meetings.addAgendaItem(user, parseId(meetingId, 'meetingId'), input, position, ctx.pubSub));
   }
 
   @Authorized()
@@ -83,15 +85,16 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('itemId', () => ID) itemId: string,
     @Arg('input', () => AgendaItemInput) input: AgendaItemInput,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.pubSub));
+    return present(await meetings.updateAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.pubSub));
   }
 
   @Authorized()
   @Mutation(() => Meeting)
-  async removeAgendaItem(@Arg('meetingId', () => ID) meetingId: string, @Arg('itemId', () => ID) itemId: string, @Ctx() ctx: Context) {
-    return present(await meetings.removeAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.pubSub));
+  async removeAgendaItem(@Arg('meetingId', () => ID) meetingId: string, @Arg('itemId', () => ID) itemId: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return present(await meetings.removeAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.pubSub));
   }
 
   @Authorized()
@@ -100,9 +103,10 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('itemId', () => ID) itemId: string,
     @Arg('toOrder', () => Int) toOrder: number,
+    @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.moveAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.pubSub));
+    return present(await meetings.moveAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.pubSub));
   }
 
   @Subscription(() => Meeting, {
@@ -111,11 +115,6 @@ export class MeetingResolver {
   })
   agendaChanged(@Root() meeting: MeetingDoc, @Arg('meetingId', () => ID) _meetingId: string): MeetingRoot {
     return present(meeting);
-  }
-
-  @FieldResolver(() => String)
-  title(@Root() m: MeetingRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(m.title, lang);
   }
 
   @FieldResolver(() => String, { description: 'YYYY-MM of the meeting' })
@@ -134,7 +133,7 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => MeetingAbilities)
-  can(@Ctx() ctx: Context): MeetingAbilities {
-    return meetingAbilities(ctx.user);
+  can(@CurrentUser({ optional: true }) user: AuthUser | null): MeetingAbilities {
+    return meetingAbilities(user);
   }
 }

@@ -1,6 +1,7 @@
 import { listCost } from '../../graphql/complexity';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { Delegation } from '../delegations/delegation.type';
 import { present, Presented } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
@@ -13,8 +14,8 @@ type UserRoot = Presented<UserDoc>;
 export class UserResolver {
   @Authorized()
   @Query(() => User, { description: 'The signed-in person' })
-  async me(@Ctx() ctx: Context): Promise<UserRoot | null> {
-    return present(await ctx.loaders.user.load(ctx.user!._id));
+  async me(@CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<UserRoot | null> {
+    return present(await ctx.loaders.user.load(user._id));
   }
 
   @Authorized()

@@ -1,11 +1,12 @@
 import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { notFound } from '../../graphql/errors';
 import { Draft } from '../drafts/draft.type';
 import { parseId } from '../shared/ids';
-import { Language, pick } from '../shared/localized';
-import { MandateTask, mandateAsText } from '../shared/mandate-task';
+import { Language } from '../shared/localized';
+import { MandateTask, mandateAsText } from '../shared/mandate-task.type';
 import { present, Presented, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroupDoc, WorkingGroupModel } from './working-group.model';
@@ -28,11 +29,6 @@ export class WorkingGroupResolver {
     const group = await ctx.loaders.workingGroup.load(parseId(id));
     if (!group) throw notFound('Working group', id);
     return present(group);
-  }
-
-  @FieldResolver(() => String)
-  title(@Root() g: WorkingGroupRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(g.title, lang);
   }
 
   @FieldResolver(() => String, { description: 'The whole mandate as text, one lettered task a line' })
@@ -61,7 +57,7 @@ export class WorkingGroupResolver {
   }
 
   @FieldResolver(() => WorkingGroupAbilities)
-  can(@Root() g: WorkingGroupRoot, @Ctx() ctx: Context): WorkingGroupAbilities {
-    return workingGroupAbilities(ctx.user, g._id);
+  can(@Root() g: WorkingGroupRoot, @CurrentUser({ optional: true }) user: AuthUser | null): WorkingGroupAbilities {
+    return workingGroupAbilities(user, g._id);
   }
 }

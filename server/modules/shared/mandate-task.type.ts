@@ -1,4 +1,4 @@
-import { Arg, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Language, LocalizedText, pick } from './localized';
 
 @ObjectType({ description: 'One lettered task of a paragraph of the programme of work' })
@@ -10,14 +10,6 @@ export class MandateTask {
 export interface MandateTaskRoot {
   letter: string;
   text: LocalizedText;
-}
-
-@Resolver(() => MandateTask)
-export class MandateTaskResolver {
-  @FieldResolver(() => String, { description: 'A summary of the task' })
-  text(@Root() task: MandateTaskRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
-    return pick(task.text, lang);
-  }
 }
 
 export function mandateAsText(tasks: MandateTaskRoot[], lang: Language | undefined): string {

@@ -1,18 +1,5 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { ArgsType, Field, ObjectType } from 'type-graphql';
-import { User } from '../users/user.type';
-
-@ObjectType()
-export class AuthPayload {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>` (HTTP) or connectionParams.authorization (WebSocket)' })
-  token!: string;
-
-  @Field(() => Date)
-  expiresAt!: Date;
-
-  @Field(() => User)
-  user!: User;
-}
+import { ArgsType, Field } from 'type-graphql';
 
 @ArgsType()
 export class LoginArgs {

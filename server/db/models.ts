@@ -1,0 +1,14 @@
+// Importing a model module registers it with mongoose; ensureIndexes builds indexes for whatever is
+// registered, so every model module is imported here, before start-up asks for the list.
+// `indexes.test.ts` fails when a `*.model.ts` file is missing from this list.
+import '../collaboration/activity.model';
+import '../collaboration/snapshot.model';
+import '../collaboration/update.model';
+import '../modules/auth/session.model';
+import '../modules/comments/comment.model';
+import '../modules/committee/committee.model';
+import '../modules/delegations/delegation.model';
+import '../modules/drafts/draft.model';
+import '../modules/meetings/meeting.model';
+import '../modules/users/user.model';
+import '../modules/working-groups/working-group.model';

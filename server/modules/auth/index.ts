@@ -1,0 +1,4 @@
+import type { ClassType } from 'type-graphql';
+import { AuthResolver } from './auth.resolver';
+
+export const resolvers: readonly ClassType[] = [AuthResolver];
