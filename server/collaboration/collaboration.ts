@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
-import type { AuthUser } from '../graphql/context';
+import type { AuthUser } from '../core/auth-user';
 import { logger } from '../logger';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';

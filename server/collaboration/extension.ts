@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../graphql/context';
+import type { AuthUser } from '../core/auth-user';
 import type { AppPubSub } from '../pubsub/pubsub';
 import type { DraftUpdatePayload } from '../pubsub/topics';
 import type { CompactionResult, CompactionStep } from './compaction';

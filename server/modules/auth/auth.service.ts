@@ -1,9 +1,9 @@
 import mongoose from 'mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { ErrorCode, appError, badInput } from '../../graphql/errors';
-import type { Role } from '../users/role';
+import type { AuthUser } from '../../core/auth-user';
+import { ErrorCode, appError, badInput } from '../../core/errors';
+import type { Role } from '../../core/role';
 import { UserDoc, UserModel } from '../users/user.model';
 import { hashPassword, verifyPassword } from './password';
 import { SessionModel } from './session.model';

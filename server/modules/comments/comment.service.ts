@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { authorize } from '../../graphql/auth-checker';
-import { badInput, notFound } from '../../graphql/errors';
+import type { AuthUser } from '../../core/auth-user';
+import { authorize } from '../../core/authorize';
+import { badInput, notFound } from '../../core/errors';
 import type { AppPubSub } from '../../pubsub/pubsub';
 import { publishDraftChanged } from '../../pubsub/draft-changed';
 import { Topic } from '../../pubsub/topics';

@@ -1,7 +1,7 @@
 import mongoose, { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { authorize } from '../../graphql/auth-checker';
-import { ErrorCode, appError, badInput, notFound } from '../../graphql/errors';
+import type { AuthUser } from '../../core/auth-user';
+import { authorize } from '../../core/authorize';
+import { ErrorCode, appError, badInput, notFound } from '../../core/errors';
 import type { AppPubSub } from '../../pubsub/pubsub';
 import { Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
