@@ -1,6 +1,7 @@
 import type { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { AuthUser } from '../core/auth-user';
+import type { DomainEvents } from '../events/domain-events';
 import type { Loaders } from './loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
 
@@ -12,6 +13,8 @@ export interface Context {
   tokenRejected: boolean;
   loaders: Loaders;
   pubSub: AppPubSub;
+  /** Where services announce what they changed. */
+  events: DomainEvents;
   config: Pick<Config, 'sessionTtlMs'>;
   collab: Collaboration;
   /** The WebSocket connection the operation came over; null over HTTP. */

@@ -33,19 +33,19 @@ export class CommentResolver {
   @Authorized()
   @Mutation(() => Comment)
   async addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() ctx: Context): Promise<CommentRoot> {
-    return presentComment(await comments.addComment(ctx.user!, input, ctx.pubSub));
+    return presentComment(await comments.addComment(ctx.user!, input, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Comment)
   async editComment(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @Ctx() ctx: Context) {
-    return presentComment(await comments.editComment(ctx.user!, parseId(id), body, ctx.pubSub));
+    return presentComment(await comments.editComment(ctx.user!, parseId(id), body, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Comment)
   async deleteComment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return presentComment(await comments.deleteComment(ctx.user!, parseId(id), ctx.pubSub));
+    return presentComment(await comments.deleteComment(ctx.user!, parseId(id), ctx.events));
   }
 
   @Authorized()
@@ -55,7 +55,7 @@ export class CommentResolver {
     @Arg('resolved', () => Boolean, { defaultValue: true }) resolved: boolean,
     @Ctx() ctx: Context,
   ) {
-    return presentComment(await comments.resolveComment(ctx.user!, parseId(id), resolved, ctx.pubSub));
+    return presentComment(await comments.resolveComment(ctx.user!, parseId(id), resolved, ctx.events));
   }
 
   @Subscription(() => Comment, { description: 'New comments on an agenda item or a draft', subscribe: subscribeTo(Topic.CommentAdded, routeToTarget) })

@@ -35,7 +35,7 @@ export class DraftResolver {
   @Authorized()
   @Mutation(() => Draft)
   async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @Ctx() ctx: Context): Promise<DraftRoot> {
-    return present(await createDraft(ctx.user!, parseId(input.workingGroupId, 'workingGroupId'), input));
+    return present(await createDraft(ctx.user!, parseId(input.workingGroupId, 'workingGroupId'), input, ctx.events));
   }
 
   @Authorized()
@@ -45,7 +45,7 @@ export class DraftResolver {
     @Arg('input', () => UpdateDraftInput) input: UpdateDraftInput,
     @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    return present(await updateDraft(ctx.user!, parseId(id), input));
+    return present(await updateDraft(ctx.user!, parseId(id), input, ctx.events));
   }
 
   @Authorized()
@@ -55,9 +55,7 @@ export class DraftResolver {
     @Arg('status', () => DraftStatus) status: DraftStatus,
     @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    const updated = await setDraftStatus(ctx.user!, parseId(id), status, ctx.pubSub);
-    ctx.collab.statusChanged(updated);
-    return present(updated);
+    return present(await setDraftStatus(ctx.user!, parseId(id), status, ctx.events));
   }
 
   @Subscription(() => Draft, {

@@ -46,7 +46,7 @@ export class MeetingResolver {
   @Authorized()
   @Mutation(() => Meeting)
   async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @Ctx() ctx: Context) {
-    return present(await meetings.createMeeting(ctx.user!, input));
+    return present(await meetings.createMeeting(ctx.user!, input, ctx.events));
   }
 
   @Authorized()
@@ -56,13 +56,13 @@ export class MeetingResolver {
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateMeeting(ctx.user!, parseId(id), input, ctx.pubSub));
+    return present(await meetings.updateMeeting(ctx.user!, parseId(id), input, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    await meetings.deleteMeeting(ctx.user!, parseId(id));
+    await meetings.deleteMeeting(ctx.user!, parseId(id), ctx.events);
     return true;
   }
 
@@ -74,7 +74,7 @@ export class MeetingResolver {
     @Arg('position', () => Int, { nullable: true }) position: number | undefined,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.addAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), input, position, ctx.pubSub));
+    return present(await meetings.addAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), input, position, ctx.events));
   }
 
   @Authorized()
@@ -85,13 +85,13 @@ export class MeetingResolver {
     @Arg('input', () => AgendaItemInput) input: AgendaItemInput,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.pubSub));
+    return present(await meetings.updateAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Meeting)
   async removeAgendaItem(@Arg('meetingId', () => ID) meetingId: string, @Arg('itemId', () => ID) itemId: string, @Ctx() ctx: Context) {
-    return present(await meetings.removeAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.pubSub));
+    return present(await meetings.removeAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.events));
   }
 
   @Authorized()
@@ -102,7 +102,7 @@ export class MeetingResolver {
     @Arg('toOrder', () => Int) toOrder: number,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.moveAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.pubSub));
+    return present(await meetings.moveAgendaItem(ctx.user!, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.events));
   }
 
   @Subscription(() => Meeting, {

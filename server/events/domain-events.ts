@@ -1,0 +1,66 @@
+import type { Types } from 'mongoose';
+import { logger } from '../logger';
+import type { CommentDoc } from '../modules/comments/comment.model';
+import type { DraftStatus } from '../modules/drafts/draft-status';
+import type { DraftDoc } from '../modules/drafts/draft.model';
+import type { MeetingDoc } from '../modules/meetings/meeting.model';
+
+/**
+ * What happened in the domain, each emitted once by the service that made the change, after its
+ * write succeeded. Side effects (live topics, dashboards, and next history and notifications)
+ * subscribe to these instead of being called from each service.
+ */
+export interface DomainEventMap {
+  'draft.created': { draft: DraftDoc; byId: Types.ObjectId };
+  'draft.updated': { draft: DraftDoc; byId: Types.ObjectId; changed: ('title' | 'deadline')[] };
+  'draft.statusChanged': { draft: DraftDoc; byId: Types.ObjectId; from: DraftStatus; to: DraftStatus };
+  /** Updates were stored durably in the draft's log (each keystroke batch, in seq order). */
+  'draft.edited': { draftId: string; lastSeq: number; count: number; userId: Types.ObjectId | null };
+  /** The summary a dashboard shows (length, last edit, edits per day) was written. */
+  'draft.activityRecorded': { draftId: string };
+  /** Someone opened or left the draft on this instance. */
+  'draft.presenceChanged': { draftId: string };
+  'comment.added': { comment: CommentDoc };
+  'comment.changed': { comment: CommentDoc; change: 'edited' | 'deleted' | 'resolved' | 'reopened' };
+  'meeting.created': { meeting: MeetingDoc; byId: Types.ObjectId };
+  /** The meeting itself or its agenda changed. */
+  'meeting.changed': { meeting: MeetingDoc; byId: Types.ObjectId };
+  'meeting.deleted': { meetingId: Types.ObjectId; byId: Types.ObjectId };
+  'session.started': { sessionId: Types.ObjectId; userId: Types.ObjectId };
+  'session.revoked': { sessionIds: Types.ObjectId[]; userId: Types.ObjectId | null };
+  'user.passwordChanged': { userId: Types.ObjectId };
+}
+
+export type DomainEventType = keyof DomainEventMap;
+export type EventHandler<K extends DomainEventType> = (event: DomainEventMap[K]) => void;
+
+/**
+ * The in-process bus of one server instance. Handlers run synchronously, in the order they
+ * subscribed, before the service returns: a live subscriber hears of a change no later than the
+ * person who made it. Events cross instances only through what processors publish on pub/sub.
+ */
+export class DomainEvents {
+  private handlers = new Map<DomainEventType, Set<EventHandler<never>>>();
+
+  on<K extends DomainEventType>(type: K, handler: EventHandler<K>): () => void {
+    let set = this.handlers.get(type);
+    if (!set) this.handlers.set(type, (set = new Set()));
+    set.add(handler as EventHandler<never>);
+    return () => set.delete(handler as EventHandler<never>);
+  }
+
+  emit<K extends DomainEventType>(type: K, event: DomainEventMap[K]): void {
+    for (const handler of this.handlers.get(type) ?? []) {
+      try {
+        (handler as EventHandler<K>)(event);
+      } catch (err) {
+        // The write is done; a failing side effect must not turn it into an error for the caller.
+        logger.error({ err, event: type }, 'domain event processor failed');
+      }
+    }
+  }
+
+  listenerCount(type: DomainEventType): number {
+    return this.handlers.get(type)?.size ?? 0;
+  }
+}

@@ -1,0 +1,22 @@
+import type { StatusChange } from '../collaboration/edit-gate';
+import type { AppPubSub } from '../pubsub/pubsub';
+import { dashboardSummary } from './dashboard';
+import type { DomainEvents } from './domain-events';
+import { liveTopics } from './live-topics';
+
+export interface ProcessorDeps {
+  pubSub: AppPubSub;
+  /** The co-editing core of this instance: it refuses edits to a draft adopted here at once. */
+  collab: { statusChanged(draft: StatusChange): void };
+}
+
+/** Every processor of domain events, in one place; returns what stops them all. */
+export function startProcessors(events: DomainEvents, { pubSub, collab }: ProcessorDeps): () => void {
+  const stops = [
+    // First: edits must be refused before anyone hears of the adoption.
+    events.on('draft.statusChanged', ({ draft }) => collab.statusChanged(draft)),
+    ...liveTopics(events, pubSub),
+    ...dashboardSummary(events, pubSub),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
