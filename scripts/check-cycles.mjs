@@ -12,7 +12,8 @@ const noGraphql = (file) =>
   file.startsWith('server/core/') ||
   file.startsWith('server/pubsub/') ||
   file.startsWith('server/events/') ||
-  /^server\/modules\/[^/]+\/[^/]+\.(service|policy)\.ts$/.test(file) ||
+  /^server\/modules\/[^/]+\/[^/]+\.(service|policy|data)\.ts$/.test(file) ||
+  file === 'server/modules/shared/domain-events.ts' ||
   (file.startsWith('server/collaboration/') && !/\.(resolver|types?)\.ts$/.test(file));
 
 const RULES = [
@@ -41,7 +42,20 @@ function resolveImport(from, specifier) {
   return relative(ROOT, base);
 }
 
+/**
+ * The layer a file belongs to: its folder under server/, except that GraphQL adapters (resolvers,
+ * object and input types, presenters) form the GraphQL layer wherever they sit.
+ */
+const layerOf = (file) => {
+  if (/\.(resolver|types?|inputs|presenter)\.ts$/.test(file)) return 'graphql';
+  // The composition roots wire every layer together; the other top-level files are leaves.
+  if (file === 'server/main.ts' || file === 'server/platform.ts') return 'app';
+  const [, first, second] = file.split('/');
+  return second === undefined ? 'server' : first;
+};
+
 const graph = new Map();
+const layers = new Map();
 const problems = [];
 for (const path of sources(SERVER)) {
   const file = relative(ROOT, path);
@@ -50,6 +64,11 @@ for (const path of sources(SERVER)) {
     const target = resolveImport(path, specifier);
     for (const rule of RULES) if (rule.applies(file) && rule.forbids(target)) problems.push(`${rule.name}: ${file} imports ${specifier}`);
     if (!typeOnly && target.startsWith('server/')) runtime.add(target);
+    if (target.startsWith('server/') && layerOf(target) !== layerOf(file)) {
+      const edges = layers.get(layerOf(file)) ?? new Map();
+      if (!edges.has(layerOf(target))) edges.set(layerOf(target), `${file} -> ${target}`);
+      layers.set(layerOf(file), edges);
+    }
   }
   graph.set(file, runtime);
 }
@@ -68,6 +87,19 @@ function visit(file) {
   state.set(file, 'black');
 }
 for (const file of graph.keys()) if (!state.has(file)) visit(file);
+
+// Between layers, type-only imports count too: a cycle there means two layers cannot change apart.
+const seen = new Set();
+for (const [from, edges] of layers) {
+  for (const [to, example] of edges) {
+    const back = layers.get(to)?.get(from);
+    const key = [from, to].sort().join('|');
+    if (back && !seen.has(key)) {
+      seen.add(key);
+      problems.push(`layer cycle ${from} <-> ${to}: ${example}; ${back}`);
+    }
+  }
+}
 
 if (problems.length > 0) {
   console.error(problems.join('\n'));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../core/auth-user';
-import { DomainEvents } from '../events/domain-events';
+import { DomainEvents } from '../modules/shared/domain-events';
 import { logger } from '../logger';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { logger } from '../logger';
 import { DraftModel } from '../modules/drafts/draft.model';
-import type { DomainEvents } from '../events/domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { DraftActivityModel } from './activity.model';
 import { loadState, plainText } from './document-state';
 import type { CollaborationExtension } from './extension';

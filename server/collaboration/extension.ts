@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../core/auth-user';
-import type { DomainEvents } from '../events/domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import type { DraftUpdatePayload } from '../pubsub/topics';
 import type { CompactionResult, CompactionStep } from './compaction';

@@ -1,6 +1,6 @@
 import { publishDraftChanged } from '../pubsub/draft-changed';
 import type { AppPubSub } from '../pubsub/pubsub';
-import type { DomainEvents } from './domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { CommentTargetType } from '../modules/comments/comment.model';
 
 /**

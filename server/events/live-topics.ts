@@ -1,6 +1,6 @@
 import type { AppPubSub } from '../pubsub/pubsub';
 import { ALL, Topic } from '../pubsub/topics';
-import type { DomainEvents } from './domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 
 /** Feeds the pub/sub topics GraphQL subscriptions read, on every instance. */
 export function liveTopics(events: DomainEvents, pubSub: AppPubSub): (() => void)[] {

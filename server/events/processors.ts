@@ -1,13 +1,13 @@
-import type { StatusChange } from '../collaboration/edit-gate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { dashboardSummary } from './dashboard';
-import type { DomainEvents } from './domain-events';
+import type { DraftDoc } from '../modules/drafts/draft.model';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { liveTopics } from './live-topics';
 
 export interface ProcessorDeps {
   pubSub: AppPubSub;
   /** The co-editing core of this instance: it refuses edits to a draft adopted here at once. */
-  collab: { statusChanged(draft: StatusChange): void };
+  collab: { statusChanged(draft: DraftDoc): void };
 }
 
 /** Every processor of domain events, in one place; returns what stops them all. */

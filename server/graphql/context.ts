@@ -1,7 +1,7 @@
 import type { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { AuthUser } from '../core/auth-user';
-import type { DomainEvents } from '../events/domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { Loaders } from './loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
 

@@ -8,7 +8,7 @@ import express from 'express';
 import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
-import { DomainEvents } from '../events/domain-events';
+import { DomainEvents } from '../modules/shared/domain-events';
 import { startProcessors } from '../events/processors';
 import type { Context } from '../graphql/context';
 import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';

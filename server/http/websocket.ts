@@ -4,7 +4,7 @@ import { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Collaboration } from '../collaboration/collaboration';
-import type { DomainEvents } from '../events/domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AuthUser, Context } from '../graphql/context';
 import { formatError, isDatabaseDown } from '../graphql/format-error';
 import { DocumentCache } from '../graphql/document-cache';

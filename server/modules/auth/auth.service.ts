@@ -8,7 +8,7 @@ import { UserDoc, UserModel } from '../users/user.model';
 import { hashPassword, verifyPassword } from './password';
 import { SessionModel } from './session.model';
 import { loginThrottle } from './login-throttle';
-import type { DomainEvents } from '../../events/domain-events';
+import type { DomainEvents } from '../shared/domain-events';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 

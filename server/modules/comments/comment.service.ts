@@ -2,9 +2,9 @@ import { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { badInput, notFound } from '../../core/errors';
-import type { DomainEventMap, DomainEvents } from '../../events/domain-events';
+import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
-import { AddCommentInput, CommentAnchorInput, MAX_COMMENT_LENGTH } from './comment.inputs';
+import { CommentAnchorData, MAX_COMMENT_LENGTH, NewComment } from './comment.data';
 import { CommentDoc, CommentModel } from './comment.model';
 import { commentPolicy } from './comment.policy';
 import { resolveTarget } from './comment-target';
@@ -16,7 +16,7 @@ function cleanBody(body: string): string {
   return trimmed;
 }
 
-function cleanAnchor(anchor: CommentAnchorInput): { quote: string; start: string | null; end: string | null } {
+function cleanAnchor(anchor: CommentAnchorData): { quote: string; start: string | null; end: string | null } {
   const quote = anchor.quote.trim();
   if (quote.length === 0) throw badInput('anchor.quote must not be blank: leave the anchor out to comment on the whole draft.', 'anchor.quote');
   // One end alone cannot locate a passage; the quote alone is a passage that was not located.
@@ -35,7 +35,7 @@ async function findComment(id: Types.ObjectId): Promise<CommentDoc> {
   return comment;
 }
 
-export async function addComment(user: AuthUser, input: AddCommentInput, events: DomainEvents): Promise<CommentDoc> {
+export async function addComment(user: AuthUser, input: NewComment, events: DomainEvents): Promise<CommentDoc> {
   const body = cleanBody(input.body);
   const target = await resolveTarget(parseId(input.targetId, 'targetId'));
   authorize(

@@ -2,10 +2,10 @@ import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
-import type { DomainEvents } from '../../events/domain-events';
+import type { DomainEvents } from '../shared/domain-events';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
 import { DraftStatus } from './draft-status';
-import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
+import type { DraftChanges, NewDraft } from './draft.data';
 import { DraftDoc, DraftModel } from './draft.model';
 import { draftPolicy } from './draft.policy';
 
@@ -20,7 +20,7 @@ export async function listDrafts(workingGroupId: Types.ObjectId | undefined): Pr
   return DraftModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean<DraftDoc[]>();
 }
 
-export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId, input: CreateDraftInput, events: DomainEvents): Promise<DraftDoc> {
+export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId, input: NewDraft, events: DomainEvents): Promise<DraftDoc> {
   authorize(draftPolicy.create(user, workingGroupId), 'Only the Chair, the Secretariat or the group coordinator may start a draft.');
   if (!(await WorkingGroupModel.exists({ _id: workingGroupId }))) throw notFound('Working group', workingGroupId.toHexString());
   const draft = await DraftModel.create({
@@ -34,7 +34,7 @@ export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId
   return created;
 }
 
-export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: UpdateDraftInput, events: DomainEvents): Promise<DraftDoc> {
+export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: DraftChanges, events: DomainEvents): Promise<DraftDoc> {
   const draft = await findDraft(id);
   authorize(draftPolicy.manage(user, draft), 'Only the Chair, the Secretariat or the group coordinator may change this draft.');
   const set: Record<string, unknown> = {};

@@ -2,9 +2,9 @@ import mongoose, { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { ErrorCode, appError, badInput, notFound } from '../../core/errors';
-import type { DomainEvents } from '../../events/domain-events';
+import type { DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
-import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
+import type { AgendaItemData, MeetingChanges, NewMeeting } from './meeting.data';
 import { AgendaItemDoc, MeetingDoc, MeetingModel } from './meeting.model';
 import { meetingPolicy } from './meeting.policy';
 
@@ -30,7 +30,7 @@ export async function findMeetingOfItem(itemId: Types.ObjectId): Promise<Meeting
   return MeetingModel.findOne({ 'agenda._id': itemId }).lean<MeetingDoc>();
 }
 
-function toAgendaItem(input: AgendaItemInput, order: number, keep?: AgendaItemDoc) {
+function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc) {
   const previous = new Map((keep?.subItems ?? []).map((s) => [s._id.toHexString(), s]));
   return {
     _id: keep?._id ?? new Types.ObjectId(),
@@ -80,7 +80,7 @@ async function changeMeeting(
   throw appError(ErrorCode.Conflict, 'The meeting kept changing under this edit; reload it and try again.');
 }
 
-export async function createMeeting(user: AuthUser, input: CreateMeetingInput, events: DomainEvents): Promise<MeetingDoc> {
+export async function createMeeting(user: AuthUser, input: NewMeeting, events: DomainEvents): Promise<MeetingDoc> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
   const meeting = await MeetingModel.create({
     date: input.date,
@@ -94,7 +94,7 @@ export async function createMeeting(user: AuthUser, input: CreateMeetingInput, e
   return created;
 }
 
-export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: UpdateMeetingInput, events: DomainEvents) {
+export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: MeetingChanges, events: DomainEvents) {
   return changeMeeting(user, id, events, () => {
     const set: Record<string, unknown> = {};
     if (input.date !== undefined) {
@@ -122,7 +122,7 @@ function itemIndex(meeting: MeetingDoc, itemId: Types.ObjectId): number {
   return index;
 }
 
-export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: AgendaItemInput, position: number | undefined, events: DomainEvents) {
+export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: AgendaItemData, position: number | undefined, events: DomainEvents) {
   return changeMeeting(user, meetingId, events, (meeting) => {
     if (meeting.agenda.length >= 100) throw badInput('An agenda holds at most 100 items.');
     const at = Math.min(Math.max((position ?? meeting.agenda.length + 1) - 1, 0), meeting.agenda.length);
@@ -132,7 +132,7 @@ export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: 
   });
 }
 
-export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, input: AgendaItemInput, events: DomainEvents) {
+export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, input: AgendaItemData, events: DomainEvents) {
   return changeMeeting(user, meetingId, events, (meeting) => {
     const index = itemIndex(meeting, itemId);
     const agenda = [...meeting.agenda];

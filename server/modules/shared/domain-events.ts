@@ -1,9 +1,10 @@
 import type { Types } from 'mongoose';
-import { logger } from '../logger';
-import type { CommentDoc } from '../modules/comments/comment.model';
-import type { DraftStatus } from '../modules/drafts/draft-status';
-import type { DraftDoc } from '../modules/drafts/draft.model';
-import type { MeetingDoc } from '../modules/meetings/meeting.model';
+import { EventBus } from '../../core/event-bus';
+import { logger } from '../../logger';
+import type { CommentDoc } from '../comments/comment.model';
+import type { DraftStatus } from '../drafts/draft-status';
+import type { DraftDoc } from '../drafts/draft.model';
+import type { MeetingDoc } from '../meetings/meeting.model';
 
 /**
  * What happened in the domain, each emitted once by the service that made the change, after its
@@ -32,35 +33,14 @@ export interface DomainEventMap {
 }
 
 export type DomainEventType = keyof DomainEventMap;
-export type EventHandler<K extends DomainEventType> = (event: DomainEventMap[K]) => void;
 
 /**
- * The in-process bus of one server instance. Handlers run synchronously, in the order they
- * subscribed, before the service returns: a live subscriber hears of a change no later than the
- * person who made it. Events cross instances only through what processors publish on pub/sub.
+ * The domain events of one server instance. Events cross instances only through what processors
+ * (server/events/) publish on pub/sub.
  */
-export class DomainEvents {
-  private handlers = new Map<DomainEventType, Set<EventHandler<never>>>();
-
-  on<K extends DomainEventType>(type: K, handler: EventHandler<K>): () => void {
-    let set = this.handlers.get(type);
-    if (!set) this.handlers.set(type, (set = new Set()));
-    set.add(handler as EventHandler<never>);
-    return () => set.delete(handler as EventHandler<never>);
-  }
-
-  emit<K extends DomainEventType>(type: K, event: DomainEventMap[K]): void {
-    for (const handler of this.handlers.get(type) ?? []) {
-      try {
-        (handler as EventHandler<K>)(event);
-      } catch (err) {
-        // The write is done; a failing side effect must not turn it into an error for the caller.
-        logger.error({ err, event: type }, 'domain event processor failed');
-      }
-    }
-  }
-
-  listenerCount(type: DomainEventType): number {
-    return this.handlers.get(type)?.size ?? 0;
+export class DomainEvents extends EventBus<DomainEventMap> {
+  constructor() {
+    // The write is done; a failing side effect must not turn it into an error for the caller.
+    super((err, type) => logger.error({ err, event: type }, 'domain event processor failed'));
   }
 }
