@@ -18,6 +18,7 @@ import type { AppPubSub } from '../pubsub/pubsub';
 import { appSchema } from '../graphql/schema';
 import { logger } from '../logger';
 import { userFromAuthorization } from './auth-header';
+import { appErrorHandler } from './app-errors';
 import { bodyErrorHandler } from './body-errors';
 import { healthHandler } from './health';
 import { serveWebClient } from './web-client';
@@ -87,6 +88,7 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   );
 
   serveWebClient(app, config);
+  app.use(appErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
