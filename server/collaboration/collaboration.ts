@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../core/auth-user';
-import { DomainEvents } from '../modules/shared/domain-events';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { logger } from '../logger';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
@@ -24,8 +24,9 @@ export interface CollaborationOptions {
   compactEvery: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
-  /** Where stored edits, activity and presence are announced; its own bus when not given. */
-  events?: DomainEvents;
+  /** Where stored edits, activity and presence are announced: the instance's one bus, which its
+   * processors listen to (a bus of its own would drop them silently). */
+  events: DomainEvents;
 }
 
 const DEFAULT_IDLE_MS = 30_000;
@@ -53,7 +54,7 @@ export class Collaboration implements CollaborationCore {
     readonly pubSub: AppPubSub,
     options: CollaborationOptions,
   ) {
-    this.events = options.events ?? new DomainEvents();
+    this.events = options.events;
     this.holds = new DraftHolds(options.idleMs ?? DEFAULT_IDLE_MS, {
       opened: (draftId) => this.notify('onOpened', draftId),
       closed: (draftId) => this.notify('onClosed', draftId),
