@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
-import type { DomainEvents } from '../shared/domain-events';
+import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
 import { DraftStatus } from './draft-status';
 import type { DraftChanges, NewDraft } from './draft.data';
@@ -44,7 +44,9 @@ export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: Dra
   if (Object.keys(set).length === 0) throw badInput('Nothing to change: give titleEn, titleFr or deadline.');
   const updated = await DraftModel.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DraftDoc>();
   if (!updated) throw notFound('Draft', id.toHexString());
-  const changed = [...(set['title.en'] !== undefined || set['title.fr'] !== undefined ? ['title' as const] : []), ...('deadline' in set ? ['deadline' as const] : [])];
+  const changed: DomainEventMap['draft.updated']['changed'] = [];
+  if (input.titleEn !== undefined || input.titleFr !== undefined) changed.push('title');
+  if (input.deadline !== undefined) changed.push('deadline');
   events.emit('draft.updated', { draft: updated, byId: user._id, changed });
   return updated;
 }
