@@ -20,8 +20,9 @@ export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
 /**
  * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day) up to date
  * without a write per keystroke: stored updates are tallied in memory and written at most once
- * per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is derived from the
- * durable log, so a crash between two flushes loses at most a second of counts, never an edit.
+ * per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is derived
+ * from the durable log, so a crash between two flushes loses at most a second of counts, never an
+ * edit.
  */
 export class EditActivity implements CollaborationExtension {
   readonly name = 'editActivity';
