@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
-import type { AuthUser } from '../graphql/context';
+import type { AuthUser } from '../core/auth-user';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { logger } from '../logger';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
@@ -23,6 +24,9 @@ export interface CollaborationOptions {
   compactEvery: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
+  /** Where stored edits, activity and presence are announced: the instance's one bus, which its
+   * processors listen to (a bus of its own would drop them silently). */
+  events: DomainEvents;
 }
 
 const DEFAULT_IDLE_MS = 30_000;
@@ -44,11 +48,13 @@ export class Collaboration implements CollaborationCore {
   private readonly extensions: CollaborationExtension[];
   private readonly holds: DraftHolds;
   private compacting = new Map<string, Promise<CompactionResult>>();
+  readonly events: DomainEvents;
 
   constructor(
     readonly pubSub: AppPubSub,
     options: CollaborationOptions,
   ) {
+    this.events = options.events;
     this.holds = new DraftHolds(options.idleMs ?? DEFAULT_IDLE_MS, {
       opened: (draftId) => this.notify('onOpened', draftId),
       closed: (draftId) => this.notify('onClosed', draftId),
@@ -128,6 +134,8 @@ export class Collaboration implements CollaborationCore {
       this.pubSub.publish(Topic.DraftUpdate, id, { draftId: id, seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, snapshot: false });
     }
     this.notify('onStored', draftId, stored);
+    const last = stored[stored.length - 1];
+    this.events.emit('draft.edited', { draftId: id, lastSeq: last.seq, count: stored.length, userId: last.userId });
   }
 
   /**

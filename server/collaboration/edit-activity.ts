@@ -1,8 +1,7 @@
 import { Types } from 'mongoose';
 import { logger } from '../logger';
 import { DraftModel } from '../modules/drafts/draft.model';
-import type { AppPubSub } from '../pubsub/pubsub';
-import { publishDraftChanged } from '../pubsub/draft-changed';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { DraftActivityModel } from './activity.model';
 import { loadState, plainText } from './document-state';
 import type { CollaborationExtension } from './extension';
@@ -21,8 +20,9 @@ export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
 /**
  * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day) up to date
  * without a write per keystroke: stored updates are tallied in memory and written at most once
- * per `intervalMs` per draft, then a DraftChanged event goes out. The summary is derived from the
- * durable log, so a crash between two flushes loses at most a second of counts, never an edit.
+ * per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is derived
+ * from the durable log, so a crash between two flushes loses at most a second of counts, never an
+ * edit.
  */
 export class EditActivity implements CollaborationExtension {
   readonly name = 'editActivity';
@@ -31,7 +31,7 @@ export class EditActivity implements CollaborationExtension {
   private flushing = new Set<Promise<void>>();
 
   constructor(
-    private readonly pubSub: AppPubSub,
+    private readonly events: DomainEvents,
     private readonly hold: (draftId: string) => () => void,
     private readonly intervalMs = 1000,
   ) {}
@@ -97,7 +97,7 @@ export class EditActivity implements CollaborationExtension {
     await Promise.all(
       [...tally.edits].map(([day, edits]) => DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true })),
     );
-    publishDraftChanged(this.pubSub, id);
+    this.events.emit('draft.activityRecorded', { draftId: id });
   }
 
   /** Writes what is pending now (on shutdown, and in tests). */

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import { authorize } from '../graphql/auth-checker';
-import { draftLocked } from '../graphql/errors';
+import { authorize } from '../core/authorize';
+import { draftLocked } from '../core/errors';
 import { DraftStatus } from '../modules/drafts/draft-status';
 import type { DraftDoc } from '../modules/drafts/draft.model';
 import { draftPolicy } from '../modules/drafts/draft.policy';

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../graphql/context';
+import type { AuthUser } from '../core/auth-user';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import type { DraftUpdatePayload } from '../pubsub/topics';
 import type { CompactionResult, CompactionStep } from './compaction';
@@ -62,6 +63,7 @@ export interface CollaborationExtension {
 export interface CollaborationCore {
   readonly instanceId: string;
   readonly pubSub: AppPubSub;
+  readonly events: DomainEvents;
   /** Keeps the draft loaded until the returned release is called (each release counts once). */
   hold(draftId: string): () => void;
   /** Merges the draft's log into its snapshot; one run per draft at a time. */

@@ -1,4 +1,3 @@
-import { publishDraftChanged } from '../pubsub/draft-changed';
 import { CompactionTrigger } from './compaction-trigger';
 import { EditActivity } from './edit-activity';
 import { EditGate } from './edit-gate';
@@ -20,9 +19,9 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
   return {
     throttle: new Throttle(100, 200, 4 * 1024 * 1024),
     editGate: new EditGate(core.pubSub),
-    activity: new EditActivity(core.pubSub, hold),
+    activity: new EditActivity(core.events, hold),
     compaction: new CompactionTrigger(core, options.compactEvery),
-    presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) => publishDraftChanged(core.pubSub, draftId)),
+    presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) => core.events.emit('draft.presenceChanged', { draftId })),
   };
 }
 

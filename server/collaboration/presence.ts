@@ -1,6 +1,6 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../core/errors';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { PresencePayload, Topic } from '../pubsub/topics';
 import type { CollaborationExtension } from './extension';

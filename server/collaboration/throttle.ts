@@ -1,4 +1,4 @@
-import { ErrorCode, appError } from '../graphql/errors';
+import { ErrorCode, appError } from '../core/errors';
 import type { CollaborationExtension, IncomingPresence, IncomingUpdate } from './extension';
 
 interface Bucket {

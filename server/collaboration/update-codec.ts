@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../core/errors';
 
 /** Largest Yjs update accepted in one call, decoded (a 20-page draft's whole state is far smaller). */
 export const MAX_UPDATE_BYTES = 1024 * 1024;

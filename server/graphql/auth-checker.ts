@@ -1,7 +1,10 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Role } from '../modules/users/role';
-import type { AuthUser, Context } from './context';
-import { forbidden, unauthenticated } from './errors';
+import type { Role } from '../core/role';
+import type { AuthUser } from '../core/auth-user';
+import { forbidden, unauthenticated } from '../core/errors';
+import type { Context } from './context';
+
+export { authorize } from '../core/authorize';
 
 /** `@Authorized()` needs a session; `@Authorized(roles)` needs one of the roles. */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
@@ -17,9 +20,4 @@ export function requireUser(context: Pick<Context, 'user' | 'tokenRejected'>): A
     throw context.tokenRejected ? unauthenticated('Your session has expired or was revoked; sign in again.') : unauthenticated();
   }
   return context.user;
-}
-
-/** The single gate policies answer through: a refusal is FORBIDDEN and nothing has changed. */
-export function authorize(allowed: boolean, message?: string): void {
-  if (!allowed) throw forbidden(message);
 }

@@ -1,21 +1,11 @@
-import type { Types } from 'mongoose';
 import type { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
-import type { Role } from '../modules/users/role';
+import type { AuthUser } from '../core/auth-user';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { Loaders } from './loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
 
-export interface AuthUser {
-  id: string;
-  _id: Types.ObjectId;
-  name: string;
-  email: string;
-  roles: Role[];
-  delegationId: Types.ObjectId | null;
-  workingGroupIds: Types.ObjectId[];
-  sessionId: Types.ObjectId;
-  sessionExpiresAt: Date;
-}
+export type { AuthUser };
 
 export interface Context {
   user: AuthUser | null;
@@ -23,6 +13,8 @@ export interface Context {
   tokenRejected: boolean;
   loaders: Loaders;
   pubSub: AppPubSub;
+  /** Where services announce what they changed. */
+  events: DomainEvents;
   config: Pick<Config, 'sessionTtlMs'>;
   collab: Collaboration;
   /** The WebSocket connection the operation came over; null over HTTP. */

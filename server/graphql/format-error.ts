@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import mongoose from 'mongoose';
 import { ArgumentValidationError } from 'type-graphql';
 import { logger } from '../logger';
-import { ErrorCode } from './errors';
+import { AppError, ErrorCode } from '../core/errors';
+import { httpStatus } from '../core/http-status';
 
 interface ValidationIssue {
   property: string;
@@ -46,8 +47,11 @@ const DATABASE_DOWN_MESSAGE = 'The database is not answering; try again shortly.
 
 /** The database did not answer before the operation ran (reading the session): HTTP 503 and the usual code. */
 export function databaseUnavailable(original: Error): GraphQLError {
-  return new GraphQLError(DATABASE_DOWN_MESSAGE, { originalError: original, extensions: { code: ErrorCode.DatabaseUnavailable, http: { status: 503 } } });
+  return new GraphQLError(DATABASE_DOWN_MESSAGE, { originalError: original, extensions: { code: ErrorCode.DatabaseUnavailable, http: { status: httpStatus(ErrorCode.DatabaseUnavailable) } } });
 }
+
+/** The GraphQL code of each core error: the same names, so clients see the codes they always did. */
+const graphqlCode = (code: ErrorCode): string => code;
 
 /**
  * Shapes every error a client sees (HTTP and WebSocket alike): input problems say what is wrong,
@@ -55,6 +59,9 @@ export function databaseUnavailable(original: Error): GraphQLError {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof AppError) {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.details, code: graphqlCode(original.code) } };
+  }
   if (original instanceof ArgumentValidationError) {
     const issues = describe(original.extensions.validationErrors as ValidationIssue[]);
     return { ...formatted, message: `Invalid input: ${issues.join('; ')}`, extensions: { code: ErrorCode.BadUserInput, issues } };

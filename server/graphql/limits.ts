@@ -1,7 +1,8 @@
 import { DocumentNode, GraphQLError, GraphQLSchema, validate } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../core/errors';
+import { httpStatus } from '../core/http-status';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -9,7 +10,7 @@ export interface QueryLimits {
 }
 
 const rejected = (code: ErrorCode, message: string) =>
-  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+  new GraphQLError(message, { extensions: { code, http: { status: httpStatus(code) } } });
 
 /** Errors for a query nested deeper or costing more than the limits allow (empty when it fits). */
 export function checkQueryLimits(

@@ -8,6 +8,8 @@ import express from 'express';
 import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import { DomainEvents } from '../modules/shared/domain-events';
+import { startProcessors } from '../events/processors';
 import type { Context } from '../graphql/context';
 import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
@@ -16,6 +18,7 @@ import type { AppPubSub } from '../pubsub/pubsub';
 import { appSchema } from '../graphql/schema';
 import { logger } from '../logger';
 import { userFromAuthorization } from './auth-header';
+import { appErrorHandler } from './app-errors';
 import { bodyErrorHandler } from './body-errors';
 import { healthHandler } from './health';
 import { serveWebClient } from './web-client';
@@ -35,8 +38,10 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const collab = new Collaboration(pubSub, { compactEvery: config.compactEvery, idleMs: config.draftIdleMs });
-  const ws = attachWebSocket(httpServer, schema, pubSub, collab, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
+  const events = new DomainEvents();
+  const collab = new Collaboration(pubSub, { compactEvery: config.compactEvery, idleMs: config.draftIdleMs, events });
+  const stopProcessors = startProcessors(events, { pubSub, collab });
+  const ws = attachWebSocket(httpServer, schema, { pubSub, events }, collab, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -74,6 +79,7 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
         })),
         loaders: createLoaders(),
         pubSub,
+        events,
         config: { sessionTtlMs: config.sessionTtlMs },
         collab,
         connectionId: null,
@@ -82,6 +88,7 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
   );
 
   serveWebClient(app, config);
+  app.use(appErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -100,6 +107,7 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
       await ws.close();
       await apollo.stop();
       await collab.close();
+      stopProcessors();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { authenticate } from '../modules/auth/auth.service';
-import type { AuthUser } from '../graphql/context';
+import type { AuthUser } from '../core/auth-user';
 
 /** Reads `Bearer <token>` (the same value over HTTP and in WebSocket connectionParams). */
 export async function userFromAuthorization(value: unknown): Promise<{ user: AuthUser | null; tokenRejected: boolean }> {

@@ -4,6 +4,7 @@ import { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Collaboration } from '../collaboration/collaboration';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AuthUser, Context } from '../graphql/context';
 import { formatError, isDatabaseDown } from '../graphql/format-error';
 import { DocumentCache } from '../graphql/document-cache';
@@ -27,7 +28,13 @@ function reshape(error: GraphQLError): GraphQLError {
 }
 
 /** graphql-ws on the HTTP server's /graphql; the token travels in connectionParams.authorization. */
-export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSub: AppPubSub, collab: Collaboration, limits: QueryLimits & { maxPayload: number; sessionTtlMs: number }) {
+export function attachWebSocket(
+  httpServer: Server,
+  schema: GraphQLSchema,
+  { pubSub, events }: { pubSub: AppPubSub; events: DomainEvents },
+  collab: Collaboration,
+  limits: QueryLimits & { maxPayload: number; sessionTtlMs: number },
+) {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayload });
   const documents = new DocumentCache(schema, limits);
   const contextFor = (extra: ConnectionExtra): Context => ({
@@ -35,6 +42,7 @@ export function attachWebSocket(httpServer: Server, schema: GraphQLSchema, pubSu
     tokenRejected: extra.tokenRejected ?? false,
     loaders: createLoaders({ cache: false }),
     pubSub,
+    events,
     config: { sessionTtlMs: limits.sessionTtlMs },
     collab,
     connectionId: extra.connectionId ?? null,

@@ -1,4 +1,4 @@
-import { ErrorCode, appError } from '../graphql/errors';
+import { ErrorCode, appError } from '../core/errors';
 
 /**
  * An async iterator over events pushed to it, for a subscription. A consumer that falls more than

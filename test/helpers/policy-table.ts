@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { AuthUser } from '../../server/graphql/context';
+import type { AuthUser } from '../../server/core/auth-user';
 import { Role } from '../../server/modules/users/role';
 
 /** Policy unit tests: people and groups in memory, no database. */

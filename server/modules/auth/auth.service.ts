@@ -1,15 +1,14 @@
 import mongoose from 'mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { ErrorCode, appError, badInput } from '../../graphql/errors';
-import type { Role } from '../users/role';
+import type { AuthUser } from '../../core/auth-user';
+import { ErrorCode, appError, badInput } from '../../core/errors';
+import type { Role } from '../../core/role';
 import { UserDoc, UserModel } from '../users/user.model';
 import { hashPassword, verifyPassword } from './password';
 import { SessionModel } from './session.model';
 import { loginThrottle } from './login-throttle';
-import type { AppPubSub } from '../../pubsub/pubsub';
-import { Topic } from '../../pubsub/topics';
+import type { DomainEvents } from '../shared/domain-events';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -19,7 +18,7 @@ export interface LoginResult {
   user: UserDoc;
 }
 
-export async function login(email: string, password: string, ttlMs: number): Promise<LoginResult> {
+export async function login(email: string, password: string, ttlMs: number, events: DomainEvents): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
   loginThrottle.check(normalized);
   const user = await UserModel.findOne({ email: normalized }).lean<UserDoc>();
@@ -32,7 +31,8 @@ export async function login(email: string, password: string, ttlMs: number): Pro
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await SessionModel.create({ tokenHash: tokenHash(token), userId: user._id, createdAt: now, expiresAt });
+  const session = await SessionModel.create({ tokenHash: tokenHash(token), userId: user._id, createdAt: now, expiresAt });
+  events.emit('session.started', { sessionId: session._id, userId: user._id });
   return { token, expiresAt, user };
 }
 
@@ -61,24 +61,25 @@ export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId, sessionExpi
 }
 
 /** Deletes sessions and tells every instance, so WebSockets opened with them close at once. */
-async function revokeSessions(filter: Record<string, unknown>, pubSub: AppPubSub): Promise<number> {
+async function revokeSessions(filter: Record<string, unknown>, userId: Types.ObjectId, events: DomainEvents): Promise<number> {
   const sessions = await SessionModel.find(filter, { _id: 1 }).lean();
   const { deletedCount } = await SessionModel.deleteMany({ _id: mongoose.trusted({ $in: sessions.map((s) => s._id) }) });
-  for (const s of sessions) pubSub.publish(Topic.SessionRevoked, s._id.toHexString(), { sessionId: s._id.toHexString() });
+  if (sessions.length > 0) events.emit('session.revoked', { sessionIds: sessions.map((s) => s._id), userId });
   return deletedCount;
 }
 
-export function logout(user: AuthUser, everywhere: boolean, pubSub: AppPubSub): Promise<number> {
-  return revokeSessions(everywhere ? { userId: user._id } : { _id: user.sessionId }, pubSub);
+export function logout(user: AuthUser, everywhere: boolean, events: DomainEvents): Promise<number> {
+  return revokeSessions(everywhere ? { userId: user._id } : { _id: user.sessionId }, user._id, events);
 }
 
-export async function changePassword(user: AuthUser, current: string, next: string, pubSub: AppPubSub): Promise<void> {
+export async function changePassword(user: AuthUser, current: string, next: string, events: DomainEvents): Promise<void> {
   const stored = await UserModel.findById(user._id).lean<UserDoc>();
   if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
     throw appError(ErrorCode.Unauthenticated, 'The current password is wrong.', { reason: 'INVALID_CREDENTIALS' });
   }
   if (next === current) throw badInput('The new password must differ from the current one.', 'newPassword');
   await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(next), seeded: false } });
+  events.emit('user.passwordChanged', { userId: user._id });
   // Other sessions may belong to whoever knew the old password.
-  await revokeSessions({ userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) }, pubSub);
+  await revokeSessions({ userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) }, user._id, events);
 }

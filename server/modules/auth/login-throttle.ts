@@ -1,4 +1,4 @@
-import { ErrorCode, appError } from '../../graphql/errors';
+import { ErrorCode, appError } from '../../core/errors';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 10;

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../core/errors';
 import { DraftDoc, DraftModel } from '../drafts/draft.model';
 import { AgendaItemDoc, MeetingDoc } from '../meetings/meeting.model';
 import { findMeetingOfItem } from '../meetings/meeting.service';

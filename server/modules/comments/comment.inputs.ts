@@ -1,7 +1,6 @@
 import { IsMongoId, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-
-export const MAX_COMMENT_LENGTH = 5000;
+import { MAX_COMMENT_LENGTH } from './comment.data';
 
 @InputType({ description: 'The passage of a draft a comment is about' })
 export class CommentAnchorInput {

@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
+import type { AuthUser } from '../../core/auth-user';
 import { draftPolicy } from '../drafts/draft.policy';
-import { hasRole, isOfficer } from '../shared/roles';
-import { Role } from '../users/role';
+import { hasRole, isOfficer } from '../../core/roles';
+import { Role } from '../../core/role';
 
 interface CommentRef {
   authorId: { equals(other: unknown): boolean };

@@ -34,19 +34,19 @@ export class CommentResolver {
   @Authorized()
   @Mutation(() => Comment)
   async addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<CommentRoot> {
-    return presentComment(await comments.addComment(user, input, ctx.pubSub));
+    return presentComment(await comments.addComment(user, input, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Comment)
   async editComment(@Arg('id', () => ID) id: string, @Arg('body', () => String) body: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
-    return presentComment(await comments.editComment(user, parseId(id), body, ctx.pubSub));
+    return presentComment(await comments.editComment(user, parseId(id), body, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Comment)
   async deleteComment(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
-    return presentComment(await comments.deleteComment(user, parseId(id), ctx.pubSub));
+    return presentComment(await comments.deleteComment(user, parseId(id), ctx.events));
   }
 
   @Authorized()
@@ -57,7 +57,7 @@ export class CommentResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return presentComment(await comments.resolveComment(user, parseId(id), resolved, ctx.pubSub));
+    return presentComment(await comments.resolveComment(user, parseId(id), resolved, ctx.events));
   }
 
   @Subscription(() => Comment, { description: 'New comments on an agenda item or a draft', subscribe: subscribeTo(Topic.CommentAdded, routeToTarget) })

@@ -1,13 +1,11 @@
 import { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { authorize } from '../../graphql/auth-checker';
-import { badInput, notFound } from '../../graphql/errors';
-import type { AppPubSub } from '../../pubsub/pubsub';
-import { publishDraftChanged } from '../../pubsub/draft-changed';
-import { Topic } from '../../pubsub/topics';
+import type { AuthUser } from '../../core/auth-user';
+import { authorize } from '../../core/authorize';
+import { badInput, notFound } from '../../core/errors';
+import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
-import { AddCommentInput, CommentAnchorInput, MAX_COMMENT_LENGTH } from './comment.inputs';
-import { CommentDoc, CommentModel, CommentTargetType } from './comment.model';
+import { CommentAnchorData, MAX_COMMENT_LENGTH, NewComment } from './comment.data';
+import { CommentDoc, CommentModel } from './comment.model';
 import { commentPolicy } from './comment.policy';
 import { resolveTarget } from './comment-target';
 
@@ -18,7 +16,7 @@ function cleanBody(body: string): string {
   return trimmed;
 }
 
-function cleanAnchor(anchor: CommentAnchorInput): { quote: string; start: string | null; end: string | null } {
+function cleanAnchor(anchor: CommentAnchorData): { quote: string; start: string | null; end: string | null } {
   const quote = anchor.quote.trim();
   if (quote.length === 0) throw badInput('anchor.quote must not be blank: leave the anchor out to comment on the whole draft.', 'anchor.quote');
   // One end alone cannot locate a passage; the quote alone is a passage that was not located.
@@ -37,7 +35,7 @@ async function findComment(id: Types.ObjectId): Promise<CommentDoc> {
   return comment;
 }
 
-export async function addComment(user: AuthUser, input: AddCommentInput, pubSub: AppPubSub): Promise<CommentDoc> {
+export async function addComment(user: AuthUser, input: NewComment, events: DomainEvents): Promise<CommentDoc> {
   const body = cleanBody(input.body);
   const target = await resolveTarget(parseId(input.targetId, 'targetId'));
   authorize(
@@ -71,40 +69,41 @@ export async function addComment(user: AuthUser, input: AddCommentInput, pubSub:
     anchor,
   });
   const comment = created.toObject() as CommentDoc;
-  pubSub.publish(Topic.CommentAdded, target.id.toHexString(), comment);
-  if (comment.targetType === CommentTargetType.DRAFT) publishDraftChanged(pubSub, comment.targetId.toHexString());
+  events.emit('comment.added', { comment });
   return comment;
 }
 
-async function changeComment(comment: CommentDoc, set: Record<string, unknown>, pubSub: AppPubSub): Promise<CommentDoc> {
+type CommentChange = DomainEventMap['comment.changed']['change'];
+
+async function changeComment(comment: CommentDoc, set: Record<string, unknown>, change: CommentChange, events: DomainEvents): Promise<CommentDoc> {
   const updated = await CommentModel.findOneAndUpdate({ _id: comment._id }, { $set: set }, { returnDocument: 'after' }).lean<CommentDoc>();
   if (!updated) throw notFound('Comment', comment._id.toHexString());
-  pubSub.publish(Topic.CommentChanged, updated.targetId.toHexString(), updated);
-  if (updated.targetType === CommentTargetType.DRAFT) publishDraftChanged(pubSub, updated.targetId.toHexString());
+  events.emit('comment.changed', { comment: updated, change });
   return updated;
 }
 
-export async function editComment(user: AuthUser, id: Types.ObjectId, body: string, pubSub: AppPubSub): Promise<CommentDoc> {
+export async function editComment(user: AuthUser, id: Types.ObjectId, body: string, events: DomainEvents): Promise<CommentDoc> {
   const clean = cleanBody(body);
   const comment = await findComment(id);
   authorize(commentPolicy.edit(user, comment), 'Only its author may edit a comment.');
-  return changeComment(comment, { body: clean, editedAt: new Date() }, pubSub);
+  return changeComment(comment, { body: clean, editedAt: new Date() }, 'edited', events);
 }
 
-export async function deleteComment(user: AuthUser, id: Types.ObjectId, pubSub: AppPubSub): Promise<CommentDoc> {
+export async function deleteComment(user: AuthUser, id: Types.ObjectId, events: DomainEvents): Promise<CommentDoc> {
   const comment = await findComment(id);
   authorize(commentPolicy.delete(user, comment), 'Only its author or the Secretariat may delete a comment.');
   // Kept as a tombstone so that replies stay in their thread.
-  return changeComment(comment, { body: null, deletedAt: new Date(), deletedById: user._id }, pubSub);
+  return changeComment(comment, { body: null, deletedAt: new Date(), deletedById: user._id }, 'deleted', events);
 }
 
-export async function resolveComment(user: AuthUser, id: Types.ObjectId, resolved: boolean, pubSub: AppPubSub): Promise<CommentDoc> {
+export async function resolveComment(user: AuthUser, id: Types.ObjectId, resolved: boolean, events: DomainEvents): Promise<CommentDoc> {
   const comment = await findComment(id);
   const target = await resolveTarget(comment.targetId);
   authorize(commentPolicy.resolve(user, comment, target), 'Only the author, the Chair, the Secretariat or the group coordinator may resolve this comment.');
   return changeComment(
     comment,
     resolved ? { resolved: true, resolvedById: user._id, resolvedAt: new Date() } : { resolved: false, resolvedById: null, resolvedAt: null },
-    pubSub,
+    resolved ? 'resolved' : 'reopened',
+    events,
   );
 }

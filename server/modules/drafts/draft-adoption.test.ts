@@ -9,6 +9,7 @@ import { createRedisPubSub } from '../../pubsub/redis';
 import { AppPubSub } from '../../pubsub/pubsub';
 import { ALL, Topic } from '../../pubsub/topics';
 import { authenticate } from '../auth/auth.service';
+import { DomainEvents } from '../shared/domain-events';
 import { addParagraph, connectEditor, until } from '../../../test/helpers/editors';
 import { draftOf } from '../../../test/helpers/factories';
 import { startRedis } from '../../../test/helpers/server-process';
@@ -161,7 +162,7 @@ describe('adoption freezes the text on every instance (status changes through Re
     t = await startTestPlatform({ REDIS_URL: redis.url });
     // A second instance's edit path, sharing the database and Redis with the platform above.
     const pubSub = await createRedisPubSub(redis.url);
-    other = { collab: new Collaboration(pubSub, { compactEvery: 1000 }), pubSub };
+    other = { collab: new Collaboration(pubSub, { compactEvery: 1000, events: new DomainEvents() }), pubSub };
     draftId = await draftOf(2);
   });
   afterAll(async () => {

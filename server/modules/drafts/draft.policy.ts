@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { coordinates, hasRole, isMemberOf, isOfficer, writes } from '../shared/roles';
-import { Role } from '../users/role';
+import type { AuthUser } from '../../core/auth-user';
+import { coordinates, hasRole, isMemberOf, isOfficer, writes } from '../../core/roles';
+import { Role } from '../../core/role';
 import { DraftStatus } from './draft-status';
 
 interface DraftRef {

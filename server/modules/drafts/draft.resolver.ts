@@ -34,8 +34,8 @@ export class DraftResolver {
 
   @Authorized()
   @Mutation(() => Draft)
-  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @CurrentUser() user: AuthUser): Promise<DraftRoot> {
-    return present(await createDraft(user, parseId(input.workingGroupId, 'workingGroupId'), input));
+  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<DraftRoot> {
+    return present(await createDraft(user, parseId(input.workingGroupId, 'workingGroupId'), input, ctx.events));
   }
 
   @Authorized()
@@ -44,8 +44,9 @@ export class DraftResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateDraftInput) input: UpdateDraftInput,
     @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    return present(await updateDraft(user, parseId(id), input));
+    return present(await updateDraft(user, parseId(id), input, ctx.events));
   }
 
   @Authorized()
@@ -56,9 +57,7 @@ export class DraftResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ): Promise<DraftRoot> {
-    const updated = await setDraftStatus(user, parseId(id), status, ctx.pubSub);
-    ctx.collab.statusChanged(updated);
-    return present(updated);
+    return present(await setDraftStatus(user, parseId(id), status, ctx.events));
   }
 
   @Subscription(() => Draft, {

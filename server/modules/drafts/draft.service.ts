@@ -1,13 +1,11 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { authorize } from '../../graphql/auth-checker';
-import { appError, badInput, ErrorCode, notFound } from '../../graphql/errors';
-import type { AppPubSub } from '../../pubsub/pubsub';
-import { publishDraftChanged } from '../../pubsub/draft-changed';
-import { ALL, Topic } from '../../pubsub/topics';
+import type { AuthUser } from '../../core/auth-user';
+import { authorize } from '../../core/authorize';
+import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
+import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
 import { DraftStatus } from './draft-status';
-import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
+import type { DraftChanges, NewDraft } from './draft.data';
 import { DraftDoc, DraftModel } from './draft.model';
 import { draftPolicy } from './draft.policy';
 
@@ -22,7 +20,7 @@ export async function listDrafts(workingGroupId: Types.ObjectId | undefined): Pr
   return DraftModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean<DraftDoc[]>();
 }
 
-export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId, input: CreateDraftInput): Promise<DraftDoc> {
+export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId, input: NewDraft, events: DomainEvents): Promise<DraftDoc> {
   authorize(draftPolicy.create(user, workingGroupId), 'Only the Chair, the Secretariat or the group coordinator may start a draft.');
   if (!(await WorkingGroupModel.exists({ _id: workingGroupId }))) throw notFound('Working group', workingGroupId.toHexString());
   const draft = await DraftModel.create({
@@ -31,10 +29,12 @@ export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId
     deadline: input.deadline ?? null,
     createdById: user._id,
   });
-  return draft.toObject() as DraftDoc;
+  const created = draft.toObject() as DraftDoc;
+  events.emit('draft.created', { draft: created, byId: user._id });
+  return created;
 }
 
-export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: UpdateDraftInput): Promise<DraftDoc> {
+export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: DraftChanges, events: DomainEvents): Promise<DraftDoc> {
   const draft = await findDraft(id);
   authorize(draftPolicy.manage(user, draft), 'Only the Chair, the Secretariat or the group coordinator may change this draft.');
   const set: Record<string, unknown> = {};
@@ -44,10 +44,14 @@ export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: Upd
   if (Object.keys(set).length === 0) throw badInput('Nothing to change: give titleEn, titleFr or deadline.');
   const updated = await DraftModel.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DraftDoc>();
   if (!updated) throw notFound('Draft', id.toHexString());
+  const changed: DomainEventMap['draft.updated']['changed'] = [];
+  if (input.titleEn !== undefined || input.titleFr !== undefined) changed.push('title');
+  if (input.deadline !== undefined) changed.push('deadline');
+  events.emit('draft.updated', { draft: updated, byId: user._id, changed });
   return updated;
 }
 
-export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status: DraftStatus, pubSub: AppPubSub): Promise<DraftDoc> {
+export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status: DraftStatus, events: DomainEvents): Promise<DraftDoc> {
   const draft = await findDraft(id);
   const from = draft.status as DraftStatus;
   authorize(
@@ -74,9 +78,6 @@ export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status:
     if (!(await DraftModel.exists({ _id: id }))) throw notFound('Draft', id.toHexString());
     throw appError(ErrorCode.Conflict, 'The status of this draft was changed by someone else meanwhile; look at it again and retry.');
   }
-  for (const key of [id.toHexString(), updated.workingGroupId.toHexString(), ALL]) {
-    pubSub.publish(Topic.DraftStatusChanged, key, updated);
-  }
-  publishDraftChanged(pubSub, id.toHexString());
+  events.emit('draft.statusChanged', { draft: updated, byId: user._id, from, to: status });
   return updated;
 }

@@ -1,6 +1,6 @@
-import type { AuthUser } from '../../graphql/context';
+import type { AuthUser } from '../../core/auth-user';
 import { commentPolicy } from '../comments/comment.policy';
-import { isOfficer } from '../shared/roles';
+import { isOfficer } from '../../core/roles';
 
 /** Meetings and their agendas are the Chair's and the Secretariat's to manage; everyone signed in reads them. */
 export const meetingPolicy = {

@@ -45,8 +45,8 @@ export class MeetingResolver {
 
   @Authorized()
   @Mutation(() => Meeting)
-  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @CurrentUser() user: AuthUser) {
-    return present(await meetings.createMeeting(user, input));
+  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return present(await meetings.createMeeting(user, input, ctx.events));
   }
 
   @Authorized()
@@ -57,13 +57,13 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateMeeting(user, parseId(id), input, ctx.pubSub));
+    return present(await meetings.updateMeeting(user, parseId(id), input, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Boolean)
-  async deleteMeeting(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser) {
-    await meetings.deleteMeeting(user, parseId(id));
+  async deleteMeeting(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    await meetings.deleteMeeting(user, parseId(id), ctx.events);
     return true;
   }
 
@@ -76,7 +76,7 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.addAgendaItem(user, parseId(meetingId, 'meetingId'), input, position, ctx.pubSub));
+    return present(await meetings.addAgendaItem(user, parseId(meetingId, 'meetingId'), input, position, ctx.events));
   }
 
   @Authorized()
@@ -88,13 +88,13 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.pubSub));
+    return present(await meetings.updateAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.events));
   }
 
   @Authorized()
   @Mutation(() => Meeting)
   async removeAgendaItem(@Arg('meetingId', () => ID) meetingId: string, @Arg('itemId', () => ID) itemId: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
-    return present(await meetings.removeAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.pubSub));
+    return present(await meetings.removeAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.events));
   }
 
   @Authorized()
@@ -106,7 +106,7 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.moveAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.pubSub));
+    return present(await meetings.moveAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.events));
   }
 
   @Subscription(() => Meeting, {

@@ -1,11 +1,10 @@
 import mongoose, { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { authorize } from '../../graphql/auth-checker';
-import { ErrorCode, appError, badInput, notFound } from '../../graphql/errors';
-import type { AppPubSub } from '../../pubsub/pubsub';
-import { Topic } from '../../pubsub/topics';
+import type { AuthUser } from '../../core/auth-user';
+import { authorize } from '../../core/authorize';
+import { ErrorCode, appError, badInput, notFound } from '../../core/errors';
+import type { DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
-import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
+import type { AgendaItemData, MeetingChanges, NewMeeting } from './meeting.data';
 import { AgendaItemDoc, MeetingDoc, MeetingModel } from './meeting.model';
 import { meetingPolicy } from './meeting.policy';
 
@@ -31,7 +30,7 @@ export async function findMeetingOfItem(itemId: Types.ObjectId): Promise<Meeting
   return MeetingModel.findOne({ 'agenda._id': itemId }).lean<MeetingDoc>();
 }
 
-function toAgendaItem(input: AgendaItemInput, order: number, keep?: AgendaItemDoc) {
+function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc) {
   const previous = new Map((keep?.subItems ?? []).map((s) => [s._id.toHexString(), s]));
   return {
     _id: keep?._id ?? new Types.ObjectId(),
@@ -61,7 +60,7 @@ const renumber = <T extends { order: number }>(items: T[]): T[] => items.map((it
 async function changeMeeting(
   user: AuthUser,
   meetingId: Types.ObjectId,
-  pubSub: AppPubSub,
+  events: DomainEvents,
   change: (meeting: MeetingDoc) => Record<string, unknown>,
 ): Promise<MeetingDoc> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
@@ -74,14 +73,14 @@ async function changeMeeting(
       { returnDocument: 'after', runValidators: true },
     ).lean<MeetingDoc>();
     if (updated) {
-      pubSub.publish(Topic.AgendaChanged, meetingId.toHexString(), updated);
+      events.emit('meeting.changed', { meeting: updated, byId: user._id });
       return updated;
     }
   }
   throw appError(ErrorCode.Conflict, 'The meeting kept changing under this edit; reload it and try again.');
 }
 
-export async function createMeeting(user: AuthUser, input: CreateMeetingInput): Promise<MeetingDoc> {
+export async function createMeeting(user: AuthUser, input: NewMeeting, events: DomainEvents): Promise<MeetingDoc> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
   const meeting = await MeetingModel.create({
     date: input.date,
@@ -90,11 +89,13 @@ export async function createMeeting(user: AuthUser, input: CreateMeetingInput): 
     workingGroupId: input.workingGroupId ? parseId(input.workingGroupId, 'workingGroupId') : null,
     agenda: (input.agenda ?? []).map((item, i) => toAgendaItem(item, i + 1)),
   });
-  return meeting.toObject() as MeetingDoc;
+  const created = meeting.toObject() as MeetingDoc;
+  events.emit('meeting.created', { meeting: created, byId: user._id });
+  return created;
 }
 
-export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: UpdateMeetingInput, pubSub: AppPubSub) {
-  return changeMeeting(user, id, pubSub, () => {
+export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: MeetingChanges, events: DomainEvents) {
+  return changeMeeting(user, id, events, () => {
     const set: Record<string, unknown> = {};
     if (input.date !== undefined) {
       set.date = input.date;
@@ -108,10 +109,11 @@ export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: U
   });
 }
 
-export async function deleteMeeting(user: AuthUser, id: Types.ObjectId): Promise<void> {
+export async function deleteMeeting(user: AuthUser, id: Types.ObjectId, events: DomainEvents): Promise<void> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
   const { deletedCount } = await MeetingModel.deleteOne({ _id: id });
   if (deletedCount === 0) throw notFound('Meeting', id.toHexString());
+  events.emit('meeting.deleted', { meetingId: id, byId: user._id });
 }
 
 function itemIndex(meeting: MeetingDoc, itemId: Types.ObjectId): number {
@@ -120,8 +122,8 @@ function itemIndex(meeting: MeetingDoc, itemId: Types.ObjectId): number {
   return index;
 }
 
-export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: AgendaItemInput, position: number | undefined, pubSub: AppPubSub) {
-  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: AgendaItemData, position: number | undefined, events: DomainEvents) {
+  return changeMeeting(user, meetingId, events, (meeting) => {
     if (meeting.agenda.length >= 100) throw badInput('An agenda holds at most 100 items.');
     const at = Math.min(Math.max((position ?? meeting.agenda.length + 1) - 1, 0), meeting.agenda.length);
     const agenda: unknown[] = [...meeting.agenda];
@@ -130,8 +132,8 @@ export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: 
   });
 }
 
-export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, input: AgendaItemInput, pubSub: AppPubSub) {
-  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, input: AgendaItemData, events: DomainEvents) {
+  return changeMeeting(user, meetingId, events, (meeting) => {
     const index = itemIndex(meeting, itemId);
     const agenda = [...meeting.agenda];
     agenda[index] = toAgendaItem(input, index + 1, meeting.agenda[index]) as AgendaItemDoc;
@@ -139,15 +141,15 @@ export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, item
   });
 }
 
-export function removeAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, pubSub: AppPubSub) {
-  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+export function removeAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, events: DomainEvents) {
+  return changeMeeting(user, meetingId, events, (meeting) => {
     const index = itemIndex(meeting, itemId);
     return { agenda: renumber(meeting.agenda.filter((_, i) => i !== index)) };
   });
 }
 
-export function moveAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, toOrder: number, pubSub: AppPubSub) {
-  return changeMeeting(user, meetingId, pubSub, (meeting) => {
+export function moveAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, toOrder: number, events: DomainEvents) {
+  return changeMeeting(user, meetingId, events, (meeting) => {
     if (!Number.isInteger(toOrder) || toOrder < 1 || toOrder > meeting.agenda.length) {
       throw badInput(`toOrder must be from 1 to ${meeting.agenda.length}.`, 'toOrder');
     }

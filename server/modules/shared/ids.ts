@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../core/errors';
 
 /** Parses an id from outside; a malformed one is a BAD_USER_INPUT error naming the field. */
 export function parseId(value: unknown, field = 'id'): Types.ObjectId {

@@ -1,13 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { Role } from '../../core/role';
 
-export enum Role {
-  CHAIR = 'CHAIR',
-  COORDINATOR = 'COORDINATOR',
-  DELEGATE = 'DELEGATE',
-  EXPERT = 'EXPERT',
-  SECRETARIAT = 'SECRETARIAT',
-  OBSERVER = 'OBSERVER',
-}
+export { Role };
+
 registerEnumType(Role, {
   name: 'Role',
   description: 'What a person does on the Committee',

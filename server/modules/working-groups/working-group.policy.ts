@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
+import type { AuthUser } from '../../core/auth-user';
 import { draftPolicy } from '../drafts/draft.policy';
 
 /** What the signed-in person (null: nobody) may do in a working group; its drafts' rules decide. */

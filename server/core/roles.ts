@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import type { AuthUser } from '../../graphql/context';
-import { Role } from '../users/role';
+import type { AuthUser } from './auth-user';
+import { Role } from './role';
 
 export const hasRole = (user: AuthUser, ...roles: Role[]): boolean => roles.some((r) => user.roles.includes(r));
 

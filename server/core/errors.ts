@@ -1,0 +1,53 @@
+/** Error codes clients can rely on; every refusal carries one. */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  DraftLocked = 'DRAFT_LOCKED',
+  QueryTooDeep = 'QUERY_TOO_DEEP',
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+export type ErrorDetails = Record<string, unknown>;
+
+/**
+ * A refusal the caller can act on, free of any transport: GraphQL (graphql/format-error.ts) and
+ * HTTP (core/http-status.ts) each turn it into their own shape. `extensions` carries the code and
+ * details under the name graphql-js reads them from, so a refusal thrown in a resolver keeps them.
+ */
+export class AppError extends Error {
+  readonly extensions: { code: ErrorCode } & ErrorDetails;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.extensions = { code, ...details };
+  }
+}
+
+export function appError(code: ErrorCode, message: string, extra: ErrorDetails = {}): AppError {
+  return new AppError(code, message, extra);
+}
+
+export const unauthenticated = (message = 'Sign in first: this needs a valid session token.') =>
+  appError(ErrorCode.Unauthenticated, message);
+
+export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.Forbidden, message);
+
+export const notFound = (what: string, id: string) => appError(ErrorCode.NotFound, `${what} ${id} does not exist.`);
+
+export const draftLocked = (message = 'This draft has been adopted: its text is final and can no longer be edited. The Chair or the Secretariat may reopen it.') =>
+  appError(ErrorCode.DraftLocked, message);
+
+export const badInput = (message: string, field?: string) =>
+  appError(ErrorCode.BadUserInput, message, field ? { field } : {});

@@ -1,0 +1,25 @@
+import { publishDraftChanged } from '../pubsub/draft-changed';
+import type { AppPubSub } from '../pubsub/pubsub';
+import type { DomainEvents } from '../modules/shared/domain-events';
+import { CommentTargetType } from '../modules/comments/comment.model';
+
+/**
+ * Tells open dashboards that a draft's summary changed: everything a dashboard shows of a draft
+ * (titles, deadline, status, last edit, who is in it, open comments) has its event here.
+ */
+export function dashboardSummary(events: DomainEvents, pubSub: AppPubSub): (() => void)[] {
+  const changed = (draftId: string) => publishDraftChanged(pubSub, draftId);
+  return [
+    events.on('draft.created', ({ draft }) => changed(draft._id.toHexString())),
+    events.on('draft.updated', ({ draft }) => changed(draft._id.toHexString())),
+    events.on('draft.statusChanged', ({ draft }) => changed(draft._id.toHexString())),
+    // Not 'draft.edited': the summary is written about once a second, not per keystroke.
+    events.on('draft.activityRecorded', ({ draftId }) => changed(draftId)),
+    events.on('draft.presenceChanged', ({ draftId }) => changed(draftId)),
+    ...(['comment.added', 'comment.changed'] as const).map((type) =>
+      events.on(type, ({ comment }) => {
+        if (comment.targetType === CommentTargetType.DRAFT) changed(comment.targetId.toHexString());
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,22 @@
+import type { AppPubSub } from '../pubsub/pubsub';
+import { dashboardSummary } from './dashboard';
+import type { DraftDoc } from '../modules/drafts/draft.model';
+import type { DomainEvents } from '../modules/shared/domain-events';
+import { liveTopics } from './live-topics';
+
+export interface ProcessorDeps {
+  pubSub: AppPubSub;
+  /** The co-editing core of this instance: it refuses edits to a draft adopted here at once. */
+  collab: { statusChanged(draft: DraftDoc): void };
+}
+
+/** Every processor of domain events, in one place; returns what stops them all. */
+export function startProcessors(events: DomainEvents, { pubSub, collab }: ProcessorDeps): () => void {
+  const stops = [
+    // First: edits must be refused before anyone hears of the adoption.
+    events.on('draft.statusChanged', ({ draft }) => collab.statusChanged(draft)),
+    ...liveTopics(events, pubSub),
+    ...dashboardSummary(events, pubSub),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,34 @@
+import type { MeetingKind } from './meeting-kind';
+
+/** The shapes meeting changes take, whoever asks for them (the GraphQL inputs are such shapes). */
+export interface AgendaSubItemData {
+  /** Keeps an existing sub-item (and its id). */
+  id?: string;
+  titleEn: string;
+  titleFr: string;
+  reference?: string | null;
+}
+
+export interface AgendaItemData {
+  titleEn: string;
+  titleFr: string;
+  reference?: string | null;
+  subItems?: AgendaSubItemData[];
+}
+
+export interface NewMeeting {
+  date: Date;
+  kind: MeetingKind;
+  titleEn: string;
+  titleFr: string;
+  workingGroupId?: string | null;
+  agenda?: AgendaItemData[];
+}
+
+export interface MeetingChanges {
+  date?: Date;
+  dateIsIndicative?: boolean;
+  kind?: MeetingKind;
+  titleEn?: string;
+  titleFr?: string;
+}

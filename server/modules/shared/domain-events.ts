@@ -1,0 +1,46 @@
+import type { Types } from 'mongoose';
+import { EventBus } from '../../core/event-bus';
+import { logger } from '../../logger';
+import type { CommentDoc } from '../comments/comment.model';
+import type { DraftStatus } from '../drafts/draft-status';
+import type { DraftDoc } from '../drafts/draft.model';
+import type { MeetingDoc } from '../meetings/meeting.model';
+
+/**
+ * What happened in the domain, each emitted once by the service that made the change, after its
+ * write succeeded. Side effects (live topics, dashboards, and next history and notifications)
+ * subscribe to these instead of being called from each service.
+ */
+export interface DomainEventMap {
+  'draft.created': { draft: DraftDoc; byId: Types.ObjectId };
+  'draft.updated': { draft: DraftDoc; byId: Types.ObjectId; changed: ('title' | 'deadline')[] };
+  'draft.statusChanged': { draft: DraftDoc; byId: Types.ObjectId; from: DraftStatus; to: DraftStatus };
+  /** Updates were stored durably in the draft's log (each keystroke batch, in seq order). */
+  'draft.edited': { draftId: string; lastSeq: number; count: number; userId: Types.ObjectId | null };
+  /** The summary a dashboard shows (length, last edit, edits per day) was written. */
+  'draft.activityRecorded': { draftId: string };
+  /** Someone opened or left the draft on this instance. */
+  'draft.presenceChanged': { draftId: string };
+  'comment.added': { comment: CommentDoc };
+  'comment.changed': { comment: CommentDoc; change: 'edited' | 'deleted' | 'resolved' | 'reopened' };
+  'meeting.created': { meeting: MeetingDoc; byId: Types.ObjectId };
+  /** The meeting itself or its agenda changed. */
+  'meeting.changed': { meeting: MeetingDoc; byId: Types.ObjectId };
+  'meeting.deleted': { meetingId: Types.ObjectId; byId: Types.ObjectId };
+  'session.started': { sessionId: Types.ObjectId; userId: Types.ObjectId };
+  'session.revoked': { sessionIds: Types.ObjectId[]; userId: Types.ObjectId | null };
+  'user.passwordChanged': { userId: Types.ObjectId };
+}
+
+export type DomainEventType = keyof DomainEventMap;
+
+/**
+ * The domain events of one server instance. Events cross instances only through what processors
+ * (server/events/) publish on pub/sub.
+ */
+export class DomainEvents extends EventBus<DomainEventMap> {
+  constructor() {
+    // The write is done; a failing side effect must not turn it into an error for the caller.
+    super((err, type) => logger.error({ err, event: type }, 'domain event processor failed'));
+  }
+}
