@@ -14,7 +14,7 @@ const noGraphql = (file) =>
   file.startsWith('server/events/') ||
   /^server\/modules\/[^/]+\/[^/]+\.(service|policy|data)\.ts$/.test(file) ||
   file === 'server/modules/shared/domain-events.ts' ||
-  (file.startsWith('server/collaboration/') && !/\.(resolver|types?)\.ts$/.test(file));
+  (file.startsWith('server/collaboration/') && !/\.(resolvers?|types?|inputs)\.ts$/.test(file));
 
 const RULES = [
   { name: 'core imports only core', applies: (f) => f.startsWith('server/core/'), forbids: (t) => t.startsWith('server/') && !t.startsWith('server/core/') },
@@ -47,7 +47,7 @@ function resolveImport(from, specifier) {
  * object and input types, presenters) form the GraphQL layer wherever they sit.
  */
 const layerOf = (file) => {
-  if (/\.(resolver|types?|inputs|presenter)\.ts$/.test(file)) return 'graphql';
+  if (/\.(resolvers?|types?|inputs|presenter)\.ts$/.test(file)) return 'graphql';
   // The composition roots wire every layer together; the other top-level files are leaves.
   if (file === 'server/main.ts' || file === 'server/platform.ts') return 'app';
   const [, first, second] = file.split('/');

@@ -2,15 +2,15 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
-import * as collaboration from '../collaboration';
-import * as auth from '../modules/auth';
-import * as comments from '../modules/comments';
-import * as committee from '../modules/committee';
-import * as delegations from '../modules/delegations';
-import * as drafts from '../modules/drafts';
-import * as meetings from '../modules/meetings';
-import * as users from '../modules/users';
-import * as workingGroups from '../modules/working-groups';
+import * as collaboration from '../collaboration/collaboration.resolvers';
+import * as auth from '../modules/auth/auth.resolvers';
+import * as comments from '../modules/comments/comments.resolvers';
+import * as committee from '../modules/committee/committee.resolvers';
+import * as delegations from '../modules/delegations/delegations.resolvers';
+import * as drafts from '../modules/drafts/drafts.resolvers';
+import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as users from '../modules/users/users.resolvers';
+import * as workingGroups from '../modules/working-groups/working-groups.resolvers';
 import { authChecker } from './auth-checker';
 
 /** Every part of the API; each module lists its own resolvers in its index. */
