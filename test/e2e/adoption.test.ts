@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DraftModel } from '../../server/modules/drafts/draft.model';
 import { DraftStatus } from '../../server/modules/drafts/draft-status';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { draftOf } from '../helpers/factories';
-import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
 import { editorText, waitFor } from '../helpers/editor-page';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
@@ -17,7 +17,7 @@ describe('adopting a draft freezes its text in every open editor', () => {
   let t: TestPlatform;
   let b: TestBrowser;
   let chairToken: string;
-  const contexts: BrowserContext[] = [];
+  const contexts = contextsClosedAfterEach();
   const open = async (email: string, locale = 'en-GB') => {
     const session = await signedIn(b.browser, t.url, email, TEST_PASSWORD, { locale });
     contexts.push(session.context);
@@ -34,9 +34,6 @@ describe('adopting a draft freezes its text in every open editor', () => {
     await page.keyboard.type(text);
   };
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
   beforeAll(async () => {
     t = await startTestPlatform();
     b = await launchBrowser();

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../../server/modules/users/role';
 import { buildUser, draftOf, FACTORY_PASSWORD, meetingOf } from '../helpers/factories';
-import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 import { editorText, waitFor as waitEqual } from '../helpers/editor-page';
 
@@ -9,16 +9,12 @@ describe('web client in a real browser', () => {
   let t: TestPlatform;
   let b: TestBrowser;
   let draftId: string;
-  const contexts: BrowserContext[] = [];
+  const contexts = contextsClosedAfterEach();
   const open = async (email: string, password = TEST_PASSWORD) => {
     const session = await signedIn(b.browser, t.url, email, password);
     contexts.push(session.context);
     return session;
   };
-  // A failed test must not leave its people "in" a draft for the next one.
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
   beforeAll(async () => {
     t = await startTestPlatform();
     b = await launchBrowser();

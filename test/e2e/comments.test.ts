@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { draftOf } from '../helpers/factories';
 import { addParagraph, connectEditor } from '../helpers/editors';
-import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
 const PASSAGE = 'passage under discussion';
@@ -45,7 +45,7 @@ describe('comments on a draft: a passage or the whole draft', () => {
   let t: TestPlatform;
   let b: TestBrowser;
   let draftId: string;
-  const contexts: BrowserContext[] = [];
+  const contexts = contextsClosedAfterEach();
   const open = async (email: string, locale?: string) => {
     const session = await signedIn(b.browser, t.url, email, TEST_PASSWORD, { locale });
     contexts.push(session.context);
@@ -60,9 +60,6 @@ describe('comments on a draft: a passage or the whole draft', () => {
     return res.data!.comments;
   };
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
   beforeAll(async () => {
     t = await startTestPlatform();
     b = await launchBrowser();

@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../helpers/axe';
-import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
 import { draftOf, meetingOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
@@ -22,7 +22,7 @@ describe('pages in a real browser', () => {
   let b: TestBrowser;
   let draftId: string;
   let groupId: string;
-  const contexts: BrowserContext[] = [];
+  const contexts = contextsClosedAfterEach();
   const open = async (email: string, lang: Lang = 'en') => {
     const session = await signedIn(b.browser, t.url, email, TEST_PASSWORD, { locale: LOCALE[lang] });
     contexts.push(session.context);
@@ -41,9 +41,6 @@ describe('pages in a real browser', () => {
     const groups = await t.gql<{ workingGroups: { id: string; number: number }[] }>('{ workingGroups { id number } }', {}, await t.login('chair@committee.test'));
     groupId = groups.data!.workingGroups.find((g) => g.number === 1)!.id;
   }, 120_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
   afterAll(async () => {
     await b?.close();
     await t?.stop();
