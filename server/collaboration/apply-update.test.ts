@@ -36,16 +36,20 @@ describe('applyDraftUpdate and draftUpdates', () => {
   const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
   const stored = () => DraftUpdateModel.countDocuments();
 
-  it('stores updates with gapless seqs, streams them live and serves state and text', async () => {
-    const live = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq update clientId synced } }', { d: draftId });
-    expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, synced: true });
+  it('stores updates with gapless seqs, streams them live, then marks them stored, and serves state and text', async () => {
+    const live = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq firstSeq durable update clientId synced stateVector } }', { d: draftId });
+    expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, synced: true, stateVector: b64(Y.encodeStateVector(new Y.Doc())) });
     const doc = new Y.Doc();
-    const first = await t.gql(APPLY, { d: draftId, u: b64(paragraph(doc, 'The Committee recalls resolution 1540 (2004).')), c: 'editor-a' }, token);
+    const firstUpdate = b64(paragraph(doc, 'The Committee recalls resolution 1540 (2004).'));
+    const first = await t.gql(APPLY, { d: draftId, u: firstUpdate, c: 'editor-a' }, token);
     expect(first.data!.applyDraftUpdate.seq).toBe(1);
     const second = await t.gql(APPLY, { d: draftId, u: b64(paragraph(doc, 'It recommends that States report.')), c: 'editor-a' }, token);
     expect(second.data!.applyDraftUpdate.seq).toBe(2);
-    expect((await live.next()).draftUpdates).toMatchObject({ seq: 1, clientId: 'editor-a', synced: false });
-    expect((await live.next()).draftUpdates.seq).toBe(2);
+    // Sent live as received, before it is stored; the mark that follows carries no bytes again.
+    expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, durable: false, update: firstUpdate, clientId: 'editor-a', synced: false });
+    expect((await live.next()).draftUpdates).toMatchObject({ seq: 1, firstSeq: 1, durable: true, update: 'AAA=', clientId: 'editor-a' });
+    expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, durable: false });
+    expect((await live.next()).draftUpdates).toMatchObject({ seq: 2, firstSeq: 2, durable: true });
     const res = await t.gql('query($d: ID!) { draft(id: $d) { seq text state } }', { d: draftId }, token);
     expect(res.data!.draft.seq).toBe(2);
     expect(res.data!.draft.text).toBe('The Committee recalls resolution 1540 (2004).\nIt recommends that States report.');
@@ -59,7 +63,18 @@ describe('applyDraftUpdate and draftUpdates', () => {
     expect((await late.next()).draftUpdates).toEqual({ seq: 2, synced: false });
     expect((await late.next()).draftUpdates).toEqual({ seq: 2, synced: true });
     await t.gql(APPLY, { d: draftId, u: b64(paragraph(new Y.Doc(), 'Live.')) }, token);
+    expect((await late.next()).draftUpdates).toEqual({ seq: 0, synced: false });
     expect((await late.next()).draftUpdates).toEqual({ seq: 3, synced: false });
+  });
+
+  it('ends a replay with the state vector of the stored document, so an editor can send what the server lacks', async () => {
+    const res = await t.gql('query($d: ID!) { draft(id: $d) { state } }', { d: draftId }, token);
+    const stored = Y.encodeStateVectorFromUpdate(Buffer.from(res.data!.draft.state, 'base64'));
+    const replay = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 2) { synced stateVector } }', { d: draftId });
+    let event = (await replay.next()).draftUpdates;
+    while (!event.synced) event = (await replay.next()).draftUpdates;
+    expect(Y.decodeStateVector(Buffer.from(event.stateVector, 'base64'))).toEqual(Y.decodeStateVector(stored));
+    replay.dispose();
   });
 
   it('writes updates that arrive together in one database round trip (group commit)', async () => {
@@ -108,6 +123,7 @@ describe('applyDraftUpdate and draftUpdates', () => {
     }
     const watcher = subscribe(t.ws(observer), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }', { d: draftId });
     expect((await watcher.next()).draftUpdates.seq).toBe(1);
+    watcher.dispose();
     expect(await stored()).toBe(before);
   });
 
@@ -124,9 +140,12 @@ describe('applyDraftUpdate and draftUpdates', () => {
     try {
       const res = await t.gql(APPLY, { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' }, chair);
       const seq = res.data!.applyDraftUpdate.seq;
-      const events = await Promise.all(subscribers.map((s) => s.next()));
-      for (const e of events) expect(e.draftUpdates).toMatchObject({ seq, clientId: 'shared' });
-      expect(executed).toEqual([seq]);
+      const live = await Promise.all(subscribers.map((s) => s.next()));
+      for (const e of live) expect(e.draftUpdates).toMatchObject({ seq: 0, clientId: 'shared' });
+      const marks = await Promise.all(subscribers.map((s) => s.next()));
+      for (const e of marks) expect(e.draftUpdates).toMatchObject({ seq, clientId: 'shared' });
+      // Once live, once stored: not once per subscriber.
+      expect(executed).toEqual([0, seq]);
     } finally {
       remove();
       subscribers.forEach((s) => s.dispose());

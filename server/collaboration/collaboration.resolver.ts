@@ -56,7 +56,7 @@ export class CollaborationResolver {
     @Ctx() ctx: Context,
   ): DraftUpdateEvent {
     ctx.collab.delivered(event);
-    return { ...event, synced: event.synced === true };
+    return event;
   }
 
   @Authorized()

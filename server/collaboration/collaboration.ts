@@ -7,6 +7,7 @@ import { logger } from '../logger';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
+import { EMPTY_UPDATE, storedEvent, SubscriberView } from './subscriber-view';
 import { CompactionResult, compactDraft } from './compaction';
 import { readLog } from './document-state';
 import { DraftHolds } from './draft-holds';
@@ -30,7 +31,7 @@ export interface CollaborationOptions {
 }
 
 const DEFAULT_IDLE_MS = 30_000;
-const EMPTY_UPDATE = encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 type NoticeHook = 'onStored' | 'onCompacted' | 'onOpened' | 'onClosed' | 'onUnload' | 'onDelivered' | 'onConnectionClosed';
 type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExtension[H]>>;
@@ -48,6 +49,8 @@ export class Collaboration implements CollaborationCore {
   private readonly extensions: CollaborationExtension[];
   private readonly holds: DraftHolds;
   private compacting = new Map<string, Promise<CompactionResult>>();
+  /** Numbers the updates this instance sends live, so each subscriber knows which it was sent. */
+  private tickets = 0;
   readonly events: DomainEvents;
 
   constructor(
@@ -82,10 +85,17 @@ export class Collaboration implements CollaborationCore {
     return this.holds.hold(draftId);
   }
 
-  /** Validates, checks (beforeStore hooks), stores durably; resolves with the seq once stored. */
+  /**
+   * Validates and checks an update (beforeStore hooks), sends it to the draft's editors at once,
+   * then stores it durably; resolves with the seq once stored. Yjs updates commute and are
+   * idempotent, so peers may apply it before it is stored; should this instance die before the
+   * write, the sender still holds it unacknowledged, and every editor that received it sends it
+   * again when it resynchronises (see `stream`).
+   */
   async applyUpdate(user: AuthUser, draftId: Types.ObjectId, base64: string, clientId: string | null, senderKey: string): Promise<number> {
     const update = decodeUpdate(base64);
-    const release = this.hold(draftId.toHexString());
+    const id = draftId.toHexString();
+    const release = this.hold(id);
     try {
       const incoming = { user, draftId, update, senderKey };
       for (const extension of this.extensions) {
@@ -93,7 +103,9 @@ export class Collaboration implements CollaborationCore {
         const pending = extension.beforeStore?.(incoming);
         if (pending) await pending;
       }
-      return await this.log.append(draftId, { update, clientId, userId: user._id });
+      const ticket = { origin: this.instanceId, ticket: (this.tickets += 1) };
+      this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'live', draftId: id, update: base64, clientId, ...ticket });
+      return await this.log.append(draftId, { update, clientId, userId: user._id, ticket });
     } finally {
       release();
     }
@@ -130,18 +142,19 @@ export class Collaboration implements CollaborationCore {
 
   private stored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     const id = draftId.toHexString();
-    for (const s of stored) {
-      this.pubSub.publish(Topic.DraftUpdate, id, { draftId: id, seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, snapshot: false });
-    }
+    const entries = stored.map((s) => ({ seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, origin: s.ticket?.origin ?? '', ticket: s.ticket?.ticket ?? 0 }));
+    this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'stored', draftId: id, entries });
     this.notify('onStored', draftId, stored);
     const last = stored[stored.length - 1];
     this.events.emit('draft.edited', { draftId: id, lastSeq: last.seq, count: stored.length, userId: last.userId });
   }
 
   /**
-   * Stored updates of a draft as a stream. With afterSeq, it first replays what came after it
-   * (the snapshot standing in for compacted entries), marks the end of the replay with a
-   * `synced` event, then goes on live; events seen in the replay are not sent twice.
+   * A draft's updates as a stream: live ones as they are accepted, then a mark for each stored
+   * write (with the bytes of any update of it this subscriber was not sent live). With afterSeq, it
+   * first replays what was stored after it (the snapshot standing in for compacted entries), then
+   * a `synced` event with the stored document's state vector, then goes on live. Events seen in
+   * the replay may come again; applying a Yjs update twice changes nothing.
    */
   stream(draftId: Types.ObjectId, afterSeq: number | null): AsyncIterableIterator<DraftUpdateEvent> {
     const id = draftId.toHexString();
@@ -151,26 +164,30 @@ export class Collaboration implements CollaborationCore {
       unlisten();
       release();
     });
+    const subscriber = new SubscriberView();
     if (afterSeq === null) {
-      // The published object itself, shared by every subscriber, so one execution can serve them all.
-      unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => queue.push(p));
+      unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => subscriber.events(p).forEach((e) => queue.push(e)));
       return queue;
     }
     let replaying = true;
     const held: DraftUpdatePayload[] = [];
     // Listening starts before reading, so nothing stored during the replay is missed.
-    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => (replaying ? held.push(p) : queue.push(p)));
+    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => (replaying ? held.push(p) : subscriber.events(p).forEach((e) => queue.push(e))));
     void (async () => {
       let last = afterSeq;
-      for await (const entry of readLog(draftId, afterSeq)) {
-        queue.push({ draftId: id, seq: entry.seq, update: encodeUpdate(entry.update), clientId: entry.clientId, snapshot: entry.fromSnapshot, synced: false });
+      const all: Uint8Array[] = [];
+      for await (const entry of readLog(draftId, 0)) {
+        all.push(entry.update);
+        if (entry.seq <= afterSeq) continue;
+        queue.push(storedEvent(id, entry.seq, entry.seq, encodeUpdate(entry.update), entry.clientId, entry.fromSnapshot));
         last = Math.max(last, entry.seq);
       }
-      queue.push({ draftId: id, seq: last, update: EMPTY_UPDATE, clientId: null, snapshot: false, synced: true });
+      const stateVector = encodeUpdate(all.length === 0 ? EMPTY_STATE_VECTOR : Y.encodeStateVectorFromUpdate(all.length === 1 ? all[0] : Y.mergeUpdates(all)));
+      queue.push({ ...storedEvent(id, last, last, EMPTY_UPDATE, null, false), synced: true, stateVector });
       replaying = false;
       // Held events go out even when the replay passed their seq: another instance's update may
       // have been committed after the replay read past it. Subscribers skip what they have.
-      for (const p of held) queue.push(p);
+      for (const p of held) subscriber.events(p).forEach((e) => queue.push(e));
     })().catch((err: Error) => queue.fail(err));
     return queue;
   }

@@ -10,13 +10,22 @@ export class DraftUpdateAck {
   seq!: number;
 }
 
-@ObjectType({ description: 'A stored update of a draft' })
+@ObjectType({
+  description:
+    'An update of a draft: live (durable false, seq 0) as soon as it is accepted, then a stored mark for seqs firstSeq..seq whose update holds only what was not sent live to this subscriber',
+})
 export class DraftUpdateEvent {
   @Field(() => ID)
   draftId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The last seq this event stands for; 0 for a live update not stored yet' })
   seq!: number;
+
+  @Field(() => Int, { description: 'The first seq this event stands for (one write may store several updates); 0 for a live update' })
+  firstSeq!: number;
+
+  @Field(() => Boolean, { description: 'False for a live update sent to the editors before it is stored' })
+  durable!: boolean;
 
   @Field(() => String, { description: 'base64 Yjs update (the merged snapshot for compacted history)' })
   update!: string;
@@ -29,6 +38,12 @@ export class DraftUpdateEvent {
 
   @Field(() => Boolean, { description: 'Marks the end of a replay: everything stored up to seq has been sent' })
   synced!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'On the synced event: the state vector (base64) of the stored document; an editor sends the server what it has beyond it',
+  })
+  stateVector?: string | null;
 }
 
 @ObjectType({ description: 'A change of who is in a draft and where their cursor is' })

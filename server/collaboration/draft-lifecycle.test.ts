@@ -85,6 +85,7 @@ describe.each([
             await t.listening(Topic.Presence, d, 1);
             const ack = await request<{ applyDraftUpdate: { seq: number } }>(client, APPLY, { d, u: paragraphUpdate(`Paragraph of draft ${from + i}`) }, 30_000);
             expect(ack.applyDraftUpdate.seq).toBe(1);
+            expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 0, synced: false });
             expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 1, synced: false });
             await request(client, PRESENCE, { d, u: presenceUpdate(`Reader ${from + i}`) }, 30_000);
             await presence.next(30_000);

@@ -2,7 +2,6 @@ import type { Types } from 'mongoose';
 import type { AuthUser } from '../core/auth-user';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
-import type { DraftUpdatePayload } from '../pubsub/topics';
 import type { CompactionResult, CompactionStep } from './compaction';
 import type { StoredUpdate } from './update-log';
 
@@ -22,9 +21,23 @@ export interface IncomingPresence {
   senderKey: string;
 }
 
-export interface DraftUpdateEvent extends DraftUpdatePayload {
+/** One event of a draft's update stream, as subscribers receive it. */
+export interface DraftUpdateEvent {
+  draftId: string;
+  /** The last seq this event stands for; 0 for a live update not stored yet. */
+  seq: number;
+  /** The first seq this event stands for (a stored write may hold several); 0 when live. */
+  firstSeq: number;
+  /** base64 Yjs update: the live update, those of a stored write not sent live, or a snapshot. */
+  update: string;
+  clientId: string | null;
+  snapshot: boolean;
+  /** False for a live update sent before it is stored. */
+  durable: boolean;
   /** True on the one event that ends a replay: the subscriber has everything stored so far. */
-  synced?: boolean;
+  synced: boolean;
+  /** On the synced event: the stored document's state vector (base64), to send what it lacks. */
+  stateVector?: string | null;
 }
 
 /**

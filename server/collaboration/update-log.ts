@@ -1,6 +1,7 @@
 import { MongoBulkWriteError } from 'mongodb';
 import { Types } from 'mongoose';
 import { logger } from '../logger';
+import type { UpdateTicket } from '../pubsub/topics';
 import { DraftSnapshotModel } from './snapshot.model';
 import { DraftUpdateModel } from './update.model';
 
@@ -8,6 +9,8 @@ export interface Append {
   update: Uint8Array;
   clientId: string | null;
   userId: Types.ObjectId | null;
+  /** Set when the update was sent to the editors before it was stored. */
+  ticket?: UpdateTicket;
 }
 
 export interface StoredUpdate extends Append {
@@ -19,8 +22,17 @@ interface Pending extends Append {
   reject(err: Error): void;
 }
 
-const MAX_BATCH = 500;
 const DUPLICATE_KEY = 11000;
+const MAX_ATTEMPTS = 20;
+
+export interface UpdateLogOptions {
+  /** Shortest time between two writes: what arrives meanwhile goes out in the next one. */
+  commitIntervalMs: number;
+  /** Most updates in one insert. */
+  maxBatch: number;
+}
+
+const DEFAULTS: UpdateLogOptions = { commitIntervalMs: 15, maxBatch: 1000 };
 
 /** Counters a benchmark or test reads to see group commit at work. */
 export interface LogStats {
@@ -29,94 +41,216 @@ export interface LogStats {
   conflicts: number;
 }
 
-/**
- * The durable, ordered log of one draft's updates, written by group commit: whatever arrives while
- * a write is in flight goes out together in the next single insert, and every caller is answered
- * only once its update is stored. Sequence numbers are taken by the inserts themselves (a unique
- * index on draft and seq), so two instances writing the same draft never share or skip a number:
- * the one that loses re-reads the head and tries again.
- */
-class DraftLog {
-  private pending: Pending[] = [];
-  private writing = false;
-  private head: number | null = null;
+/** What the log keeps for one draft with writes pending or in flight. */
+interface DraftQueue {
+  draftId: Types.ObjectId;
+  pending: Pending[];
+  /** Updates of this draft in the write under way. */
+  inFlight: number;
+  /** Highest seq known stored; re-read from the database when unknown. */
+  head: number | null;
+  /** Attempts of the oldest pending update (sequence number conflicts with another instance). */
+  attempts: number;
+  release: (() => void) | null;
+}
 
-  private release: (() => void) | null = null;
+/**
+ * The durable, ordered logs of every draft this instance writes to, written by group commit:
+ * whatever arrives while a write is in flight, or within the commit interval after it, goes out
+ * together in the next single insert, across drafts, and every caller is answered only once its
+ * update is stored. Sequence numbers are taken by the inserts themselves (a unique index on draft
+ * and seq), so two instances writing the same draft never share or skip a number: an update whose
+ * number was taken by the other is numbered again after a fresh read of the head.
+ */
+export class UpdateLog {
+  readonly stats: LogStats = { updates: 0, batches: 0, conflicts: 0 };
+  private readonly drafts = new Map<string, DraftQueue>();
+  private readonly options: UpdateLogOptions;
+  private writing = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastWriteAt = 0;
 
   constructor(
-    private readonly draftId: Types.ObjectId,
-    private readonly stats: LogStats,
-    private readonly onStored: (stored: StoredUpdate[]) => void,
-    private readonly hold: () => () => void,
-  ) {}
+    private readonly onStored: (draftId: Types.ObjectId, stored: StoredUpdate[]) => void,
+    /** Keeps the draft loaded while a write is pending or in flight. */
+    private readonly hold: (draftId: string) => () => void = () => () => {},
+    options: Partial<UpdateLogOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
 
-  append(entry: Append): Promise<number> {
+  append(draftId: Types.ObjectId, entry: Append): Promise<number> {
+    const key = draftId.toHexString();
+    let queue = this.drafts.get(key);
+    if (!queue) {
+      queue = { draftId, pending: [], inFlight: 0, head: null, attempts: 0, release: null };
+      this.drafts.set(key, queue);
+    }
+    // Nothing pending may be dropped with the draft.
+    queue.release ??= this.hold(key);
+    const target = queue;
     return new Promise<number>((resolve, reject) => {
-      this.pending.push({ ...entry, resolve, reject });
-      if (!this.writing) {
-        this.writing = true;
-        // Nothing in flight may be dropped with the draft.
-        this.release = this.hold();
-        // One turn of the event loop lets updates that arrived together share the first write.
-        setImmediate(() => void this.drain());
-      }
+      target.pending.push({ ...entry, resolve, reject });
+      this.schedule();
     });
   }
 
-  get idle(): boolean {
-    return !this.writing && this.pending.length === 0;
+  /** Forgets a draft with nothing pending (its head is re-read when written again). */
+  drop(draftId: string): void {
+    const queue = this.drafts.get(draftId);
+    if (queue && queue.pending.length === 0 && queue.inFlight === 0) this.drafts.delete(draftId);
+  }
+
+  get size(): number {
+    return this.drafts.size;
+  }
+
+  /** Updates accepted and not stored yet, across drafts. */
+  get backlog(): number {
+    let n = 0;
+    for (const queue of this.drafts.values()) n += queue.pending.length + queue.inFlight;
+    return n;
+  }
+
+  private schedule(): void {
+    if (this.writing || this.timer) return;
+    const wait = this.lastWriteAt + this.options.commitIntervalMs - Date.now();
+    // At least one turn of the event loop, so that updates that arrived together share a write.
+    if (wait <= 0) {
+      this.timer = setTimeout(() => void this.drain(), 0);
+    } else {
+      this.timer = setTimeout(() => void this.drain(), wait);
+    }
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH);
-      try {
-        const stored = await this.write(batch);
-        stored.forEach((s, i) => batch[i].resolve(s.seq));
-        this.onStored(stored);
-      } catch (err) {
-        this.head = null;
-        logger.error({ err, draftId: this.draftId.toHexString() }, 'storing draft updates failed');
-        for (const p of batch) p.reject(err as Error);
+    this.timer = null;
+    this.writing = true;
+    try {
+      await this.write(this.take());
+    } finally {
+      this.writing = false;
+      this.lastWriteAt = Date.now();
+      for (const queue of this.drafts.values()) {
+        if (queue.pending.length > 0 || queue.inFlight > 0) continue;
+        queue.release?.();
+        queue.release = null;
       }
+      if (this.backlog > 0) this.schedule();
     }
-    this.writing = false;
-    this.release?.();
-    this.release = null;
   }
 
-  private async write(batch: Pending[]): Promise<StoredUpdate[]> {
-    const stored: StoredUpdate[] = [];
-    let rest = batch;
-    for (let attempt = 0; rest.length > 0; attempt += 1) {
-      if (attempt >= 20) throw new Error('could not take sequence numbers for the draft after 20 attempts');
-      if (this.head === null) this.head = await headSeq(this.draftId);
-      const first = this.head + 1;
-      const now = new Date();
-      const docs = rest.map((p, i) => ({
-        draftId: this.draftId,
-        seq: first + i,
-        update: Buffer.from(p.update.buffer, p.update.byteOffset, p.update.byteLength),
-        clientId: p.clientId,
-        userId: p.userId,
-        createdAt: now,
-      }));
-      let inserted = docs.length;
-      try {
-        this.stats.batches += 1;
-        await DraftUpdateModel.collection.insertMany(docs, { ordered: true, writeConcern: { w: 'majority', j: true } });
-      } catch (err) {
-        if (!(err instanceof MongoBulkWriteError) || err.code !== DUPLICATE_KEY) throw err;
-        // Another instance took a number first; keep what was stored, re-read the head, go on.
-        inserted = err.insertedCount;
-        this.stats.conflicts += 1;
-      }
-      for (let i = 0; i < inserted; i += 1) stored.push({ ...rest[i], seq: first + i });
-      this.head = inserted === docs.length ? first + inserted - 1 : null;
-      rest = rest.slice(inserted);
+  /** The next batch: each draft's oldest pending updates, drafts in turn, up to the batch size. */
+  private take(): Map<DraftQueue, Pending[]> {
+    const batch = new Map<DraftQueue, Pending[]>();
+    let room = this.options.maxBatch;
+    for (const queue of this.drafts.values()) {
+      if (room === 0) break;
+      if (queue.pending.length === 0) continue;
+      const taken = queue.pending.splice(0, room);
+      queue.inFlight += taken.length;
+      room -= taken.length;
+      batch.set(queue, taken);
     }
-    this.stats.updates += stored.length;
-    return stored;
+    return batch;
+  }
+
+  private async write(batch: Map<DraftQueue, Pending[]>): Promise<void> {
+    if (batch.size === 0) return;
+    const queues = [...batch.keys()];
+    const done = () => queues.forEach((q) => (q.inFlight -= batch.get(q)!.length));
+    try {
+      await Promise.all(queues.filter((q) => q.head === null).map(async (q) => (q.head = await headSeq(q.draftId))));
+    } catch (err) {
+      done();
+      this.fail(batch, err as Error);
+      return;
+    }
+    const now = new Date();
+    const docs: { queue: DraftQueue; entry: Pending; seq: number }[] = [];
+    for (const [queue, entries] of batch) entries.forEach((entry, i) => docs.push({ queue, entry, seq: queue.head! + 1 + i }));
+    const failed = new Map<number, number>();
+    try {
+      this.stats.batches += 1;
+      await DraftUpdateModel.collection.insertMany(
+        docs.map(({ queue, entry, seq }) => ({
+          draftId: queue.draftId,
+          seq,
+          update: Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength),
+          clientId: entry.clientId,
+          userId: entry.userId,
+          createdAt: now,
+        })),
+        { ordered: false, writeConcern: { w: 'majority', j: true } },
+      );
+    } catch (err) {
+      if (!(err instanceof MongoBulkWriteError)) {
+        done();
+        this.fail(batch, err as Error);
+        return;
+      }
+      const writeErrors = (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).filter(Boolean);
+      // Only an answer that accounts for every document says which were stored; anything else
+      // (the database went away mid-write) is a failure of the whole batch, answered as such.
+      if (writeErrors.length === 0 || err.insertedCount + writeErrors.length !== docs.length) {
+        done();
+        this.fail(batch, err);
+        return;
+      }
+      for (const e of writeErrors) failed.set(e.index, e.code);
+    }
+    done();
+    this.settle(docs, failed);
+  }
+
+  /** Answers the stored, numbers again those whose seq another instance took, refuses the rest. */
+  private settle(docs: { queue: DraftQueue; entry: Pending; seq: number }[], failed: Map<number, number>): void {
+    const stored = new Map<DraftQueue, StoredUpdate[]>();
+    const retry = new Map<DraftQueue, Pending[]>();
+    docs.forEach(({ queue, entry, seq }, i) => {
+      const code = failed.get(i);
+      if (code === undefined) {
+        let list = stored.get(queue);
+        if (!list) stored.set(queue, (list = []));
+        list.push({ update: entry.update, clientId: entry.clientId, userId: entry.userId, ticket: entry.ticket, seq });
+        entry.resolve(seq);
+        queue.head = Math.max(queue.head ?? 0, seq);
+        return;
+      }
+      if (code !== DUPLICATE_KEY) {
+        entry.reject(new Error(`storing a draft update failed (database error ${code})`));
+        return;
+      }
+      let list = retry.get(queue);
+      if (!list) retry.set(queue, (list = []));
+      list.push(entry);
+    });
+    for (const [queue, entries] of retry) {
+      this.stats.conflicts += 1;
+      queue.head = null;
+      queue.attempts += 1;
+      if (queue.attempts >= MAX_ATTEMPTS) {
+        const err = new Error(`could not take sequence numbers for the draft after ${MAX_ATTEMPTS} attempts`);
+        entries.forEach((e) => e.reject(err));
+        queue.attempts = 0;
+        continue;
+      }
+      // Ahead of newer updates, in their order.
+      queue.pending.unshift(...entries);
+    }
+    for (const [queue, list] of stored) {
+      if (!retry.has(queue)) queue.attempts = 0;
+      this.stats.updates += list.length;
+      this.onStored(queue.draftId, list);
+    }
+  }
+
+  private fail(batch: Map<DraftQueue, Pending[]>, err: Error): void {
+    for (const [queue, entries] of batch) {
+      queue.head = null;
+      logger.error({ err, draftId: queue.draftId.toHexString() }, 'storing draft updates failed');
+      entries.forEach((e) => e.reject(err));
+    }
   }
 }
 
@@ -127,35 +261,4 @@ export async function headSeq(draftId: Types.ObjectId): Promise<number> {
     DraftSnapshotModel.findById(draftId, { seq: 1 }).lean(),
   ]);
   return Math.max(last?.seq ?? 0, snapshot?.seq ?? 0);
-}
-
-/** The logs of every draft this instance writes to. */
-export class UpdateLog {
-  readonly stats: LogStats = { updates: 0, batches: 0, conflicts: 0 };
-  private logs = new Map<string, DraftLog>();
-
-  constructor(
-    private readonly onStored: (draftId: Types.ObjectId, stored: StoredUpdate[]) => void,
-    /** Keeps the draft loaded while a write is in flight. */
-    private readonly hold: (draftId: string) => () => void = () => () => {},
-  ) {}
-
-  append(draftId: Types.ObjectId, entry: Append): Promise<number> {
-    const key = draftId.toHexString();
-    let log = this.logs.get(key);
-    if (!log) {
-      log = new DraftLog(draftId, this.stats, (stored) => this.onStored(draftId, stored), () => this.hold(key));
-      this.logs.set(key, log);
-    }
-    return log.append(entry);
-  }
-
-  /** Forgets a draft with nothing in flight (its head is re-read when written again). */
-  drop(draftId: string): void {
-    if (this.logs.get(draftId)?.idle) this.logs.delete(draftId);
-  }
-
-  get size(): number {
-    return this.logs.size;
-  }
 }

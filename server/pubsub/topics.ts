@@ -13,16 +13,30 @@ export enum Topic {
   SessionRevoked = 'SESSION_REVOKED',
 }
 
-/** A stored Yjs update of a draft, as every subscriber receives it. */
-export interface DraftUpdatePayload {
+/** Where an update was accepted: the instance and its running count, so that a subscriber can
+ * tell whether it was sent the update live before it was stored. */
+export interface UpdateTicket {
+  origin: string;
+  ticket: number;
+}
+
+/** An update of a draft, checked and accepted, sent to the editors before it is durable. */
+export interface LiveDraftUpdate extends UpdateTicket {
+  kind: 'live';
   draftId: string;
-  seq: number;
-  /** base64 Yjs update */
+  /** base64 Yjs update, as received */
   update: string;
   clientId: string | null;
-  /** True when `update` is a snapshot standing in for every update up to seq (compacted history). */
-  snapshot: boolean;
 }
+
+/** Updates of a draft stored by one write, in seq order. */
+export interface StoredDraftUpdates {
+  kind: 'stored';
+  draftId: string;
+  entries: (UpdateTicket & { seq: number; update: string; clientId: string | null })[];
+}
+
+export type DraftUpdatePayload = LiveDraftUpdate | StoredDraftUpdates;
 
 /** An awareness (presence) change of a draft, relayed between instances. */
 export interface PresencePayload {

@@ -9,18 +9,24 @@ const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clien
   applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
 }`;
 const UPDATES = `subscription DraftUpdates($draftId: ID!, $afterSeq: Int) {
-  draftUpdates(draftId: $draftId, afterSeq: $afterSeq) { seq update clientId snapshot synced }
+  draftUpdates(draftId: $draftId, afterSeq: $afterSeq) { seq firstSeq durable update clientId snapshot synced stateVector }
 }`;
 const PRESENCE = `subscription Presence($draftId: ID!) { presence(draftId: $draftId) { update } }`;
 const UPDATE_PRESENCE = `mutation UpdatePresence($draftId: ID!, $update: String!) { updatePresence(draftId: $draftId, update: $update) }`;
 
 interface UpdateEvent {
   seq: number;
+  firstSeq: number;
+  durable: boolean;
   update: string;
   clientId: string | null;
   snapshot: boolean;
   synced: boolean;
+  stateVector: string | null;
 }
+
+/** base64 of an update with nothing in it (a stored mark for updates already received live). */
+const EMPTY_UPDATE_LENGTH = 4;
 
 export type ProviderStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -222,6 +228,7 @@ export class DraftProvider extends Observable<keyof Events> {
       // A socket that was open before this provider gives no 'connected' event; a replay proves it.
       if (this.status !== 'connected') this.setStatus('connected');
       this.loaded = true;
+      if (event.stateVector) this.sendWhatServerLacks(event.stateVector);
       if (!this.synced) {
         this.synced = true;
         this.emit('synced', [true]);
@@ -229,13 +236,34 @@ export class DraftProvider extends Observable<keyof Events> {
       this.flush();
       return;
     }
-    if (event.seq <= this.seq || this.seenAbove.has(event.seq)) return;
-    Y.applyUpdate(this.doc, fromBase64(event.update), this);
+    if (!event.durable) {
+      // Sent before it is stored: apply it now; a stored mark gives its seq later.
+      Y.applyUpdate(this.doc, fromBase64(event.update), this);
+      return;
+    }
+    if (event.seq <= this.seq) return;
+    if (event.update.length > EMPTY_UPDATE_LENGTH) Y.applyUpdate(this.doc, fromBase64(event.update), this);
     if (event.snapshot) this.seq = Math.max(this.seq, event.seq);
-    else this.seenAbove.add(event.seq);
+    else for (let s = Math.max(event.firstSeq || event.seq, this.seq + 1); s <= event.seq; s += 1) this.seenAbove.add(s);
     // Advance over what is now contiguous: events from several server instances may interleave.
     while (this.seenAbove.has(this.seq + 1)) this.seenAbove.delete(++this.seq);
     for (const s of this.seenAbove) if (s <= this.seq) this.seenAbove.delete(s);
+  }
+
+  /**
+   * After a replay: what this document holds beyond the server's stored state goes up as an edit.
+   * Updates reach editors before they are stored, so after a server crash an editor may hold
+   * others' edits the server lost; whoever still has them sends them back.
+   */
+  private sendWhatServerLacks(stateVector: string): void {
+    if (this.readOnly) return;
+    const server = fromBase64(stateVector);
+    const known = Y.decodeStateVector(server);
+    let ahead = false;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) if (clock > (known.get(client) ?? 0)) ahead = true;
+    if (!ahead) return;
+    this.outbox.push(Y.encodeStateAsUpdate(this.doc, server));
+    this.emit('pending', [this.pending]);
   }
 
   /**

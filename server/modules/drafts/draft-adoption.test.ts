@@ -95,6 +95,7 @@ describe('adoption freezes the text', () => {
     expect((await t.gql(SET_STATUS, { id: draftId, s: 'AGREED' }, chair)).data!.setDraftStatus.status).toBe('AGREED');
     const reopened = await t.gql(APPLY, { d: draftId, u: paragraph('Reopened and amended.') }, delegate);
     expect(reopened.data!.applyDraftUpdate.seq).toBe(before.seq + 1);
+    expect((await live.next()).draftUpdates).toEqual({ seq: 0, synced: false });
     expect((await live.next()).draftUpdates).toEqual({ seq: before.seq + 1, synced: false });
     live.dispose();
   });
