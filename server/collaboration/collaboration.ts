@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../core/auth-user';
-import type { DomainEvents } from '../modules/shared/domain-events';
 import { logger } from '../logger';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
 import { CompactionResult, compactDraft } from './compaction';
 import { readLog } from './document-state';
 import { DraftHolds } from './draft-holds';
-import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
-import { builtInExtensions, BuiltIns } from './extensions';
 import type { StatusChange } from './edit-gate';
+import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
+import { BuiltIns, builtInExtensions } from './extensions';
 import type { PresenceOwner, PresenceRegistry } from './presence';
 import { decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
@@ -32,7 +32,14 @@ export interface CollaborationOptions {
 const DEFAULT_IDLE_MS = 30_000;
 const EMPTY_UPDATE = encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
 
-type NoticeHook = 'onStored' | 'onCompacted' | 'onOpened' | 'onClosed' | 'onUnload' | 'onDelivered' | 'onConnectionClosed';
+type NoticeHook =
+  | 'onStored'
+  | 'onCompacted'
+  | 'onOpened'
+  | 'onClosed'
+  | 'onUnload'
+  | 'onDelivered'
+  | 'onConnectionClosed';
 type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExtension[H]>>;
 
 /**
@@ -60,7 +67,10 @@ export class Collaboration implements CollaborationCore {
       closed: (draftId) => this.notify('onClosed', draftId),
       unload: (draftId) => this.unload(draftId),
     });
-    this.log = new UpdateLog((draftId, stored) => this.stored(draftId, stored), (draftId) => this.hold(draftId));
+    this.log = new UpdateLog(
+      (draftId, stored) => this.stored(draftId, stored),
+      (draftId) => this.hold(draftId),
+    );
     this.builtIns = builtInExtensions(this, options);
     this.extensions = Object.values(this.builtIns);
   }
@@ -83,7 +93,13 @@ export class Collaboration implements CollaborationCore {
   }
 
   /** Validates, checks (beforeStore hooks), stores durably; resolves with the seq once stored. */
-  async applyUpdate(user: AuthUser, draftId: Types.ObjectId, base64: string, clientId: string | null, senderKey: string): Promise<number> {
+  async applyUpdate(
+    user: AuthUser,
+    draftId: Types.ObjectId,
+    base64: string,
+    clientId: string | null,
+    senderKey: string,
+  ): Promise<number> {
     const update = decodeUpdate(base64);
     const release = this.hold(draftId.toHexString());
     try {
@@ -131,11 +147,22 @@ export class Collaboration implements CollaborationCore {
   private stored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     const id = draftId.toHexString();
     for (const s of stored) {
-      this.pubSub.publish(Topic.DraftUpdate, id, { draftId: id, seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, snapshot: false });
+      this.pubSub.publish(Topic.DraftUpdate, id, {
+        draftId: id,
+        seq: s.seq,
+        update: encodeUpdate(s.update),
+        clientId: s.clientId,
+        snapshot: false,
+      });
     }
     this.notify('onStored', draftId, stored);
     const last = stored[stored.length - 1];
-    this.events.emit('draft.edited', { draftId: id, lastSeq: last.seq, count: stored.length, userId: last.userId });
+    this.events.emit('draft.edited', {
+      draftId: id,
+      lastSeq: last.seq,
+      count: stored.length,
+      userId: last.userId,
+    });
   }
 
   /**
@@ -143,7 +170,10 @@ export class Collaboration implements CollaborationCore {
    * (the snapshot standing in for compacted entries), marks the end of the replay with a
    * `synced` event, then goes on live; events seen in the replay are not sent twice.
    */
-  stream(draftId: Types.ObjectId, afterSeq: number | null): AsyncIterableIterator<DraftUpdateEvent> {
+  stream(
+    draftId: Types.ObjectId,
+    afterSeq: number | null,
+  ): AsyncIterableIterator<DraftUpdateEvent> {
     const id = draftId.toHexString();
     const release = this.hold(id);
     let unlisten = () => {};
@@ -159,14 +189,30 @@ export class Collaboration implements CollaborationCore {
     let replaying = true;
     const held: DraftUpdatePayload[] = [];
     // Listening starts before reading, so nothing stored during the replay is missed.
-    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => (replaying ? held.push(p) : queue.push(p)));
+    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) =>
+      replaying ? held.push(p) : queue.push(p),
+    );
     void (async () => {
       let last = afterSeq;
       for await (const entry of readLog(draftId, afterSeq)) {
-        queue.push({ draftId: id, seq: entry.seq, update: encodeUpdate(entry.update), clientId: entry.clientId, snapshot: entry.fromSnapshot, synced: false });
+        queue.push({
+          draftId: id,
+          seq: entry.seq,
+          update: encodeUpdate(entry.update),
+          clientId: entry.clientId,
+          snapshot: entry.fromSnapshot,
+          synced: false,
+        });
         last = Math.max(last, entry.seq);
       }
-      queue.push({ draftId: id, seq: last, update: EMPTY_UPDATE, clientId: null, snapshot: false, synced: true });
+      queue.push({
+        draftId: id,
+        seq: last,
+        update: EMPTY_UPDATE,
+        clientId: null,
+        snapshot: false,
+        synced: true,
+      });
       replaying = false;
       // Held events go out even when the replay passed their seq: another instance's update may
       // have been committed after the replay read past it. Subscribers skip what they have.
@@ -182,7 +228,11 @@ export class Collaboration implements CollaborationCore {
 
   /** Applies a presence update, under the same per-connection throttle as edits. */
   updatePresence(draftId: string, base64: string, owner: Omit<PresenceOwner, 'clientId'>): void {
-    const incoming = { draftId, bytes: base64.length, senderKey: owner.connectionId ?? `user:${owner.userId}` };
+    const incoming = {
+      draftId,
+      bytes: base64.length,
+      senderKey: owner.connectionId ?? `user:${owner.userId}`,
+    };
     for (const extension of this.extensions) extension.beforePresence?.(incoming);
     this.presence.apply(draftId, base64, owner);
   }
@@ -193,9 +243,15 @@ export class Collaboration implements CollaborationCore {
 
   /** Sizes of everything kept per draft (and per sender) on this instance; all 0 when idle. */
   stats(): Record<string, number> {
-    const sizes: Record<string, number> = { drafts: this.holds.size, holders: this.holds.holders, logs: this.log.size, compacting: this.compacting.size };
+    const sizes: Record<string, number> = {
+      drafts: this.holds.size,
+      holders: this.holds.holders,
+      logs: this.log.size,
+      compacting: this.compacting.size,
+    };
     for (const extension of this.extensions) {
-      for (const [key, value] of Object.entries(extension.stats?.() ?? {})) sizes[`${extension.name}.${key}`] = value;
+      for (const [key, value] of Object.entries(extension.stats?.() ?? {}))
+        sizes[`${extension.name}.${key}`] = value;
     }
     return sizes;
   }
@@ -225,7 +281,10 @@ export class Collaboration implements CollaborationCore {
       try {
         fn.apply(extension, args);
       } catch (err) {
-        logger.error({ err, extension: extension.name, hook }, 'collaboration extension hook failed');
+        logger.error(
+          { err, extension: extension.name, hook },
+          'collaboration extension hook failed',
+        );
       }
     }
   }

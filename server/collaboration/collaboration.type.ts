@@ -6,7 +6,7 @@ export class DraftUpdateAck {
   @Field(() => ID)
   draftId!: string;
 
-  @Field(() => Int, { description: 'Position of the update in the draft\'s log' })
+  @Field(() => Int, { description: "Position of the update in the draft's log" })
   seq!: number;
 }
 
@@ -18,16 +18,25 @@ export class DraftUpdateEvent {
   @Field(() => Int)
   seq!: number;
 
-  @Field(() => String, { description: 'base64 Yjs update (the merged snapshot for compacted history)' })
+  @Field(() => String, {
+    description: 'base64 Yjs update (the merged snapshot for compacted history)',
+  })
   update!: string;
 
-  @Field(() => String, { nullable: true, description: 'clientId given by the sender; null for a snapshot' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'clientId given by the sender; null for a snapshot',
+  })
   clientId!: string | null;
 
-  @Field(() => Boolean, { description: 'The update is a snapshot standing in for every update up to seq' })
+  @Field(() => Boolean, {
+    description: 'The update is a snapshot standing in for every update up to seq',
+  })
   snapshot!: boolean;
 
-  @Field(() => Boolean, { description: 'Marks the end of a replay: everything stored up to seq has been sent' })
+  @Field(() => Boolean, {
+    description: 'Marks the end of a replay: everything stored up to seq has been sent',
+  })
   synced!: boolean;
 }
 

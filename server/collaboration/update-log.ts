@@ -72,7 +72,7 @@ class DraftLog {
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
         const stored = await this.write(batch);
-        stored.forEach((s, i) => batch[i].resolve(s.seq));
+        for (const [i, s] of stored.entries()) batch[i].resolve(s.seq);
         this.onStored(stored);
       } catch (err) {
         this.head = null;
@@ -89,7 +89,8 @@ class DraftLog {
     const stored: StoredUpdate[] = [];
     let rest = batch;
     for (let attempt = 0; rest.length > 0; attempt += 1) {
-      if (attempt >= 20) throw new Error('could not take sequence numbers for the draft after 20 attempts');
+      if (attempt >= 20)
+        throw new Error('could not take sequence numbers for the draft after 20 attempts');
       if (this.head === null) this.head = await headSeq(this.draftId);
       const first = this.head + 1;
       const now = new Date();
@@ -104,7 +105,10 @@ class DraftLog {
       let inserted = docs.length;
       try {
         this.stats.batches += 1;
-        await DraftUpdateModel.collection.insertMany(docs, { ordered: true, writeConcern: { w: 'majority', j: true } });
+        await DraftUpdateModel.collection.insertMany(docs, {
+          ordered: true,
+          writeConcern: { w: 'majority', j: true },
+        });
       } catch (err) {
         if (!(err instanceof MongoBulkWriteError) || err.code !== DUPLICATE_KEY) throw err;
         // Another instance took a number first; keep what was stored, re-read the head, go on.
@@ -144,7 +148,12 @@ export class UpdateLog {
     const key = draftId.toHexString();
     let log = this.logs.get(key);
     if (!log) {
-      log = new DraftLog(draftId, this.stats, (stored) => this.onStored(draftId, stored), () => this.hold(key));
+      log = new DraftLog(
+        draftId,
+        this.stats,
+        (stored) => this.onStored(draftId, stored),
+        () => this.hold(key),
+      );
       this.logs.set(key, log);
     }
     return log.append(entry);

@@ -1,9 +1,14 @@
 import type { Client } from 'graphql-ws';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { Observable } from 'lib0/observable';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { GraphQLErrorLike, request, RequestError } from './graphql-request';
+import { GraphQLErrorLike, RequestError, request } from './graphql-request';
 
 const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clientId: String) {
   applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
@@ -50,7 +55,6 @@ type Events = {
   pending: (count: number) => void;
   error: (error: RequestError) => void;
 };
-
 
 /**
  * Binds a Yjs document to a draft over GraphQL: a subscription brings every stored update (from
@@ -194,7 +198,10 @@ export class DraftProvider extends Observable<keyof Events> {
         next: ({ data, errors }) => {
           if (errors?.length) {
             // A stream the server could not start comes as errors, then its end.
-            current.refused = new RequestError(errors[0].message, String(errors[0].extensions?.code ?? 'ERROR'));
+            current.refused = new RequestError(
+              errors[0].message,
+              String(errors[0].extensions?.code ?? 'ERROR'),
+            );
             this.emit('error', [current.refused]);
           }
           if (data) this.receive(data.draftUpdates);
@@ -203,12 +210,14 @@ export class DraftProvider extends Observable<keyof Events> {
         complete: () => this.updates === current && this.onStreamEnded(null, current.refused),
       },
     );
-    if (this.awareness) {
+    const awareness = this.awareness;
+    if (awareness) {
       this.stopPresence?.();
       this.stopPresence = this.client.subscribe<{ presence: { update: string } }>(
         { query: PRESENCE, variables: { draftId: this.draftId } },
         {
-          next: ({ data }) => data && applyAwarenessUpdate(this.awareness!, fromBase64(data.presence.update), this),
+          next: ({ data }) =>
+            data && applyAwarenessUpdate(awareness, fromBase64(data.presence.update), this),
           error: () => undefined,
           complete: () => undefined,
         },
@@ -247,7 +256,9 @@ export class DraftProvider extends Observable<keyof Events> {
     if (this.destroyed || this.resubscribeTimer) return;
     if (err !== null && !Array.isArray(err)) return;
     const first = Array.isArray(err) ? (err[0] as GraphQLErrorLike | undefined) : undefined;
-    const error = first ? new RequestError(first.message, first.extensions?.code ?? 'ERROR') : refused;
+    const error = first
+      ? new RequestError(first.message, first.extensions?.code ?? 'ERROR')
+      : refused;
     if (first && error) this.emit('error', [error]);
     // Refused for good (the draft is gone, the session cannot read it): asking again changes nothing.
     if (error && !error.retryable) return;
@@ -288,12 +299,17 @@ export class DraftProvider extends Observable<keyof Events> {
 
   /** Sends everything waiting as one merged update, one request at a time. */
   private flush(): void {
-    if (this.destroyed || this.inflight || this.retryTimer || this.status === 'disconnected') return;
+    if (this.destroyed || this.inflight || this.retryTimer || this.status === 'disconnected')
+      return;
     if (this.outbox.length === 0) return;
     const update = this.outbox.length === 1 ? this.outbox[0] : Y.mergeUpdates(this.outbox);
     this.outbox = [];
     this.inflight = update;
-    request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, { draftId: this.draftId, update: toBase64(update), clientId: this.clientId })
+    request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, {
+      draftId: this.draftId,
+      update: toBase64(update),
+      clientId: this.clientId,
+    })
       .then(({ applyDraftUpdate }) => {
         this.inflight = null;
         this.acknowledged.push(update);
@@ -315,14 +331,20 @@ export class DraftProvider extends Observable<keyof Events> {
         // Put it back in front of newer edits and try again: after the reconnect, or after a pause.
         this.outbox.unshift(update);
         this.inflight = null;
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          this.flush();
-        }, err.retryAfterMs ?? (err.code === 'NETWORK' ? 250 : 500));
+        this.retryTimer = setTimeout(
+          () => {
+            this.retryTimer = null;
+            this.flush();
+          },
+          err.retryAfterMs ?? (err.code === 'NETWORK' ? 250 : 500),
+        );
       });
   }
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     if (origin === this) return;
     const mine = [...added, ...updated, ...removed].includes(this.doc.clientID);
     if (mine && !this.presenceTimer) this.presenceTimer = setTimeout(() => this.sendPresence(), 30);
@@ -346,7 +368,7 @@ export class DraftProvider extends Observable<keyof Events> {
     this.updates = null;
     this.doc.off('update', this.onDocUpdate);
     this.awareness?.off('update', this.onAwarenessUpdate);
-    this.offClientEvents.forEach((off) => off());
+    for (const off of this.offClientEvents) off();
     this.stopUpdates?.();
     this.stopPresence?.();
     if (this.retryTimer) clearTimeout(this.retryTimer);
