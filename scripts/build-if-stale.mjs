@@ -22,7 +22,14 @@ const targets = [
   {
     name: 'server',
     // What tsconfig.json includes, and what decides how it compiles.
-    inputs: ['tsconfig.json', 'package-lock.json', 'server', 'scripts', 'test', 'client/src/collab'],
+    inputs: [
+      'tsconfig.json',
+      'package-lock.json',
+      'server',
+      'scripts',
+      'test',
+      'client/src/collab',
+    ],
     output: 'dist/server/main.js',
     steps: [[bin('tsc'), '-p', 'tsconfig.json']],
   },
@@ -47,7 +54,13 @@ function files(rel, skip) {
   try {
     return readdirSync(full, { withFileTypes: true })
       .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .flatMap((e) => (e.isDirectory() ? files(path.join(rel, e.name), skip) : e.isFile() ? [path.join(rel, e.name)] : []));
+      .flatMap((e) =>
+        e.isDirectory()
+          ? files(path.join(rel, e.name), skip)
+          : e.isFile()
+            ? [path.join(rel, e.name)]
+            : [],
+      );
   } catch (err) {
     if (err.code === 'ENOTDIR') return [rel];
     throw err;
@@ -66,7 +79,9 @@ function fingerprint(target) {
 
 const stampFile = (target) => path.join(stampDir, `${target.name.replace(/\W+/g, '-')}.sha256`);
 const isFresh = (target, print) =>
-  existsSync(path.join(root, target.output)) && existsSync(stampFile(target)) && readFileSync(stampFile(target), 'utf8') === print;
+  existsSync(path.join(root, target.output)) &&
+  existsSync(stampFile(target)) &&
+  readFileSync(stampFile(target), 'utf8') === print;
 
 const force = process.argv.includes('--force');
 const check = process.argv.includes('--check');
@@ -84,13 +99,17 @@ for (const target of targets) {
   for (const [command, ...args] of target.steps) {
     const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) {
-      process.stderr.write(`Building the ${target.name} failed (${path.basename(command)} ${args.join(' ')}); see above.\n`);
+      process.stderr.write(
+        `Building the ${target.name} failed (${path.basename(command)} ${args.join(' ')}); see above.\n`,
+      );
       process.exit(result.status ?? 1);
     }
   }
   mkdirSync(stampDir, { recursive: true });
   // The fingerprint taken before building: a file edited during the build makes the next start build again.
   writeFileSync(stampFile(target), print);
-  process.stderr.write(`Built the ${target.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  process.stderr.write(
+    `Built the ${target.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+  );
 }
 if (check) process.exit(stale > 0 ? 1 : 0);

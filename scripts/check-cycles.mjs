@@ -17,8 +17,16 @@ const noGraphql = (file) =>
   (file.startsWith('server/collaboration/') && !/\.(resolvers?|types?|inputs)\.ts$/.test(file));
 
 const RULES = [
-  { name: 'core imports only core', applies: (f) => f.startsWith('server/core/'), forbids: (t) => t.startsWith('server/') && !t.startsWith('server/core/') },
-  { name: 'no GraphQL outside the GraphQL layer', applies: noGraphql, forbids: (t) => t.startsWith('server/graphql/') || t === 'graphql' || t === 'type-graphql' },
+  {
+    name: 'core imports only core',
+    applies: (f) => f.startsWith('server/core/'),
+    forbids: (t) => t.startsWith('server/') && !t.startsWith('server/core/'),
+  },
+  {
+    name: 'no GraphQL outside the GraphQL layer',
+    applies: noGraphql,
+    forbids: (t) => t.startsWith('server/graphql/') || t === 'graphql' || t === 'type-graphql',
+  },
 ];
 
 function sources(dir) {
@@ -62,7 +70,9 @@ for (const path of sources(SERVER)) {
   const runtime = new Set();
   for (const [, , typeOnly, specifier] of readFileSync(path, 'utf8').matchAll(IMPORT)) {
     const target = resolveImport(path, specifier);
-    for (const rule of RULES) if (rule.applies(file) && rule.forbids(target)) problems.push(`${rule.name}: ${file} imports ${specifier}`);
+    for (const rule of RULES)
+      if (rule.applies(file) && rule.forbids(target))
+        problems.push(`${rule.name}: ${file} imports ${specifier}`);
     if (!typeOnly && target.startsWith('server/')) runtime.add(target);
     if (target.startsWith('server/') && layerOf(target) !== layerOf(file)) {
       const edges = layers.get(layerOf(file)) ?? new Map();
@@ -80,7 +90,8 @@ function visit(file) {
   state.set(file, 'grey');
   stack.push(file);
   for (const next of graph.get(file) ?? []) {
-    if (state.get(next) === 'grey') problems.push(`import cycle: ${[...stack.slice(stack.indexOf(next)), next].join(' -> ')}`);
+    if (state.get(next) === 'grey')
+      problems.push(`import cycle: ${[...stack.slice(stack.indexOf(next)), next].join(' -> ')}`);
     else if (!state.has(next)) visit(next);
   }
   stack.pop();

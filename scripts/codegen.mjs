@@ -1,13 +1,13 @@
 #!/usr/bin/env node
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as clientPreset from '@graphql-codegen/client-preset';
 // Generates the client's typed operations (client/src/gql/) from schema/schema.graphql and the
 // graphql(`…`) documents in client/src, with GraphQL Code Generator's client preset. It calls the
 // generator's core directly: its command-line package pulls in loaders that need Node 22.
 import { codegen } from '@graphql-codegen/core';
-import * as clientPreset from '@graphql-codegen/client-preset';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSchema, parse, validate, specifiedRules, NoUnusedFragmentsRule } from 'graphql';
+import { buildSchema, NoUnusedFragmentsRule, parse, specifiedRules, validate } from 'graphql';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'client/src');
@@ -43,7 +43,11 @@ for (const file of sourceFiles(src)) {
 
 // Validated together, as operations use fragments defined in other files.
 const all = { kind: 'Document', definitions: documents.flatMap((d) => d.document.definitions) };
-const errors = validate(schemaAst, all, specifiedRules.filter((r) => r !== NoUnusedFragmentsRule));
+const errors = validate(
+  schemaAst,
+  all,
+  specifiedRules.filter((r) => r !== NoUnusedFragmentsRule),
+);
 if (errors.length) {
   for (const e of errors) console.error(`${e.message}`);
   process.exit(1);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printSchema, lexicographicSortSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { appSchema } from '../server/graphql/schema';
 import { projectRoot } from '../server/paths';
 
@@ -17,7 +17,9 @@ async function main() {
       // missing counts as stale
     }
     if (current !== sdl) {
-      process.stderr.write('schema/schema.graphql is stale: run `npm run schema:emit` and commit it.\n');
+      process.stderr.write(
+        'schema/schema.graphql is stale: run `npm run schema:emit` and commit it.\n',
+      );
       process.exit(1);
     }
     process.stdout.write('schema/schema.graphql is up to date.\n');

@@ -41,7 +41,11 @@ function run(cmd, args, onLine) {
     child.stdout.on('data', feed);
     child.stderr.on('data', feed);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${tail}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${tail}`)),
+    );
   });
 }
 
@@ -85,7 +89,9 @@ async function main() {
   });
   renameSync(tmp, bin);
   writeFileSync(stampFile, stamp);
-  log(`embedded database built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.relative(root, bin)}`);
+  log(
+    `embedded database built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.relative(root, bin)}`,
+  );
   console.log(bin);
 }
 

@@ -32,32 +32,53 @@ export class ConfigError extends Error {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function intFromEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw.trim());
   if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number between ${min} and ${max} (got "${raw}").`);
+    throw new ConfigError(
+      `${name} must be a whole number between ${min} and ${max} (got "${raw}").`,
+    );
   }
   return value;
 }
 
-function urlFromEnv(env: NodeJS.ProcessEnv, name: string, schemes: string[], example: string): string | undefined {
+function urlFromEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  schemes: string[],
+  example: string,
+): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\/[^/?#\s]+/i.exec(raw)?.[1]?.toLowerCase();
   if (!scheme || !schemes.includes(scheme)) {
     // The value may hold a password: show only how it starts.
     const shown = raw.length > 12 ? `${raw.slice(0, 12)}…` : raw;
-    throw new ConfigError(`${name} must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}, such as ${example} (got "${shown}").`);
+    throw new ConfigError(
+      `${name} must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}, such as ${example} (got "${shown}").`,
+    );
   }
   return raw;
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
   return raw as T;
 }
 
@@ -66,7 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFromEnv(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
-    mongodbUri: urlFromEnv(env, 'MONGODB_URI', ['mongodb', 'mongodb+srv'], 'mongodb://127.0.0.1:27017/committee'),
+    mongodbUri: urlFromEnv(
+      env,
+      'MONGODB_URI',
+      ['mongodb', 'mongodb+srv'],
+      'mongodb://127.0.0.1:27017/committee',
+    ),
     redisUrl: urlFromEnv(env, 'REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379'),
     seedPassword: env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD,
     production: env.NODE_ENV === 'production',

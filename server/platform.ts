@@ -1,12 +1,12 @@
 import type { Config } from './config';
 import { Database, openDatabase } from './db/database';
 import { ensureIndexes } from './db/indexes';
-import { startApp, RunningApp } from './http/app';
+import { RunningApp, startApp } from './http/app';
+import { logger } from './logger';
+import { CommitteeModel } from './modules/committee/committee.model';
 import { createInProcessPubSub } from './pubsub/in-process';
 import type { AppPubSub } from './pubsub/pubsub';
 import { createRedisPubSub } from './pubsub/redis';
-import { logger } from './logger';
-import { CommitteeModel } from './modules/committee/committee.model';
 import { accountsWithDefaultPassword } from './seed/default-password';
 import { seedDatabase } from './seed/seed';
 
@@ -18,8 +18,15 @@ export interface Platform {
 }
 
 /** Database, indexes, first-run seed, production checks, then the HTTP/WebSocket server. */
-export async function startPlatform(config: Config, opts: { dbName?: string } = {}): Promise<Platform> {
-  const db = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: opts.dbName });
+export async function startPlatform(
+  config: Config,
+  opts: { dbName?: string } = {},
+): Promise<Platform> {
+  const db = await openDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    dbName: opts.dbName,
+  });
   try {
     await ensureIndexes();
     if ((await CommitteeModel.estimatedDocumentCount()) === 0) {
@@ -30,10 +37,14 @@ export async function startPlatform(config: Config, opts: { dbName?: string } = 
     if (config.production) {
       const weak = await accountsWithDefaultPassword();
       if (weak.length > 0) {
-        throw new Error(`Refusing to start in production: these accounts still have the default seed password: ${weak.join(', ')}. Change them (mutation changePassword) or re-seed with SEED_PASSWORD.`);
+        throw new Error(
+          `Refusing to start in production: these accounts still have the default seed password: ${weak.join(', ')}. Change them (mutation changePassword) or re-seed with SEED_PASSWORD.`,
+        );
       }
     }
-    const pubSub = config.redisUrl ? await createRedisPubSub(config.redisUrl) : createInProcessPubSub();
+    const pubSub = config.redisUrl
+      ? await createRedisPubSub(config.redisUrl)
+      : createInProcessPubSub();
     const app = await startApp(config, db, pubSub);
     return {
       app,

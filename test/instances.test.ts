@@ -2,12 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
-import { MongoClient, ObjectId } from 'mongodb';
 import Redis from 'ioredis';
+import { MongoClient, ObjectId } from 'mongodb';
 import WebSocket from 'ws';
 import { EmbeddedDatabase } from '../server/db/embedded-database';
 import { freeLoopbackPort } from '../server/db/free-port';
-import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from './helpers/editors';
+import {
+  addParagraph,
+  connectEditor,
+  contentOf,
+  Editor,
+  firstParagraphText,
+  until,
+} from './helpers/editors';
 import { gql, ServerProcess, startRedis, startServerProcess } from './helpers/server-process';
 
 const PASSWORD = 'instances-test-password-1540';
@@ -29,8 +36,18 @@ describe('two server instances sharing the database and Redis', () => {
     const env = { MONGODB_URI: db.uri('committee'), REDIS_URL: redis.url, SEED_PASSWORD: PASSWORD };
     servers.push(await startServerProcess(env));
     servers.push(await startServerProcess(env));
-    token = (await gql<{ login: { token: string } }>(servers[0].url, `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`)).login.token;
-    const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(servers[1].url, '{ drafts { id workingGroup { number } } }', {}, token);
+    token = (
+      await gql<{ login: { token: string } }>(
+        servers[0].url,
+        `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`,
+      )
+    ).login.token;
+    const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(
+      servers[1].url,
+      '{ drafts { id workingGroup { number } } }',
+      {},
+      token,
+    );
     draftId = drafts.find((d) => d.workingGroup.number === 2)!.id;
   });
   afterAll(async () => {
@@ -42,7 +59,10 @@ describe('two server instances sharing the database and Redis', () => {
   });
 
   it('carries edits from A to B and from B to A, with one gapless sequence', async () => {
-    const [a, b] = [connectEditor(servers[0].url, token, draftId, { awareness: true }), connectEditor(servers[1].url, token, draftId, { awareness: true })];
+    const [a, b] = [
+      connectEditor(servers[0].url, token, draftId, { awareness: true }),
+      connectEditor(servers[1].url, token, draftId, { awareness: true }),
+    ];
     editors.push(a, b);
     await Promise.all([a.provider.whenSynced(), b.provider.whenSynced()]);
     addParagraph(a.doc, 'Written on instance A.');
@@ -61,7 +81,14 @@ describe('two server instances sharing the database and Redis', () => {
 
     const mongo = new MongoClient(db.uri('committee'));
     try {
-      const seqs = (await mongo.db().collection('draftupdates').find({ draftId: new ObjectId(draftId) }, { projection: { seq: 1 } }).sort({ seq: 1 }).toArray()).map((d) => d.seq as number);
+      const seqs = (
+        await mongo
+          .db()
+          .collection('draftupdates')
+          .find({ draftId: new ObjectId(draftId) }, { projection: { seq: 1 } })
+          .sort({ seq: 1 })
+          .toArray()
+      ).map((d) => d.seq as number);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     } finally {
       await mongo.close();
@@ -69,17 +96,39 @@ describe('two server instances sharing the database and Redis', () => {
     expect(a.provider.seq).toBe(b.provider.seq);
 
     a.awareness.setLocalState({ user: { name: 'On A', color: '#d62728' } });
-    await until(() => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'On A', 5000, 'presence across instances');
+    await until(
+      () =>
+        (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)
+          ?.user?.name === 'On A',
+      5000,
+      'presence across instances',
+    );
   });
 
   it('delivers a comment posted on A to a subscriber on B', async () => {
-    const { meetings } = await gql<{ meetings: { agenda: { id: string }[] }[] }>(servers[0].url, '{ meetings(month: "2020-06") { agenda { id } } }', {}, token);
+    const { meetings } = await gql<{ meetings: { agenda: { id: string }[] }[] }>(
+      servers[0].url,
+      '{ meetings(month: "2020-06") { agenda { id } } }',
+      {},
+      token,
+    );
     const itemId = meetings[0].agenda[0].id;
-    const client = createClient({ url: `${servers[1].url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const client = createClient({
+      url: `${servers[1].url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     const received = new Promise<string>((resolve, reject) => {
       client.subscribe<{ commentAdded: { body: string } }>(
-        { query: 'subscription($t: ID!) { commentAdded(targetId: $t) { body } }', variables: { t: itemId } },
-        { next: ({ data }) => data && resolve(data.commentAdded.body), error: reject, complete: () => undefined },
+        {
+          query: 'subscription($t: ID!) { commentAdded(targetId: $t) { body } }',
+          variables: { t: itemId },
+        },
+        {
+          next: ({ data }) => data && resolve(data.commentAdded.body),
+          error: reject,
+          complete: () => undefined,
+        },
       );
     });
     // graphql-ws acknowledges no subscription: B's SUBSCRIBE to the comment channel, seen in Redis, does.
@@ -87,7 +136,12 @@ describe('two server instances sharing the database and Redis', () => {
     const channel = `committee:COMMENT_ADDED:${itemId}`;
     await until(async () => ((await probe.pubsub('NUMSUB', channel)) as [string, number])[1] > 0);
     probe.disconnect();
-    await gql(servers[0].url, 'mutation($t: ID!) { addComment(input: { targetId: $t, body: "Posted on A" }) { id } }', { t: itemId }, token);
+    await gql(
+      servers[0].url,
+      'mutation($t: ID!) { addComment(input: { targetId: $t, body: "Posted on A" }) { id } }',
+      { t: itemId },
+      token,
+    );
     await expect(received).resolves.toBe('Posted on A');
     await Promise.resolve(client.dispose()).catch(() => undefined);
   });

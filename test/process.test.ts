@@ -12,7 +12,9 @@ describe('the server process and its embedded database', () => {
     dirs.push(dir);
     return dir;
   };
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   it('serves the seeded programme, and stops the database on SIGTERM', async () => {
     const s = await startServer({ DATA_DIR: dataDir() });
@@ -46,7 +48,16 @@ describe('the server process and its embedded database', () => {
   });
 
   it('refuses to start in production while a demo account has the default seed password', async () => {
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir(), SEED_PASSWORD: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: '0',
+        DATA_DIR: dataDir(),
+        SEED_PASSWORD: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -56,7 +67,11 @@ describe('the server process and its embedded database', () => {
   });
 
   it('starts in production once the seed used its own SEED_PASSWORD', async () => {
-    const s = await startServer({ NODE_ENV: 'production', DATA_DIR: dataDir(), SEED_PASSWORD: 'a-real-secret-for-this-deployment' });
+    const s = await startServer({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      SEED_PASSWORD: 'a-real-secret-for-this-deployment',
+    });
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     expect(s.output()).not.toMatch(/Demo accounts/);
     s.child.kill('SIGTERM');

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freeLoopbackPort } from '../server/db/free-port';
 import { lockPath } from '../server/db/data-dir-lock';
+import { freeLoopbackPort } from '../server/db/free-port';
 import { alive, childPids, MAIN, startServerProcess } from './helpers/server-process';
 import { until } from './helpers/wait';
 
@@ -18,9 +18,18 @@ interface Run {
 }
 
 /** Runs a command to its end; `whileRunning` is called with its pid every few milliseconds. */
-function run(command: string, args: string[], env: Record<string, string>, whileRunning?: (pid: number) => void): Promise<Run> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  whileRunning?: (pid: number) => void,
+): Promise<Run> {
   const started = Date.now();
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -44,7 +53,9 @@ describe('starting the platform', () => {
     dirs.push(dir);
     return dir;
   };
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   it('refuses a bad PORT in one plain line, with code 2, before building anything', async () => {
     const viaNpm = await run('npm', ['start'], { PORT: 'abc', DATA_DIR: dataDir() });
@@ -61,15 +72,35 @@ describe('starting the platform', () => {
   });
 
   it.each([
-    ['MONGODB_URI', 'localhost:27017', /^MONGODB_URI must be a URL starting with mongodb:\/\/ or mongodb\+srv:\/\//],
-    ['REDIS_URL', 'http://cache', /^REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//],
-    ['LOG_LEVEL', 'verbose', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)\.$/m],
-    ['SESSION_TTL_HOURS', '0', /^SESSION_TTL_HOURS must be a whole number between 1 and 720 \(got "0"\)\.$/m],
+    [
+      'MONGODB_URI',
+      'localhost:27017',
+      /^MONGODB_URI must be a URL starting with mongodb:\/\/ or mongodb\+srv:\/\//,
+    ],
+    [
+      'REDIS_URL',
+      'http://cache',
+      /^REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//,
+    ],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)\.$/m,
+    ],
+    [
+      'SESSION_TTL_HOURS',
+      '0',
+      /^SESSION_TTL_HOURS must be a whole number between 1 and 720 \(got "0"\)\.$/m,
+    ],
   ])('refuses %s=%s the same way', async (name, value, message) => {
     const check = await run(process.execPath, ['scripts/check-config.mjs'], { [name]: value });
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(message);
-    const direct = await run(process.execPath, [MAIN], { [name]: value, PORT: '0', DATA_DIR: dataDir() });
+    const direct = await run(process.execPath, [MAIN], {
+      [name]: value,
+      PORT: '0',
+      DATA_DIR: dataDir(),
+    });
     expect(direct.code).toBe(2);
     expect(direct.stderr).toMatch(message);
     expect(direct.stderr.trim().split('\n')).toHaveLength(1);
@@ -80,8 +111,12 @@ describe('starting the platform', () => {
     const uri = `mongodb://committee:s3cret-pass@127.0.0.1:${port}/committee`;
     const result = await run(process.execPath, [MAIN], { MONGODB_URI: uri, PORT: '0' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Could not reach the MongoDB at mongodb://committee:***@127.0.0.1:${port}/committee (connect ECONNREFUSED 127.0.0.1:${port}).`);
-    expect(result.stderr).toContain('Start MongoDB there (or correct MONGODB_URI), or unset MONGODB_URI to use the embedded database.');
+    expect(result.stderr).toContain(
+      `Could not reach the MongoDB at mongodb://committee:***@127.0.0.1:${port}/committee (connect ECONNREFUSED 127.0.0.1:${port}).`,
+    );
+    expect(result.stderr).toContain(
+      'Start MongoDB there (or correct MONGODB_URI), or unset MONGODB_URI to use the embedded database.',
+    );
     expect(result.stderr + result.stdout).not.toContain('s3cret-pass');
     expect(hasStack(result.stderr)).toBe(false);
   });
@@ -90,7 +125,10 @@ describe('starting the platform', () => {
     const dir = dataDir();
     const server = await startServerProcess({ DATA_DIR: dir });
     try {
-      const owner = JSON.parse(readFileSync(lockPath(dir), 'utf8')) as { pid: number; port: number };
+      const owner = JSON.parse(readFileSync(lockPath(dir), 'utf8')) as {
+        pid: number;
+        port: number;
+      };
       expect(owner.pid).toBe(server.child.pid);
       const started: number[] = [];
       const seed = await run(process.execPath, [SEED], { DATA_DIR: dir }, (pid) => {
@@ -106,7 +144,9 @@ describe('starting the platform', () => {
         }
       });
       expect(seed.code).toBe(0);
-      expect(seed.stdout).toContain(`The platform is running on this data directory (pid ${server.child.pid}): seeding through its database on port ${owner.port}.`);
+      expect(seed.stdout).toContain(
+        `The platform is running on this data directory (pid ${server.child.pid}): seeding through its database on port ${owner.port}.`,
+      );
       expect(seed.stdout).toMatch(/Seed done: 0 records added/);
       expect(started).toEqual([]);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -115,7 +155,9 @@ describe('starting the platform', () => {
       // A second server on the same files is refused, in plain words; the first one is untouched.
       const second = await run(process.execPath, [MAIN], { DATA_DIR: dir, PORT: '0' });
       expect(second.code).toBe(1);
-      expect(second.stderr).toContain(`The platform is running on this data directory (${dir}, pid ${server.child.pid}, database on 127.0.0.1:${owner.port}); stop it first`);
+      expect(second.stderr).toContain(
+        `The platform is running on this data directory (${dir}, pid ${server.child.pid}, database on 127.0.0.1:${owner.port}); stop it first`,
+      );
       expect(hasStack(second.stderr)).toBe(false);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {
@@ -151,7 +193,9 @@ describe('building only what changed', () => {
     const second = await run(process.execPath, ['scripts/build-if-stale.mjs'], {});
     expect(second.code).toBe(0);
     expect(second.stderr).not.toMatch(/Building/);
-    expect((await run(process.execPath, ['scripts/build-if-stale.mjs', '--check'], {})).code).toBe(0);
+    expect((await run(process.execPath, ['scripts/build-if-stale.mjs', '--check'], {})).code).toBe(
+      0,
+    );
 
     writeFileSync(probe, 'a changed input\n');
     const changed = await run(process.execPath, ['scripts/build-if-stale.mjs', '--check'], {});

@@ -21,7 +21,11 @@ export interface BenchEditor {
 export function createEditor(spec: TargetSpec): BenchEditor {
   const doc = new Y.Doc();
   if (spec.kind === 'ours') {
-    const client = createClient({ url: `${spec.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${spec.token}` } });
+    const client = createClient({
+      url: `${spec.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${spec.token}` },
+    });
     const provider = new DraftProvider({ client, draftId: spec.draftId, doc });
     return {
       doc,
@@ -34,8 +38,16 @@ export function createEditor(spec: TargetSpec): BenchEditor {
     };
   }
   if (spec.kind === 'hocuspocus') {
-    const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${spec.port}`, WebSocketPolyfill: WebSocket } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
-    const provider = new HocuspocusProvider({ websocketProvider, name: 'bench', document: doc, awareness: null });
+    const websocketProvider = new HocuspocusProviderWebsocket({
+      url: `ws://127.0.0.1:${spec.port}`,
+      WebSocketPolyfill: WebSocket,
+    } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
+    const provider = new HocuspocusProvider({
+      websocketProvider,
+      name: 'bench',
+      document: doc,
+      awareness: null,
+    });
     provider.attach();
     return {
       doc,
@@ -53,5 +65,10 @@ export function createEditor(spec: TargetSpec): BenchEditor {
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== 'remote' && socket.readyState === WebSocket.OPEN) socket.send(update);
   });
-  return { doc, ready: new Promise<void>((resolve) => socket.once('open', () => resolve())), retries: () => ({}), close: () => socket.close() };
+  return {
+    doc,
+    ready: new Promise<void>((resolve) => socket.once('open', () => resolve())),
+    retries: () => ({}),
+    close: () => socket.close(),
+  };
 }

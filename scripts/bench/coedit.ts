@@ -8,10 +8,10 @@ import { Worker } from 'node:worker_threads';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { freeLoopbackPort } from '../../server/db/free-port';
+import { childPids, gql } from '../../test/helpers/server-process';
 import { TargetSpec } from './bench-editors';
 import type { LoadReport, LoadSchedule, LoadWorkerData } from './load-worker';
-import { childPids, gql } from '../../test/helpers/server-process';
-import { freeLoopbackPort } from '../../server/db/free-port';
 import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
 
 /*
@@ -23,7 +23,9 @@ import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+  return i > 0
+    ? Number(process.argv[i + 1])
+    : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
 };
 const EDITORS = arg('editors', 50);
 const RATE = arg('rate', 10);
@@ -63,8 +65,15 @@ interface LoadResult {
   rss: number;
 }
 
-function spawnNode(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnNode(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -81,18 +90,35 @@ function spawnNode(script: string, env: Record<string, string>, nodeArgs: string
   });
 }
 
-
-async function ourServer(dataDir: string): Promise<Target & { url: string; token: string; draftId: string }> {
+async function ourServer(
+  dataDir: string,
+): Promise<Target & { url: string; token: string; draftId: string }> {
   const port = await freeLoopbackPort();
   const { child } = await spawnNode(
     path.join(root, 'dist', 'server', 'main.js'),
-    { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', NODE_ENV: 'bench' },
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_PASSWORD: PASSWORD,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'bench',
+    },
     // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes
     (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
   );
   const url = `http://127.0.0.1:${port}`;
-  const { login } = await gql<{ login: { token: string } }>(url, `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`, {});
-  const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(url, '{ drafts { id workingGroup { number } } }', {}, login.token);
+  const { login } = await gql<{ login: { token: string } }>(
+    url,
+    `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`,
+    {},
+  );
+  const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(
+    url,
+    '{ drafts { id workingGroup { number } } }',
+    {},
+    login.token,
+  );
   const draftId = drafts.find((d) => d.workingGroup.number === 1)!.id;
   return {
     name: 'ours (GraphQL + Yjs log)',
@@ -112,14 +138,30 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 async function hocuspocus(): Promise<Target> {
   const port = await freeLoopbackPort();
-  const { child } = await spawnNode(path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'), { PORT: String(port) });
-  return { name: 'Hocuspocus 3.4', spec: { kind: 'hocuspocus', port }, pids: [child.pid!], stop: () => stopChild(child) };
+  const { child } = await spawnNode(
+    path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'),
+    { PORT: String(port) },
+  );
+  return {
+    name: 'Hocuspocus 3.4',
+    spec: { kind: 'hocuspocus', port },
+    pids: [child.pid!],
+    stop: () => stopChild(child),
+  };
 }
 
 async function relay(): Promise<Target> {
   const port = await freeLoopbackPort();
-  const { child } = await spawnNode(path.join(root, 'dist', 'scripts', 'bench', 'relay-server.js'), { PORT: String(port) });
-  return { name: 'bare WebSocket relay (floor)', spec: { kind: 'relay', port }, pids: [child.pid!], stop: () => stopChild(child) };
+  const { child } = await spawnNode(
+    path.join(root, 'dist', 'scripts', 'bench', 'relay-server.js'),
+    { PORT: String(port) },
+  );
+  return {
+    name: 'bare WebSocket relay (floor)',
+    spec: { kind: 'relay', port },
+    pids: [child.pid!],
+    stop: () => stopChild(child),
+  };
 }
 
 /** Every editor types; every other editor timestamps each edit's arrival. Editors run on worker threads. */
@@ -141,11 +183,17 @@ async function runLoad(target: Target): Promise<LoadResult> {
     });
   await Promise.all(workers.map((w) => message(w, 'ready')));
   const now = performance.timeOrigin + performance.now();
-  const schedule: LoadSchedule = { startAt: now + 200, measureFrom: now + 200 + WARMUP_SECONDS * 1000, measureTo: now + 200 + (WARMUP_SECONDS + SECONDS) * 1000 };
+  const schedule: LoadSchedule = {
+    startAt: now + 200,
+    measureFrom: now + 200 + WARMUP_SECONDS * 1000,
+    measureTo: now + 200 + (WARMUP_SECONDS + SECONDS) * 1000,
+  };
   const reports = workers.map((w) => message(w, 'report'));
-  workers.forEach((w) => w.postMessage(schedule));
+  for (const w of workers) w.postMessage(schedule);
   // Warm-up under the same load (JIT, connection buffers) is not counted; CPU is read over the measured period.
-  await new Promise((r) => setTimeout(r, schedule.measureFrom - (performance.timeOrigin + performance.now())));
+  await new Promise((r) =>
+    setTimeout(r, schedule.measureFrom - (performance.timeOrigin + performance.now())),
+  );
   const cpuBefore = target.pids.map((pid) => cpuSeconds(pid));
   const clientBefore = process.cpuUsage();
   const started = performance.now();
@@ -158,12 +206,18 @@ async function runLoad(target: Target): Promise<LoadResult> {
   await Promise.all(workers.map((w) => w.terminate()));
 
   const arrivals = new Map<string, number[]>();
-  for (const r of results) for (const [key, list] of Object.entries(r.arrivals)) arrivals.set(key, [...(arrivals.get(key) ?? []), ...list]);
+  for (const r of results)
+    for (const [key, list] of Object.entries(r.arrivals))
+      arrivals.set(key, [...(arrivals.get(key) ?? []), ...list]);
   const latencies = [...arrivals.values()].flat().sort((a, b) => a - b);
-  const perEditMax = [...arrivals.values()].filter((a) => a.length === EDITORS - 1).map((a) => Math.max(...a)).sort((a, b) => a - b);
+  const perEditMax = [...arrivals.values()]
+    .filter((a) => a.length === EDITORS - 1)
+    .map((a) => Math.max(...a))
+    .sort((a, b) => a - b);
   const sent = results.reduce((n, r) => n + r.sent, 0);
   const retries: Record<string, number> = {};
-  for (const r of results) for (const [code, n] of Object.entries(r.retries)) retries[code] = (retries[code] ?? 0) + n;
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.retries)) retries[code] = (retries[code] ?? 0) + n;
   return {
     name: target.name,
     sent,
@@ -186,7 +240,11 @@ async function runSubscribers(target: Awaited<ReturnType<typeof ourServer>>) {
   const latencies: number[] = [];
   const clients: Client[] = [];
   for (let i = 0; i < SUBSCRIBERS; i += 1) {
-    const client = createClient({ url: `${target.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${target.token}` } });
+    const client = createClient({
+      url: `${target.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${target.token}` },
+    });
     clients.push(client);
     client.subscribe<{ draftUpdates: { durable: boolean; clientId: string } }>(
       { query, variables: { d: target.draftId } },
@@ -204,7 +262,11 @@ async function runSubscribers(target: Awaited<ReturnType<typeof ourServer>>) {
     if (i % 100 === 99) await new Promise((r) => setTimeout(r, 50));
   }
   await new Promise((r) => setTimeout(r, 2000));
-  const editor = createClient({ url: `${target.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${target.token}` } });
+  const editor = createClient({
+    url: `${target.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${target.token}` },
+  });
   const doc = new Y.Doc();
   const text = doc.getText('body');
   const edits = Math.max(10, Math.round(SECONDS * RATE));
@@ -219,16 +281,22 @@ async function runSubscribers(target: Awaited<ReturnType<typeof ourServer>>) {
     const clientId = `bench:${performance.timeOrigin + performance.now()}`;
     await new Promise<void>((resolve) => {
       editor.subscribe(
-        { query: 'mutation($d: ID!, $u: String!, $c: String) { applyDraftUpdate(draftId: $d, update: $u, clientId: $c) { seq } }', variables: { d: target.draftId, u: Buffer.from(update).toString('base64'), c: clientId } },
+        {
+          query:
+            'mutation($d: ID!, $u: String!, $c: String) { applyDraftUpdate(draftId: $d, update: $u, clientId: $c) { seq } }',
+          variables: { d: target.draftId, u: Buffer.from(update).toString('base64'), c: clientId },
+        },
         { next: () => undefined, error: () => resolve(), complete: () => resolve() },
       );
     });
     await new Promise((r) => setTimeout(r, 1000 / RATE));
   }
   const drainUntil = performance.now() + 5000;
-  while (latencies.length < edits * SUBSCRIBERS && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+  while (latencies.length < edits * SUBSCRIBERS && performance.now() < drainUntil)
+    await new Promise((r) => setTimeout(r, 50));
   const elapsed = (performance.now() - started) / 1000;
-  const cpu = target.pids.reduce((sum, pid, k) => sum + (cpuSeconds(pid) - cpuBefore[k]), 0) / elapsed;
+  const cpu =
+    target.pids.reduce((sum, pid, k) => sum + (cpuSeconds(pid) - cpuBefore[k]), 0) / elapsed;
   await editor.dispose();
   await Promise.all(clients.map((c) => c.dispose()));
   latencies.sort((a, b) => a - b);
@@ -238,16 +306,28 @@ async function runSubscribers(target: Awaited<ReturnType<typeof ourServer>>) {
 function report(r: LoadResult) {
   const l = r.latencies;
   console.log(`${r.name}`);
-  console.log(`  edit-to-peer   p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  max ${ms(l[l.length - 1])}`);
-  console.log(`  edit-to-all-peers (slowest peer of each edit)  p50 ${ms(percentile(r.perEditMax, 50))}  p99 ${ms(percentile(r.perEditMax, 99))}`);
-  const split = r.cpuByProcess.length > 1 ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(0)}%`).join(' + ')})` : '';
-  if (Object.keys(r.retries).length > 0) console.log(`  editors retried sends: ${JSON.stringify(r.retries)}`);
-  console.log(`  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  peak RSS ${r.rss.toFixed(0)} MiB  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`);
+  console.log(
+    `  edit-to-peer   p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  max ${ms(l[l.length - 1])}`,
+  );
+  console.log(
+    `  edit-to-all-peers (slowest peer of each edit)  p50 ${ms(percentile(r.perEditMax, 50))}  p99 ${ms(percentile(r.perEditMax, 99))}`,
+  );
+  const split =
+    r.cpuByProcess.length > 1
+      ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(0)}%`).join(' + ')})`
+      : '';
+  if (Object.keys(r.retries).length > 0)
+    console.log(`  editors retried sends: ${JSON.stringify(r.retries)}`);
+  console.log(
+    `  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  peak RSS ${r.rss.toFixed(0)} MiB  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`,
+  );
 }
 
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'committee-bench-coedit-'));
-  console.log(`co-editing benchmark: ${EDITORS} editors x ${RATE} edits/s for ${SECONDS} s on one document (one run, side by side)\n`);
+  console.log(
+    `co-editing benchmark: ${EDITORS} editors x ${RATE} edits/s for ${SECONDS} s on one document (one run, side by side)\n`,
+  );
   try {
     const ours = await ourServer(dir);
     const results: LoadResult[] = [await runLoad(ours)];
@@ -260,8 +340,12 @@ async function main() {
     }
     results.forEach(report);
     const [us, hp, floor] = results.map((r) => percentile(r.latencies, 99));
-    console.log(`\nratios of p99: ours/Hocuspocus ${(us / hp).toFixed(2)}  ours/relay ${(us / floor).toFixed(2)}  Hocuspocus/relay ${(hp / floor).toFixed(2)}`);
-    console.log(`targets: p99 <= 25 ms with nothing lost: ${us <= 25 && results[0].delivered === results[0].expected ? 'met' : 'NOT met'}; ours/Hocuspocus <= 1.0: ${us / hp <= 1 ? 'met' : 'NOT met'}`);
+    console.log(
+      `\nratios of p99: ours/Hocuspocus ${(us / hp).toFixed(2)}  ours/relay ${(us / floor).toFixed(2)}  Hocuspocus/relay ${(hp / floor).toFixed(2)}`,
+    );
+    console.log(
+      `targets: p99 <= 25 ms with nothing lost: ${us <= 25 && results[0].delivered === results[0].expected ? 'met' : 'NOT met'}; ours/Hocuspocus <= 1.0: ${us / hp <= 1 ? 'met' : 'NOT met'}`,
+    );
     if (JSON_OUTPUT) {
       const figures = (r: LoadResult) => ({
         p50: round(percentile(r.latencies, 50)),
@@ -274,13 +358,26 @@ async function main() {
         loadGeneratorCpuPercent: round(r.clientCpu * 100),
       });
       const [oursJson, hpJson, relayJson] = results.map(figures);
-      jsonLine = JSON.stringify({ editors: EDITORS, rate: RATE, seconds: SECONDS, ours: oursJson, hocuspocus: hpJson, relay: relayJson });
+      jsonLine = JSON.stringify({
+        editors: EDITORS,
+        rate: RATE,
+        seconds: SECONDS,
+        ours: oursJson,
+        hocuspocus: hpJson,
+        relay: relayJson,
+      });
     }
     if (subscribers) {
       const l = subscribers.latencies;
-      console.log(`\n${SUBSCRIBERS} read-only subscribers, ${subscribers.edits} edits at ${RATE}/s (edit sent to arrival; each sent after the previous one's acknowledgement)`);
-      console.log(`  p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  delivered ${subscribers.delivered}/${subscribers.expected}  server CPU ${(subscribers.cpu * 100).toFixed(0)}%`);
-      console.log(`  target p99 <= 100 ms with every edit received: ${percentile(l, 99) <= 100 && subscribers.delivered === subscribers.expected ? 'met' : 'NOT met'}`);
+      console.log(
+        `\n${SUBSCRIBERS} read-only subscribers, ${subscribers.edits} edits at ${RATE}/s (edit sent to arrival; each sent after the previous one's acknowledgement)`,
+      );
+      console.log(
+        `  p50 ${ms(percentile(l, 50))}  p95 ${ms(percentile(l, 95))}  p99 ${ms(percentile(l, 99))}  delivered ${subscribers.delivered}/${subscribers.expected}  server CPU ${(subscribers.cpu * 100).toFixed(0)}%`,
+      );
+      console.log(
+        `  target p99 <= 100 ms with every edit received: ${percentile(l, 99) <= 100 && subscribers.delivered === subscribers.expected ? 'met' : 'NOT met'}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,10 @@ const data = workerData as LoadWorkerData;
  * time (an absolute clock shared by the threads); each peer records when it sees it.
  */
 async function main() {
-  const editors: { index: number; editor: BenchEditor }[] = data.editors.map((index) => ({ index, editor: createEditor(data.spec) }));
+  const editors: { index: number; editor: BenchEditor }[] = data.editors.map((index) => ({
+    index,
+    editor: createEditor(data.spec),
+  }));
   await Promise.all(editors.map((e) => e.editor.ready));
   const arrivals: Record<string, number[]> = {};
   let schedule: LoadSchedule | undefined;
@@ -45,8 +48,10 @@ async function main() {
       for (const key of event.keysChanged) {
         if (key.startsWith(`${index}:`) || !schedule) continue;
         const sentAt = editor.doc.getMap<number>('edits').get(key);
-        if (sentAt === undefined || sentAt < schedule.measureFrom || sentAt >= schedule.measureTo) continue;
-        (arrivals[key] ??= []).push(t - sentAt);
+        if (sentAt === undefined || sentAt < schedule.measureFrom || sentAt >= schedule.measureTo)
+          continue;
+        arrivals[key] ??= [];
+        arrivals[key].push(t - sentAt);
         lastArrival = t;
       }
     });
@@ -63,7 +68,10 @@ async function main() {
       const text = editor.doc.getText('body');
       const t = now();
       editor.doc.transact(() => {
-        text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (n % 26)));
+        text.insert(
+          Math.floor(Math.random() * (text.length + 1)),
+          String.fromCharCode(97 + (n % 26)),
+        );
         editor.doc.getMap<number>('edits').set(`${index}:${n++}`, t);
       });
       if (t >= schedule!.measureFrom && t < schedule!.measureTo) sent += 1;
@@ -76,15 +84,18 @@ async function main() {
   loop.enable();
   await new Promise((r) => setTimeout(r, schedule!.measureTo - now()));
   loop.disable();
-  timers.forEach((t) => clearInterval(t));
+  for (const t of timers) clearInterval(t);
   // Drain: until nothing has arrived for a second (at most 10 s).
   const drainEnd = now() + 10_000;
-  while (now() - lastArrival < 1000 && now() < drainEnd) await new Promise((r) => setTimeout(r, 100));
+  while (now() - lastArrival < 1000 && now() < drainEnd)
+    await new Promise((r) => setTimeout(r, 100));
   const retries: Record<string, number> = {};
-  for (const { editor } of editors) for (const [code, n] of Object.entries(editor.retries())) retries[code] = (retries[code] ?? 0) + n;
+  for (const { editor } of editors)
+    for (const [code, n] of Object.entries(editor.retries()))
+      retries[code] = (retries[code] ?? 0) + n;
   const report: LoadReport = { sent, arrivals, loopP99: loop.percentile(99) / 1e6, retries };
   parentPort!.postMessage({ type: 'report', report });
-  editors.forEach((e) => e.editor.close());
+  for (const e of editors) e.editor.close();
   setTimeout(() => process.exit(0), 200);
 }
 

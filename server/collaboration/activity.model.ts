@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 
 // Stored edits of a draft per UTC day: what the Chair's activity chart draws. Kept apart from
 // the update log because compaction deletes log entries but the history of activity stays.
@@ -13,5 +13,7 @@ const draftActivitySchema = new Schema(
 );
 draftActivitySchema.index({ draftId: 1, day: 1 }, { unique: true });
 
-export type DraftActivityDoc = InferSchemaType<typeof draftActivitySchema> & { _id: Types.ObjectId };
+export type DraftActivityDoc = InferSchemaType<typeof draftActivitySchema> & {
+  _id: Types.ObjectId;
+};
 export const DraftActivityModel = model('DraftActivity', draftActivitySchema);

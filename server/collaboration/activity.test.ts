@@ -1,5 +1,5 @@
+import { addParagraph, connectEditor, Editor } from '../../test/helpers/editors';
 import { draftOf } from '../../test/helpers/factories';
-import { addParagraph, connectEditor, Editor, until } from '../../test/helpers/editors';
 import { startTestPlatform, subscribe, TestPlatform } from '../../test/helpers/test-platform';
 
 type Summary = {
@@ -12,7 +12,8 @@ type Summary = {
   editors: { user: { email: string } }[];
   activity: { day: string; edits: number }[];
 };
-const SUMMARY = 'id length words lastEditedAt lastEditedBy { email } openComments editors { user { email } } activity(days: 7) { day edits }';
+const SUMMARY =
+  'id length words lastEditedAt lastEditedBy { email } openComments editors { user { email } } activity(days: 7) { day edits }';
 
 describe('draft summary for dashboards', () => {
   let t: TestPlatform;
@@ -29,14 +30,23 @@ describe('draft summary for dashboards', () => {
 
   it('pushes last edit, author, length and activity after edits, and changes on comments and presence', async () => {
     const chair = await t.login('chair@committee.test');
-    const changes = subscribe<{ draftChanged: Summary }>(t.ws(chair), `subscription { draftChanged { ${SUMMARY} } }`);
-    const first = await t.gql<{ draft: Summary }>(`query($d: ID!) { draft(id: $d) { ${SUMMARY} } }`, { d: draftId }, chair);
+    const changes = subscribe<{ draftChanged: Summary }>(
+      t.ws(chair),
+      `subscription { draftChanged { ${SUMMARY} } }`,
+    );
+    const first = await t.gql<{ draft: Summary }>(
+      `query($d: ID!) { draft(id: $d) { ${SUMMARY} } }`,
+      { d: draftId },
+      chair,
+    );
     expect(first.errors).toBeUndefined();
     const before = first.data!.draft;
     expect(before.activity).toHaveLength(7);
     expect(before.lastEditedBy).toBeNull();
 
-    const editor = connectEditor(t.url, await t.login('delegate@committee.test'), draftId, { awareness: true });
+    const editor = connectEditor(t.url, await t.login('delegate@committee.test'), draftId, {
+      awareness: true,
+    });
     editors.push(editor);
     await editor.provider.whenSynced();
     editor.awareness.setLocalState({ user: { name: 'Delegate of France', color: '#123456' } });
@@ -58,7 +68,11 @@ describe('draft summary for dashboards', () => {
     expect(today.day).toBe(new Date().toISOString().slice(0, 10));
     expect(today.edits).toBeGreaterThanOrEqual(1);
 
-    await t.gql('mutation($d: ID!) { addComment(input: { targetId: $d, body: "Tighten paragraph 2" }) { id } }', { d: draftId }, chair);
+    await t.gql(
+      'mutation($d: ID!) { addComment(input: { targetId: $d, body: "Tighten paragraph 2" }) { id } }',
+      { d: draftId },
+      chair,
+    );
     do event = (await changes.next(5000)).draftChanged;
     while (event.openComments === before.openComments);
     expect(event.openComments).toBe(before.openComments + 1);
@@ -67,7 +81,11 @@ describe('draft summary for dashboards', () => {
 
   it('refuses an activity window out of range', async () => {
     const chair = await t.login('chair@committee.test');
-    const res = await t.gql('query($d: ID!) { draft(id: $d) { activity(days: 1000) { day } } }', { d: draftId }, chair);
+    const res = await t.gql(
+      'query($d: ID!) { draft(id: $d) { activity(days: 1000) { day } } }',
+      { d: draftId },
+      chair,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

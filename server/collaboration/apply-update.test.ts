@@ -1,13 +1,19 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
-import { Role } from '../modules/users/role';
+import { request } from '../../client/src/collab/graphql-request';
 import { buildUser, draftOf } from '../../test/helpers/factories';
-import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../test/helpers/test-platform';
+import {
+  startTestPlatform,
+  subscribe,
+  TestPlatform,
+  Topic,
+} from '../../test/helpers/test-platform';
+import { Role } from '../modules/users/role';
 import { CONTENT_FIELD } from './document-state';
 import { DraftUpdateModel } from './update.model';
-import { request } from '../../client/src/collab/graphql-request';
 
-const APPLY = 'mutation($d: ID!, $u: String!, $c: String) { applyDraftUpdate(draftId: $d, update: $u, clientId: $c) { seq } }';
+const APPLY =
+  'mutation($d: ID!, $u: String!, $c: String) { applyDraftUpdate(draftId: $d, update: $u, clientId: $c) { seq } }';
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 
 /** A Yjs update that appends a paragraph with the text, as the editor would. */
@@ -33,33 +39,68 @@ describe('applyDraftUpdate and draftUpdates', () => {
   });
   afterAll(() => t.stop());
 
-  const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+  const code = (res: { errors?: { extensions?: { code?: string } }[] }) =>
+    res.errors?.[0]?.extensions?.code;
   const stored = () => DraftUpdateModel.countDocuments();
 
   it('stores updates with gapless seqs, streams them live, then marks them stored, and serves state and text', async () => {
-    const live = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq firstSeq durable update clientId synced stateVector } }', { d: draftId });
-    expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, synced: true, stateVector: b64(Y.encodeStateVector(new Y.Doc())) });
+    const live = subscribe(
+      t.ws(token),
+      'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq firstSeq durable update clientId synced stateVector } }',
+      { d: draftId },
+    );
+    expect((await live.next()).draftUpdates).toMatchObject({
+      seq: 0,
+      synced: true,
+      stateVector: b64(Y.encodeStateVector(new Y.Doc())),
+    });
     const doc = new Y.Doc();
     const firstUpdate = b64(paragraph(doc, 'The Committee recalls resolution 1540 (2004).'));
     const first = await t.gql(APPLY, { d: draftId, u: firstUpdate, c: 'editor-a' }, token);
     expect(first.data!.applyDraftUpdate.seq).toBe(1);
-    const second = await t.gql(APPLY, { d: draftId, u: b64(paragraph(doc, 'It recommends that States report.')), c: 'editor-a' }, token);
+    const second = await t.gql(
+      APPLY,
+      { d: draftId, u: b64(paragraph(doc, 'It recommends that States report.')), c: 'editor-a' },
+      token,
+    );
     expect(second.data!.applyDraftUpdate.seq).toBe(2);
     // Sent live as received, before it is stored; the mark that follows carries no bytes again.
-    expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, durable: false, update: firstUpdate, clientId: 'editor-a', synced: false });
-    expect((await live.next()).draftUpdates).toMatchObject({ seq: 1, firstSeq: 1, durable: true, update: 'AAA=', clientId: 'editor-a' });
+    expect((await live.next()).draftUpdates).toMatchObject({
+      seq: 0,
+      durable: false,
+      update: firstUpdate,
+      clientId: 'editor-a',
+      synced: false,
+    });
+    expect((await live.next()).draftUpdates).toMatchObject({
+      seq: 1,
+      firstSeq: 1,
+      durable: true,
+      update: 'AAA=',
+      clientId: 'editor-a',
+    });
     expect((await live.next()).draftUpdates).toMatchObject({ seq: 0, durable: false });
     expect((await live.next()).draftUpdates).toMatchObject({ seq: 2, firstSeq: 2, durable: true });
-    const res = await t.gql('query($d: ID!) { draft(id: $d) { seq text state } }', { d: draftId }, token);
+    const res = await t.gql(
+      'query($d: ID!) { draft(id: $d) { seq text state } }',
+      { d: draftId },
+      token,
+    );
     expect(res.data!.draft.seq).toBe(2);
-    expect(res.data!.draft.text).toBe('The Committee recalls resolution 1540 (2004).\nIt recommends that States report.');
+    expect(res.data!.draft.text).toBe(
+      'The Committee recalls resolution 1540 (2004).\nIt recommends that States report.',
+    );
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Buffer.from(res.data!.draft.state, 'base64'));
     expect(copy.getXmlFragment(CONTENT_FIELD).length).toBe(2);
   });
 
   it('replays after a given seq, then marks the end of the replay, then goes live', async () => {
-    const late = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 1) { seq synced } }', { d: draftId });
+    const late = subscribe(
+      t.ws(token),
+      'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 1) { seq synced } }',
+      { d: draftId },
+    );
     expect((await late.next()).draftUpdates).toEqual({ seq: 2, synced: false });
     expect((await late.next()).draftUpdates).toEqual({ seq: 2, synced: true });
     await t.gql(APPLY, { d: draftId, u: b64(paragraph(new Y.Doc(), 'Live.')) }, token);
@@ -70,10 +111,16 @@ describe('applyDraftUpdate and draftUpdates', () => {
   it('ends a replay with the state vector of the stored document, so an editor can send what the server lacks', async () => {
     const res = await t.gql('query($d: ID!) { draft(id: $d) { state } }', { d: draftId }, token);
     const stored = Y.encodeStateVectorFromUpdate(Buffer.from(res.data!.draft.state, 'base64'));
-    const replay = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 2) { synced stateVector } }', { d: draftId });
+    const replay = subscribe(
+      t.ws(token),
+      'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 2) { synced stateVector } }',
+      { d: draftId },
+    );
     let event = (await replay.next()).draftUpdates;
     while (!event.synced) event = (await replay.next()).draftUpdates;
-    expect(Y.decodeStateVector(Buffer.from(event.stateVector, 'base64'))).toEqual(Y.decodeStateVector(stored));
+    expect(Y.decodeStateVector(Buffer.from(event.stateVector, 'base64'))).toEqual(
+      Y.decodeStateVector(stored),
+    );
     replay.dispose();
   });
 
@@ -83,7 +130,9 @@ describe('applyDraftUpdate and draftUpdates', () => {
     const doc = new Y.Doc();
     const updates = Array.from({ length: 50 }, (_, i) => b64(paragraph(doc, `Paragraph ${i}`)));
     const results = await Promise.all(updates.map((u) => t.gql(APPLY, { d: draftId, u }, token)));
-    const seqs = results.map((r) => r.data!.applyDraftUpdate.seq).sort((a: number, b: number) => a - b);
+    const seqs = results
+      .map((r) => r.data!.applyDraftUpdate.seq)
+      .sort((a: number, b: number) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => seqs[0] + i));
     expect(stats.updates - before.updates).toBe(50);
     expect(stats.batches - before.batches).toBeLessThan(50);
@@ -94,7 +143,15 @@ describe('applyDraftUpdate and draftUpdates', () => {
     const before = { ...stats };
     const doc = new Y.Doc();
     const id = new Types.ObjectId(draftId);
-    const seqs = await Promise.all(Array.from({ length: 30 }, (_, i) => t.platform.app.collab.log.append(id, { update: paragraph(doc, `Burst ${i}`), clientId: 'burst', userId: null })));
+    const seqs = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.platform.app.collab.log.append(id, {
+          update: paragraph(doc, `Burst ${i}`),
+          clientId: 'burst',
+          userId: null,
+        }),
+      ),
+    );
     expect(new Set(seqs).size).toBe(30);
     expect(stats.batches - before.batches).toBe(1);
   });
@@ -115,13 +172,25 @@ describe('applyDraftUpdate and draftUpdates', () => {
     const observer = await t.login('observer@committee.test');
     const before = await stored();
     for (const who of [other.token, observer]) {
-      const res = await t.gql(APPLY, { d: draftId, u: b64(paragraph(new Y.Doc(), 'Intrusion')) }, who);
+      const res = await t.gql(
+        APPLY,
+        { d: draftId, u: b64(paragraph(new Y.Doc(), 'Intrusion')) },
+        who,
+      );
       expect(code(res)).toBe('FORBIDDEN');
-      const read = await t.gql('query($d: ID!) { draft(id: $d) { text can { edit } } }', { d: draftId }, who);
+      const read = await t.gql(
+        'query($d: ID!) { draft(id: $d) { text can { edit } } }',
+        { d: draftId },
+        who,
+      );
       expect(read.data!.draft.can.edit).toBe(false);
       expect(read.data!.draft.text).toMatch(/The Committee recalls/);
     }
-    const watcher = subscribe(t.ws(observer), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }', { d: draftId });
+    const watcher = subscribe(
+      t.ws(observer),
+      'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }',
+      { d: draftId },
+    );
     expect((await watcher.next()).draftUpdates.seq).toBe(1);
     watcher.dispose();
     expect(await stored()).toBe(before);
@@ -133,12 +202,21 @@ describe('applyDraftUpdate and draftUpdates', () => {
     const chair = await t.login('chair@committee.test');
     const query = 'subscription($d: ID!) { draftUpdates(draftId: $d) { seq update clientId } }';
     const base = t.listeners(Topic.DraftUpdate, watched);
-    const subscribers = Array.from({ length: 20 }, () => subscribe(t.ws(token), query, { d: watched }));
+    const subscribers = Array.from({ length: 20 }, () =>
+      subscribe(t.ws(token), query, { d: watched }),
+    );
     await t.listening(Topic.DraftUpdate, watched, base + 20);
     const executed: number[] = [];
-    const remove = t.platform.app.collab.use({ name: 'count-deliveries', onDelivered: (e) => e.draftId === watched && executed.push(e.seq) });
+    const remove = t.platform.app.collab.use({
+      name: 'count-deliveries',
+      onDelivered: (e) => e.draftId === watched && executed.push(e.seq),
+    });
     try {
-      const res = await t.gql(APPLY, { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' }, chair);
+      const res = await t.gql(
+        APPLY,
+        { d: watched, u: b64(paragraph(new Y.Doc(), 'Seen by twenty')), c: 'shared' },
+        chair,
+      );
       const seq = res.data!.applyDraftUpdate.seq;
       const live = await Promise.all(subscribers.map((s) => s.next()));
       for (const e of live) expect(e.draftUpdates).toMatchObject({ seq: 0, clientId: 'shared' });
@@ -148,21 +226,33 @@ describe('applyDraftUpdate and draftUpdates', () => {
       expect(executed).toEqual([0, seq]);
     } finally {
       remove();
-      subscribers.forEach((s) => s.dispose());
+      for (const s of subscribers) s.dispose();
     }
   });
 
   it('refuses bad subscription arguments', async () => {
-    const negative = subscribe(t.ws(token), 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: -1) { seq } }', { d: draftId });
+    const negative = subscribe(
+      t.ws(token),
+      'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: -1) { seq } }',
+      { d: draftId },
+    );
     await expect(negative.next(3000)).rejects.toThrow(/BAD_USER_INPUT/);
-    const missing = subscribe(t.ws(token), 'subscription { draftUpdates(draftId: "0123456789abcdef01234567") { seq } }');
+    const missing = subscribe(
+      t.ws(token),
+      'subscription { draftUpdates(draftId: "0123456789abcdef01234567") { seq } }',
+    );
     await expect(missing.next(3000)).rejects.toThrow(/NOT_FOUND/);
   });
 
   it('throttles a flood from one connection without holding up another', async () => {
     const flooder = t.ws(token);
     const doc = new Y.Doc();
-    const flood = Array.from({ length: 400 }, (_, i) => request(flooder, APPLY, { d: draftId, u: b64(paragraph(doc, `Flood ${i}`)) }).then(() => 'ok', (e: { code: string }) => e.code));
+    const flood = Array.from({ length: 400 }, (_, i) =>
+      request(flooder, APPLY, { d: draftId, u: b64(paragraph(doc, `Flood ${i}`)) }).then(
+        () => 'ok',
+        (e: { code: string }) => e.code,
+      ),
+    );
     const calm = t.ws(await t.login('coordinator@committee.test'));
     const started = Date.now();
     await request(calm, APPLY, { d: draftId, u: b64(paragraph(new Y.Doc(), 'A calm edit')) });

@@ -8,6 +8,9 @@ export class ApplyDraftUpdateArgs {
   @Field(() => String, { description: 'base64 Yjs update, at most 1 MiB decoded' })
   update!: string;
 
-  @Field(() => String, { nullable: true, description: 'An id of the sending editor (at most 64 characters), echoed to subscribers' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id of the sending editor (at most 64 characters), echoed to subscribers',
+  })
   clientId?: string;
 }

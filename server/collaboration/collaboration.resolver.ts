@@ -1,46 +1,78 @@
 import { Types } from 'mongoose';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { requireUser } from '../graphql/auth-checker';
 import type { AuthUser, Context } from '../graphql/context';
 import { CurrentUser } from '../graphql/current-user';
-import { requireUser } from '../graphql/auth-checker';
 import { badInput } from '../graphql/errors';
+import type { DraftDoc } from '../modules/drafts/draft.model';
 import { findDraft } from '../modules/drafts/draft.service';
 import { Draft } from '../modules/drafts/draft.type';
-import type { DraftDoc } from '../modules/drafts/draft.model';
 import { parseId } from '../modules/shared/ids';
-import { present, Presented } from '../modules/shared/present';
+import { Presented, present } from '../modules/shared/present';
 import { EventQueue } from '../pubsub/iterate';
 import type { DraftUpdateEvent as DraftUpdateEventData } from './collaboration';
-import { DraftUpdateAck, DraftUpdateEvent, PresenceEntry, PresenceEvent } from './collaboration.type';
 import { ApplyDraftUpdateArgs } from './collaboration.inputs';
+import {
+  DraftUpdateAck,
+  DraftUpdateEvent,
+  PresenceEntry,
+  PresenceEvent,
+} from './collaboration.type';
 import { plainText } from './document-state';
 import { PresenceChange } from './presence';
 import { encodeUpdate } from './update-codec';
 
-type Args = Record<string, unknown>;
-type SubscribeData = SubscribeResolverData<unknown, Args, Context>;
+type ArgsMap = Record<string, unknown>;
+type SubscribeData = SubscribeResolverData<unknown, ArgsMap, Context>;
 
 function afterSeqArg(value: unknown): number | null {
   if (value === undefined || value === null) return null;
-  if (!Number.isInteger(value) || (value as number) < 0) throw badInput('afterSeq must be a whole number, 0 or more.', 'afterSeq');
+  if (!Number.isInteger(value) || (value as number) < 0)
+    throw badInput('afterSeq must be a whole number, 0 or more.', 'afterSeq');
   return value as number;
 }
 
 @Resolver()
 export class CollaborationResolver {
   @Authorized()
-  @Mutation(() => DraftUpdateAck, { description: 'Stores a Yjs update of a draft; answers once it is durable' })
+  @Mutation(() => DraftUpdateAck, {
+    description: 'Stores a Yjs update of a draft; answers once it is durable',
+  })
   // Checked by hand rather than by class-validator: this runs on every keystroke of every editor.
-  async applyDraftUpdate(@Args(() => ApplyDraftUpdateArgs, { validate: false }) args: ApplyDraftUpdateArgs, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<DraftUpdateAck> {
+  async applyDraftUpdate(
+    @Args(() => ApplyDraftUpdateArgs, { validate: false }) args: ApplyDraftUpdateArgs,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
+  ): Promise<DraftUpdateAck> {
     const draftId = parseId(args.draftId, 'draftId');
-    if (args.clientId !== undefined && args.clientId !== null && args.clientId.length > 64) throw badInput('clientId must be at most 64 characters long.', 'clientId');
-    const seq = await ctx.collab.applyUpdate(user, draftId, args.update, args.clientId ?? null, ctx.connectionId ?? `user:${user.id}`);
+    if (args.clientId !== undefined && args.clientId !== null && args.clientId.length > 64)
+      throw badInput('clientId must be at most 64 characters long.', 'clientId');
+    const seq = await ctx.collab.applyUpdate(
+      user,
+      draftId,
+      args.update,
+      args.clientId ?? null,
+      ctx.connectionId ?? `user:${user.id}`,
+    );
     return { draftId: args.draftId, seq };
   }
 
   @Subscription(() => DraftUpdateEvent, {
-    description: 'Every stored update of a draft. With afterSeq (0 for all), first the ones after it, then a `synced` event, then live ones.',
+    description:
+      'Every stored update of a draft. With afterSeq (0 for all), first the ones after it, then a `synced` event, then live ones.',
     subscribe: async ({ args, context }: SubscribeData) => {
       requireUser(context);
       const draftId = parseId(args.draftId, 'draftId');
@@ -60,16 +92,28 @@ export class CollaborationResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Publishes the sender\'s awareness (presence) update for a draft' })
-  async updatePresence(@Arg('draftId', () => ID) draftId: string, @Arg('update', () => String) update: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Publishes the sender's awareness (presence) update for a draft",
+  })
+  async updatePresence(
+    @Arg('draftId', () => ID) draftId: string,
+    @Arg('update', () => String) update: string,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     const id = parseId(draftId, 'draftId');
     await findDraft(id);
-    ctx.collab.updatePresence(id.toHexString(), update, { userId: user.id, name: user.name, connectionId: ctx.connectionId });
+    ctx.collab.updatePresence(id.toHexString(), update, {
+      userId: user.id,
+      name: user.name,
+      connectionId: ctx.connectionId,
+    });
     return true;
   }
 
   @Subscription(() => PresenceEvent, {
-    description: 'Who is in a draft: first everyone present, then every change (joins, moves, leaves)',
+    description:
+      'Who is in a draft: first everyone present, then every change (joins, moves, leaves)',
     subscribe: async ({ args, context }: SubscribeData) => {
       requireUser(context);
       const draftId = parseId(args.draftId, 'draftId');
@@ -82,7 +126,10 @@ export class CollaborationResolver {
       return queue;
     },
   })
-  presence(@Root() change: PresenceChange, @Arg('draftId', () => ID) _draftId: string): PresenceEvent {
+  presence(
+    @Root() change: PresenceChange,
+    @Arg('draftId', () => ID) _draftId: string,
+  ): PresenceEvent {
     return change;
   }
 }
@@ -107,10 +154,14 @@ export class DraftContentResolver {
   @FieldResolver(() => [PresenceEntry], { description: 'Who has the draft open now' })
   async editors(@Root() draft: Presented<DraftDoc>, @Ctx() ctx: Context) {
     const entries = ctx.collab.presence.entries(draft.id);
-    const users = await ctx.loaders.user.loadMany(entries.map((e) => new Types.ObjectId(e.owner.userId)));
+    const users = await ctx.loaders.user.loadMany(
+      entries.map((e) => new Types.ObjectId(e.owner.userId)),
+    );
     return entries.flatMap(({ owner, state }, i) => {
       const user = users[i];
-      return user && !(user instanceof Error) ? [{ clientId: owner.clientId, user: present(user), state: JSON.stringify(state) }] : [];
+      return user && !(user instanceof Error)
+        ? [{ clientId: owner.clientId, user: present(user), state: JSON.stringify(state) }]
+        : [];
     });
   }
 }

@@ -2,23 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../core/auth-user';
-import type { DomainEvents } from '../modules/shared/domain-events';
 import { logger } from '../logger';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
-import { EMPTY_UPDATE, storedEvent, SubscriberView } from './subscriber-view';
 import { CompactionResult, compactDraft } from './compaction';
 import { readLog } from './document-state';
 import { DraftHolds } from './draft-holds';
-import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
-import { builtInExtensions, BuiltIns } from './extensions';
 import type { StatusChange } from './edit-gate';
+import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
+import { BuiltIns, builtInExtensions } from './extensions';
 import type { PresenceOwner, PresenceRegistry } from './presence';
+import { EMPTY_UPDATE, SubscriberView, storedEvent } from './subscriber-view';
 import { decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
 
 export type { DraftUpdateEvent };
+
+function pushAll<T>(queue: EventQueue<T>, events: T[]): void {
+  for (const e of events) queue.push(e);
+}
 
 export interface CollaborationOptions {
   /** Compact a draft once this many updates were stored for it. */
@@ -33,7 +37,14 @@ export interface CollaborationOptions {
 const DEFAULT_IDLE_MS = 30_000;
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
-type NoticeHook = 'onStored' | 'onCompacted' | 'onOpened' | 'onClosed' | 'onUnload' | 'onDelivered' | 'onConnectionClosed';
+type NoticeHook =
+  | 'onStored'
+  | 'onCompacted'
+  | 'onOpened'
+  | 'onClosed'
+  | 'onUnload'
+  | 'onDelivered'
+  | 'onConnectionClosed';
 type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExtension[H]>>;
 
 /**
@@ -63,7 +74,10 @@ export class Collaboration implements CollaborationCore {
       closed: (draftId) => this.notify('onClosed', draftId),
       unload: (draftId) => this.unload(draftId),
     });
-    this.log = new UpdateLog((draftId, stored) => this.stored(draftId, stored), (draftId) => this.hold(draftId));
+    this.log = new UpdateLog(
+      (draftId, stored) => this.stored(draftId, stored),
+      (draftId) => this.hold(draftId),
+    );
     this.builtIns = builtInExtensions(this, options);
     this.extensions = Object.values(this.builtIns);
   }
@@ -92,7 +106,13 @@ export class Collaboration implements CollaborationCore {
    * write, the sender still holds it unacknowledged, and every editor that received it sends it
    * again when it resynchronises (see `stream`).
    */
-  async applyUpdate(user: AuthUser, draftId: Types.ObjectId, base64: string, clientId: string | null, senderKey: string): Promise<number> {
+  async applyUpdate(
+    user: AuthUser,
+    draftId: Types.ObjectId,
+    base64: string,
+    clientId: string | null,
+    senderKey: string,
+  ): Promise<number> {
     const update = decodeUpdate(base64);
     const id = draftId.toHexString();
     const release = this.hold(id);
@@ -103,8 +123,15 @@ export class Collaboration implements CollaborationCore {
         const pending = extension.beforeStore?.(incoming);
         if (pending) await pending;
       }
-      const ticket = { origin: this.instanceId, ticket: (this.tickets += 1) };
-      this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'live', draftId: id, update: base64, clientId, ...ticket });
+      this.tickets += 1;
+      const ticket = { origin: this.instanceId, ticket: this.tickets };
+      this.pubSub.publish(Topic.DraftUpdate, id, {
+        kind: 'live',
+        draftId: id,
+        update: base64,
+        clientId,
+        ...ticket,
+      });
       return await this.log.append(draftId, { update, clientId, userId: user._id, ticket });
     } finally {
       release();
@@ -142,11 +169,22 @@ export class Collaboration implements CollaborationCore {
 
   private stored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     const id = draftId.toHexString();
-    const entries = stored.map((s) => ({ seq: s.seq, update: encodeUpdate(s.update), clientId: s.clientId, origin: s.ticket?.origin ?? '', ticket: s.ticket?.ticket ?? 0 }));
+    const entries = stored.map((s) => ({
+      seq: s.seq,
+      update: encodeUpdate(s.update),
+      clientId: s.clientId,
+      origin: s.ticket?.origin ?? '',
+      ticket: s.ticket?.ticket ?? 0,
+    }));
     this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'stored', draftId: id, entries });
     this.notify('onStored', draftId, stored);
     const last = stored[stored.length - 1];
-    this.events.emit('draft.edited', { draftId: id, lastSeq: last.seq, count: stored.length, userId: last.userId });
+    this.events.emit('draft.edited', {
+      draftId: id,
+      lastSeq: last.seq,
+      count: stored.length,
+      userId: last.userId,
+    });
   }
 
   /**
@@ -156,7 +194,10 @@ export class Collaboration implements CollaborationCore {
    * a `synced` event with the stored document's state vector, then goes on live. Events seen in
    * the replay may come again; applying a Yjs update twice changes nothing.
    */
-  stream(draftId: Types.ObjectId, afterSeq: number | null): AsyncIterableIterator<DraftUpdateEvent> {
+  stream(
+    draftId: Types.ObjectId,
+    afterSeq: number | null,
+  ): AsyncIterableIterator<DraftUpdateEvent> {
     const id = draftId.toHexString();
     const release = this.hold(id);
     let unlisten = () => {};
@@ -166,28 +207,49 @@ export class Collaboration implements CollaborationCore {
     });
     const subscriber = new SubscriberView();
     if (afterSeq === null) {
-      unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => subscriber.events(p).forEach((e) => queue.push(e)));
+      unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) =>
+        pushAll(queue, subscriber.events(p)),
+      );
       return queue;
     }
     let replaying = true;
     const held: DraftUpdatePayload[] = [];
     // Listening starts before reading, so nothing stored during the replay is missed.
-    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) => (replaying ? held.push(p) : subscriber.events(p).forEach((e) => queue.push(e))));
+    unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) =>
+      replaying ? held.push(p) : pushAll(queue, subscriber.events(p)),
+    );
     void (async () => {
       let last = afterSeq;
       const all: Uint8Array[] = [];
       for await (const entry of readLog(draftId, 0)) {
         all.push(entry.update);
         if (entry.seq <= afterSeq) continue;
-        queue.push(storedEvent(id, entry.seq, entry.seq, encodeUpdate(entry.update), entry.clientId, entry.fromSnapshot));
+        queue.push(
+          storedEvent(
+            id,
+            entry.seq,
+            entry.seq,
+            encodeUpdate(entry.update),
+            entry.clientId,
+            entry.fromSnapshot,
+          ),
+        );
         last = Math.max(last, entry.seq);
       }
-      const stateVector = encodeUpdate(all.length === 0 ? EMPTY_STATE_VECTOR : Y.encodeStateVectorFromUpdate(all.length === 1 ? all[0] : Y.mergeUpdates(all)));
-      queue.push({ ...storedEvent(id, last, last, EMPTY_UPDATE, null, false), synced: true, stateVector });
+      const stateVector = encodeUpdate(
+        all.length === 0
+          ? EMPTY_STATE_VECTOR
+          : Y.encodeStateVectorFromUpdate(all.length === 1 ? all[0] : Y.mergeUpdates(all)),
+      );
+      queue.push({
+        ...storedEvent(id, last, last, EMPTY_UPDATE, null, false),
+        synced: true,
+        stateVector,
+      });
       replaying = false;
       // Held events go out even when the replay passed their seq: another instance's update may
       // have been committed after the replay read past it. Subscribers skip what they have.
-      for (const p of held) subscriber.events(p).forEach((e) => queue.push(e));
+      for (const p of held) pushAll(queue, subscriber.events(p));
     })().catch((err: Error) => queue.fail(err));
     return queue;
   }
@@ -199,7 +261,11 @@ export class Collaboration implements CollaborationCore {
 
   /** Applies a presence update, under the same per-connection throttle as edits. */
   updatePresence(draftId: string, base64: string, owner: Omit<PresenceOwner, 'clientId'>): void {
-    const incoming = { draftId, bytes: base64.length, senderKey: owner.connectionId ?? `user:${owner.userId}` };
+    const incoming = {
+      draftId,
+      bytes: base64.length,
+      senderKey: owner.connectionId ?? `user:${owner.userId}`,
+    };
     for (const extension of this.extensions) extension.beforePresence?.(incoming);
     this.presence.apply(draftId, base64, owner);
   }
@@ -210,9 +276,15 @@ export class Collaboration implements CollaborationCore {
 
   /** Sizes of everything kept per draft (and per sender) on this instance; all 0 when idle. */
   stats(): Record<string, number> {
-    const sizes: Record<string, number> = { drafts: this.holds.size, holders: this.holds.holders, logs: this.log.size, compacting: this.compacting.size };
+    const sizes: Record<string, number> = {
+      drafts: this.holds.size,
+      holders: this.holds.holders,
+      logs: this.log.size,
+      compacting: this.compacting.size,
+    };
     for (const extension of this.extensions) {
-      for (const [key, value] of Object.entries(extension.stats?.() ?? {})) sizes[`${extension.name}.${key}`] = value;
+      for (const [key, value] of Object.entries(extension.stats?.() ?? {}))
+        sizes[`${extension.name}.${key}`] = value;
     }
     return sizes;
   }
@@ -242,7 +314,10 @@ export class Collaboration implements CollaborationCore {
       try {
         fn.apply(extension, args);
       } catch (err) {
-        logger.error({ err, extension: extension.name, hook }, 'collaboration extension hook failed');
+        logger.error(
+          { err, extension: extension.name, hook },
+          'collaboration extension hook failed',
+        );
       }
     }
   }

@@ -6,7 +6,7 @@ export class DraftUpdateAck {
   @Field(() => ID)
   draftId!: string;
 
-  @Field(() => Int, { description: 'Position of the update in the draft\'s log' })
+  @Field(() => Int, { description: "Position of the update in the draft's log" })
   seq!: number;
 }
 
@@ -18,30 +18,47 @@ export class DraftUpdateEvent {
   @Field(() => ID)
   draftId!: string;
 
-  @Field(() => Int, { description: 'The last seq this event stands for; 0 for a live update not stored yet' })
+  @Field(() => Int, {
+    description: 'The last seq this event stands for; 0 for a live update not stored yet',
+  })
   seq!: number;
 
-  @Field(() => Int, { description: 'The first seq this event stands for (one write may store several updates); 0 for a live update' })
+  @Field(() => Int, {
+    description:
+      'The first seq this event stands for (one write may store several updates); 0 for a live update',
+  })
   firstSeq!: number;
 
-  @Field(() => Boolean, { description: 'False for a live update sent to the editors before it is stored' })
+  @Field(() => Boolean, {
+    description: 'False for a live update sent to the editors before it is stored',
+  })
   durable!: boolean;
 
-  @Field(() => String, { description: 'base64 Yjs update (the merged snapshot for compacted history)' })
+  @Field(() => String, {
+    description: 'base64 Yjs update (the merged snapshot for compacted history)',
+  })
   update!: string;
 
-  @Field(() => String, { nullable: true, description: 'clientId given by the sender; null for a snapshot' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'clientId given by the sender; null for a snapshot',
+  })
   clientId!: string | null;
 
-  @Field(() => Boolean, { description: 'The update is a snapshot standing in for every update up to seq' })
+  @Field(() => Boolean, {
+    description: 'The update is a snapshot standing in for every update up to seq',
+  })
   snapshot!: boolean;
 
-  @Field(() => Boolean, { description: 'Marks the end of a replay: everything stored up to seq has been sent' })
+  @Field(() => Boolean, {
+    description: 'Marks the end of a replay: everything stored up to seq has been sent',
+  })
   synced!: boolean;
 
   @Field(() => String, {
     nullable: true,
-    description: 'On the synced event: the state vector (base64) of the stored document; an editor sends the server what it has beyond it',
+    description:
+      'On the synced event: the state vector (base64) of the stored document; an editor sends the server what it has beyond it',
   })
   stateVector?: string | null;
 }

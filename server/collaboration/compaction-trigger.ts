@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
 import { logger } from '../logger';
 import type { CollaborationCore, CollaborationExtension } from './extension';
-import type { StoredUpdate } from './update-log';
 import { DraftUpdateModel } from './update.model';
+import type { StoredUpdate } from './update-log';
 
 /**
  * Compacts a draft once `every` updates were stored for it. The count starts from the log's
@@ -31,7 +31,12 @@ export class CompactionTrigger implements CollaborationExtension {
           this.counts.set(id, Math.max(counted, inLog));
           this.check(draftId);
         })
-        .catch((err) => logger.warn({ err, draftId: id }, 'could not count the draft log; compaction counts from here'))
+        .catch((err) =>
+          logger.warn(
+            { err, draftId: id },
+            'could not count the draft log; compaction counts from here',
+          ),
+        )
         .finally(release);
     }
     this.check(draftId);
@@ -50,6 +55,10 @@ export class CompactionTrigger implements CollaborationExtension {
     // While a run is under way, counting goes on: what it did not read is compacted by the next.
     if ((this.counts.get(id) ?? 0) < this.every || this.core.isCompacting(id)) return;
     this.counts.set(id, 0);
-    this.core.compact(draftId).catch((err) => logger.error({ err, draftId: id }, 'compaction failed; the log stays as it is'));
+    this.core
+      .compact(draftId)
+      .catch((err) =>
+        logger.error({ err, draftId: id }, 'compaction failed; the log stays as it is'),
+      );
   }
 }

@@ -1,7 +1,14 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
+import {
+  addParagraph,
+  connectEditor,
+  contentOf,
+  Editor,
+  firstParagraphText,
+  until,
+} from '../../test/helpers/editors';
 import { draftOf } from '../../test/helpers/factories';
-import { addParagraph, connectEditor, contentOf, Editor, firstParagraphText, until } from '../../test/helpers/editors';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
 import { loadState } from './document-state';
 import { DraftSnapshotModel } from './snapshot.model';
@@ -60,56 +67,65 @@ describe('compaction', () => {
     editors.push(late);
     await late.provider.whenSynced();
     expect(contentOf(late.doc)).toBe(contentOf(a.doc));
-    for (let i = 0; i < 150; i += 1) expect(firstParagraphText(late.doc)!.toString()).toContain(`${i} `);
+    for (let i = 0; i < 150; i += 1)
+      expect(firstParagraphText(late.doc)!.toString()).toContain(`${i} `);
   });
 
   it.each([
     ['after-merge', 3],
     ['after-snapshot', 4],
-  ] as const)('loses nothing when it crashes %s, and the next run finishes the job', async (step, group) => {
-    // Fewer updates than the automatic bound, so only this test compacts this draft.
-    const draftId = new Types.ObjectId(await draftOf(group));
-    const coordinator = await t.login('chair@committee.test');
-    const editor = connectEditor(t.url, coordinator, draftId.toHexString());
-    editors.push(editor);
-    await editor.provider.whenSynced();
-    for (let i = 0; i < 6; i += 1) {
-      addParagraph(editor.doc, `Recommendation ${i} (${step})`);
-      await editor.provider.whenAcknowledged();
-    }
-    const before = await loadState(draftId);
-    const reached: string[] = [];
-    const crash = t.platform.app.collab.use({
-      name: 'crash-at-step',
-      onCompactionStep: (id, at) => {
-        if (id !== draftId.toHexString()) return;
-        reached.push(at);
-        if (at === step) throw new Error(`compaction stopped ${at}`);
-      },
-    });
-    try {
-      await expect(t.platform.app.collab.compact(draftId)).rejects.toThrow(/stopped/);
-    } finally {
-      crash();
-    }
-    expect(reached).toEqual(step === 'after-merge' ? ['after-merge'] : ['after-merge', 'after-snapshot']);
-    const after = await loadState(draftId);
-    expect(contentOfState(after.state)).toBe(contentOfState(before.state));
-    expect(after.seq).toBe(before.seq);
+  ] as const)(
+    'loses nothing when it crashes %s, and the next run finishes the job',
+    async (step, group) => {
+      // Fewer updates than the automatic bound, so only this test compacts this draft.
+      const draftId = new Types.ObjectId(await draftOf(group));
+      const coordinator = await t.login('chair@committee.test');
+      const editor = connectEditor(t.url, coordinator, draftId.toHexString());
+      editors.push(editor);
+      await editor.provider.whenSynced();
+      for (let i = 0; i < 6; i += 1) {
+        addParagraph(editor.doc, `Recommendation ${i} (${step})`);
+        await editor.provider.whenAcknowledged();
+      }
+      const before = await loadState(draftId);
+      const reached: string[] = [];
+      const crash = t.platform.app.collab.use({
+        name: 'crash-at-step',
+        onCompactionStep: (id, at) => {
+          if (id !== draftId.toHexString()) return;
+          reached.push(at);
+          if (at === step) throw new Error(`compaction stopped ${at}`);
+        },
+      });
+      try {
+        await expect(t.platform.app.collab.compact(draftId)).rejects.toThrow(/stopped/);
+      } finally {
+        crash();
+      }
+      expect(reached).toEqual(
+        step === 'after-merge' ? ['after-merge'] : ['after-merge', 'after-snapshot'],
+      );
+      const after = await loadState(draftId);
+      expect(contentOfState(after.state)).toBe(contentOfState(before.state));
+      expect(after.seq).toBe(before.seq);
 
-    // A client that had seen part of the history catches up across the interrupted compaction.
-    const partial = connectEditor(t.url, coordinator, draftId.toHexString());
-    editors.push(partial);
-    await partial.provider.whenSynced();
-    expect(contentOf(partial.doc)).toBe(contentOf(editor.doc));
+      // A client that had seen part of the history catches up across the interrupted compaction.
+      const partial = connectEditor(t.url, coordinator, draftId.toHexString());
+      editors.push(partial);
+      await partial.provider.whenSynced();
+      expect(contentOf(partial.doc)).toBe(contentOf(editor.doc));
 
-    const compacted: number[] = [];
-    const observe = t.platform.app.collab.use({ name: 'observe', onCompacted: (id, result) => id === draftId.toHexString() && compacted.push(result.seq) });
-    const done = await t.platform.app.collab.compact(draftId).finally(observe);
-    expect(compacted).toEqual([before.seq]);
-    const logLeft = await DraftUpdateModel.countDocuments({ draftId });
-    expect(logLeft).toBe(0);
-    expect(contentOfState((await loadState(draftId)).state)).toBe(contentOf(editor.doc));
-    expect(done.seq).toBe(before.seq);
-  });
+      const compacted: number[] = [];
+      const observe = t.platform.app.collab.use({
+        name: 'observe',
+        onCompacted: (id, result) => id === draftId.toHexString() && compacted.push(result.seq),
+      });
+      const done = await t.platform.app.collab.compact(draftId).finally(observe);
+      expect(compacted).toEqual([before.seq]);
+      const logLeft = await DraftUpdateModel.countDocuments({ draftId });
+      expect(logLeft).toBe(0);
+      expect(contentOfState((await loadState(draftId)).state)).toBe(contentOf(editor.doc));
+      expect(done.seq).toBe(before.seq);
+    },
+  );
 });

@@ -25,7 +25,10 @@ export interface CompactionResult {
  * compaction deletes. Updates stored meanwhile have seq > H and are untouched. `between` runs at
  * each such point; when it throws, the compaction ends there as if the process had crashed.
  */
-export async function compactDraft(draftId: Types.ObjectId, between: (step: CompactionStep) => void | Promise<void> = () => {}): Promise<CompactionResult> {
+export async function compactDraft(
+  draftId: Types.ObjectId,
+  between: (step: CompactionStep) => void | Promise<void> = () => {},
+): Promise<CompactionResult> {
   const before = await DraftSnapshotModel.findById(draftId, { seq: 1 }).lean();
   const fromSeq = before?.seq ?? 0;
   const updates: Uint8Array[] = [];
@@ -45,10 +48,17 @@ export async function compactDraft(draftId: Types.ObjectId, between: (step: Comp
   const snapshot = { seq: head, state: Buffer.from(state), updatedAt: new Date() };
   const written = before
     ? await DraftSnapshotModel.updateOne({ _id: draftId, seq: fromSeq }, { $set: snapshot })
-    : await DraftSnapshotModel.updateOne({ _id: draftId }, { $setOnInsert: snapshot }, { upsert: true });
+    : await DraftSnapshotModel.updateOne(
+        { _id: draftId },
+        { $setOnInsert: snapshot },
+        { upsert: true },
+      );
   const wrote = before ? written.modifiedCount === 1 : written.upsertedCount === 1;
   if (!wrote) {
-    logger.info({ draftId: draftId.toHexString() }, 'another compaction of this draft won; leaving it');
+    logger.info(
+      { draftId: draftId.toHexString() },
+      'another compaction of this draft won; leaving it',
+    );
     return { compacted: false, seq: fromSeq, merged: 0 };
   }
   await between('after-snapshot');

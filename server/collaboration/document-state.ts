@@ -27,17 +27,30 @@ export function bytes(value: Buffer | Uint8Array | { buffer: Uint8Array }): Uint
 export async function* readLog(
   draftId: Types.ObjectId,
   afterSeq: number,
-): AsyncGenerator<{ seq: number; update: Uint8Array; clientId: string | null; fromSnapshot: boolean }> {
+): AsyncGenerator<{
+  seq: number;
+  update: Uint8Array;
+  clientId: string | null;
+  fromSnapshot: boolean;
+}> {
   let last = afterSeq;
   for (let pass = 0; ; pass += 1) {
     const snapshot = await DraftSnapshotModel.findById(draftId).lean();
     if (snapshot && snapshot.seq > last) {
       // The updates it merged are gone from the log: the snapshot stands in for all of them.
-      yield { seq: snapshot.seq, update: bytes(snapshot.state), clientId: null, fromSnapshot: true };
+      yield {
+        seq: snapshot.seq,
+        update: bytes(snapshot.state),
+        clientId: null,
+        fromSnapshot: true,
+      };
       last = snapshot.seq;
     }
     let broken = false;
-    const cursor = DraftUpdateModel.find({ draftId, seq: mongoose.trusted({ $gt: last }) }, { seq: 1, update: 1, clientId: 1 })
+    const cursor = DraftUpdateModel.find(
+      { draftId, seq: mongoose.trusted({ $gt: last }) },
+      { seq: 1, update: 1, clientId: 1 },
+    )
       .sort({ seq: 1 })
       .lean()
       .cursor({ batchSize: 500 });
@@ -46,7 +59,12 @@ export async function* readLog(
         broken = true;
         break;
       }
-      yield { seq: entry.seq, update: bytes(entry.update), clientId: entry.clientId ?? null, fromSnapshot: false };
+      yield {
+        seq: entry.seq,
+        update: bytes(entry.update),
+        clientId: entry.clientId ?? null,
+        fromSnapshot: false,
+      };
       last = entry.seq;
     }
     if (!broken) {
@@ -68,12 +86,17 @@ export async function loadState(draftId: Types.ObjectId): Promise<LoadedState> {
     updates.push(entry.update);
     seq = entry.seq;
   }
-  return { state: updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(updates), seq };
+  return {
+    state: updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(updates),
+    seq,
+  };
 }
 
 function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+    return (node.toDelta() as { insert: unknown }[])
+      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+      .join('');
   }
   if (node instanceof Y.XmlHook) return '';
   const children = node.toArray();

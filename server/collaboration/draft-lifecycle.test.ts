@@ -2,18 +2,24 @@ import Redis from 'ioredis';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { request } from '../../client/src/collab/graphql-request';
-import { freeLoopbackPort } from '../db/free-port';
-import { DraftModel } from '../modules/drafts/draft.model';
 import { workingGroupId } from '../../test/helpers/factories';
 import { startRedis } from '../../test/helpers/server-process';
-import { startTestPlatform, subscribe, Topic, TestPlatform } from '../../test/helpers/test-platform';
-import { CONTENT_FIELD } from './document-state';
+import {
+  startTestPlatform,
+  subscribe,
+  TestPlatform,
+  Topic,
+} from '../../test/helpers/test-platform';
 import { until } from '../../test/helpers/wait';
+import { freeLoopbackPort } from '../db/free-port';
+import { DraftModel } from '../modules/drafts/draft.model';
+import { CONTENT_FIELD } from './document-state';
 
 const DRAFTS = 500;
 /** Drafts open at once: enough to overlap, few enough for a shared two-core machine. */
 const BATCH = 50;
-const APPLY = 'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
+const APPLY =
+  'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
 const PRESENCE = 'mutation($d: ID!, $u: String!) { updatePresence(draftId: $d, update: $u) }';
 
 function paragraphUpdate(text: string): string {
@@ -54,11 +60,17 @@ describe.each([
   beforeAll(async () => {
     if (withRedis) redis = await startRedis(await freeLoopbackPort());
     // A short idle delay, so that unloading is seen within the test.
-    t = await startTestPlatform({ DRAFT_IDLE_MS: '200', ...(redis ? { REDIS_URL: redis.url } : {}) });
+    t = await startTestPlatform({
+      DRAFT_IDLE_MS: '200',
+      ...(redis ? { REDIS_URL: redis.url } : {}),
+    });
     chair = await t.login('chair@committee.test');
     const group = await workingGroupId(1);
     const drafts = await DraftModel.insertMany(
-      Array.from({ length: DRAFTS }, (_, i) => ({ workingGroupId: group, title: { en: `Lifecycle draft ${i}`, fr: `Projet ${i}` } })),
+      Array.from({ length: DRAFTS }, (_, i) => ({
+        workingGroupId: group,
+        title: { en: `Lifecycle draft ${i}`, fr: `Projet ${i}` },
+      })),
     );
     ids = drafts.map((d) => d._id.toHexString());
   });
@@ -71,19 +83,36 @@ describe.each([
     const collab = t.platform.app.collab;
     const opened = new Set<string>();
     const unloaded = new Set<string>();
-    const remove = collab.use({ name: 'observe-lifecycle', onOpened: (id) => opened.add(id), onUnload: (id) => unloaded.add(id) });
+    const remove = collab.use({
+      name: 'observe-lifecycle',
+      onOpened: (id) => opened.add(id),
+      onUnload: (id) => unloaded.add(id),
+    });
     try {
       for (let from = 0; from < DRAFTS; from += BATCH) {
         const batch = ids.slice(from, from + BATCH);
         const client = t.ws(chair);
         const subscriptions = await Promise.all(
           batch.map(async (d, i) => {
-            const updates = subscribe(client, 'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }', { d });
+            const updates = subscribe(
+              client,
+              'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }',
+              { d },
+            );
             expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 0, synced: true });
-            const presence = subscribe(client, 'subscription($d: ID!) { presence(draftId: $d) { update } }', { d });
+            const presence = subscribe(
+              client,
+              'subscription($d: ID!) { presence(draftId: $d) { update } }',
+              { d },
+            );
             await presence.next(30_000);
             await t.listening(Topic.Presence, d, 1);
-            const ack = await request<{ applyDraftUpdate: { seq: number } }>(client, APPLY, { d, u: paragraphUpdate(`Paragraph of draft ${from + i}`) }, 30_000);
+            const ack = await request<{ applyDraftUpdate: { seq: number } }>(
+              client,
+              APPLY,
+              { d, u: paragraphUpdate(`Paragraph of draft ${from + i}`) },
+              30_000,
+            );
             expect(ack.applyDraftUpdate.seq).toBe(1);
             expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 0, synced: false });
             expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 1, synced: false });
@@ -97,8 +126,11 @@ describe.each([
         expect(open.drafts).toBeGreaterThanOrEqual(batch.length);
         expect(open['presence.drafts']).toBeGreaterThanOrEqual(batch.length);
         for (const d of batch) expect(t.listeners(Topic.DraftUpdate, d)).toBe(1);
-        if (redis && from === 0) expect(await redisChannels(redis.url)).toEqual(expect.arrayContaining([expect.stringContaining(`${Topic.Presence}:${batch[0]}`)]));
-        subscriptions.flat().forEach((s) => s.dispose());
+        if (redis && from === 0)
+          expect(await redisChannels(redis.url)).toEqual(
+            expect.arrayContaining([expect.stringContaining(`${Topic.Presence}:${batch[0]}`)]),
+          );
+        for (const s of subscriptions.flat()) s.dispose();
         await client.dispose();
       }
 
@@ -113,7 +145,9 @@ describe.each([
       }
       if (redis) {
         const channels = await redisChannels(redis.url);
-        expect(channels.filter((c) => c.includes(Topic.DraftUpdate) || c.includes(Topic.Presence))).toEqual([]);
+        expect(
+          channels.filter((c) => c.includes(Topic.DraftUpdate) || c.includes(Topic.Presence)),
+        ).toEqual([]);
       }
     } finally {
       remove();

@@ -48,7 +48,12 @@ export class EditActivity implements CollaborationExtension {
     return this.drain();
   }
 
-  record(draftId: Types.ObjectId, count: number, userId: Types.ObjectId | null, at = new Date()): void {
+  record(
+    draftId: Types.ObjectId,
+    count: number,
+    userId: Types.ObjectId | null,
+    at = new Date(),
+  ): void {
     const id = draftId.toHexString();
     let tally = this.tallies.get(id);
     if (!tally) {
@@ -60,7 +65,10 @@ export class EditActivity implements CollaborationExtension {
     tally.lastAt = at;
     tally.lastUserId = userId;
     if (!this.timers.has(id)) {
-      this.timers.set(id, setTimeout(() => this.flush(id), this.intervalMs));
+      this.timers.set(
+        id,
+        setTimeout(() => this.flush(id), this.intervalMs),
+      );
     }
   }
 
@@ -95,7 +103,9 @@ export class EditActivity implements CollaborationExtension {
       { timestamps: false },
     );
     await Promise.all(
-      [...tally.edits].map(([day, edits]) => DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true })),
+      [...tally.edits].map(([day, edits]) =>
+        DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true }),
+      ),
     );
     this.events.emit('draft.activityRecorded', { draftId: id });
   }

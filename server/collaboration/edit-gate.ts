@@ -1,10 +1,10 @@
 import type { Types } from 'mongoose';
 import { authorize } from '../core/authorize';
 import { draftLocked } from '../core/errors';
-import { DraftStatus } from '../modules/drafts/draft-status';
 import type { DraftDoc } from '../modules/drafts/draft.model';
 import { draftPolicy } from '../modules/drafts/draft.policy';
 import { findDraft } from '../modules/drafts/draft.service';
+import { DraftStatus } from '../modules/drafts/draft-status';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { ALL, Topic } from '../pubsub/topics';
 import type { CollaborationExtension, IncomingUpdate } from './extension';
@@ -25,7 +25,9 @@ export type StatusChange = Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 
  */
 const STATUS_RECHECK_MS = 10_000;
 
-const gateOf = (draft: Pick<DraftDoc, 'workingGroupId' | 'status' | 'statusChangedAt'>): DraftGate => ({
+const gateOf = (
+  draft: Pick<DraftDoc, 'workingGroupId' | 'status' | 'statusChangedAt'>,
+): DraftGate => ({
   workingGroupId: draft.workingGroupId,
   status: draft.status as DraftStatus,
   statusChangedAt: draft.statusChangedAt?.getTime() ?? 0,
@@ -44,12 +46,17 @@ export class EditGate implements CollaborationExtension {
 
   constructor(pubSub: AppPubSub) {
     // Status changes made on any instance (through Redis when there are several).
-    this.stopWatch = pubSub.listen(Topic.DraftStatusChanged, ALL, (draft) => this.statusChanged(draft));
+    this.stopWatch = pubSub.listen(Topic.DraftStatusChanged, ALL, (draft) =>
+      this.statusChanged(draft),
+    );
   }
 
   async beforeStore({ user, draftId }: IncomingUpdate): Promise<void> {
     const gate = await this.gate(draftId);
-    authorize(draftPolicy.write(user, gate), 'Only members of this working group, the Chair and the Secretariat may edit this draft.');
+    authorize(
+      draftPolicy.write(user, gate),
+      'Only members of this working group, the Chair and the Secretariat may edit this draft.',
+    );
     // The race left open: an edit that passed this check just before the status changed (on this
     // instance, or on another one before its pub/sub message arrived) is still stored, a few
     // milliseconds after the adoption. Closing it would take a database read per keystroke.

@@ -21,7 +21,9 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     editGate: new EditGate(core.pubSub),
     activity: new EditActivity(core.events, hold),
     compaction: new CompactionTrigger(core, options.compactEvery),
-    presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) => core.events.emit('draft.presenceChanged', { draftId })),
+    presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
+      core.events.emit('draft.presenceChanged', { draftId }),
+    ),
   };
 }
 

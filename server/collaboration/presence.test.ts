@@ -1,7 +1,7 @@
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { draftOf } from '../../test/helpers/factories';
 import { addParagraph, connectEditor, contentOf, Editor, until } from '../../test/helpers/editors';
+import { draftOf } from '../../test/helpers/factories';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
 
 describe('presence and offline editing', () => {
@@ -18,16 +18,35 @@ describe('presence and offline editing', () => {
   });
 
   it('shows who is in the draft, with name, colour and cursor, and removes them when they leave', async () => {
-    const a = connectEditor(t.url, await t.login('delegate@committee.test'), draftId, { awareness: true });
-    const b = connectEditor(t.url, await t.login('coordinator@committee.test'), draftId, { awareness: true });
+    const a = connectEditor(t.url, await t.login('delegate@committee.test'), draftId, {
+      awareness: true,
+    });
+    const b = connectEditor(t.url, await t.login('coordinator@committee.test'), draftId, {
+      awareness: true,
+    });
     editors.push(a, b);
     await Promise.all([a.provider.whenSynced(), b.provider.whenSynced()]);
-    a.awareness.setLocalState({ user: { name: 'Delegate of France', color: '#1f77b4' }, cursor: { anchor: 'AQID', head: 'AQID' } });
-    await until(() => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Delegate of France', 5000, 'presence at b');
+    a.awareness.setLocalState({
+      user: { name: 'Delegate of France', color: '#1f77b4' },
+      cursor: { anchor: 'AQID', head: 'AQID' },
+    });
+    await until(
+      () =>
+        (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)
+          ?.user?.name === 'Delegate of France',
+      5000,
+      'presence at b',
+    );
 
     const chair = await t.login('chair@committee.test');
     const editorsNow = async () =>
-      ((await t.gql('query($d: ID!) { draft(id: $d) { editors { clientId user { email } state } } }', { d: draftId }, chair)).data!.draft.editors as { clientId: number; user: { email: string }; state: string }[]);
+      (
+        await t.gql(
+          'query($d: ID!) { draft(id: $d) { editors { clientId user { email } state } } }',
+          { d: draftId },
+          chair,
+        )
+      ).data!.draft.editors as { clientId: number; user: { email: string }; state: string }[];
     const listed = await editorsNow();
     const entry = listed.find((e) => e.clientId === a.doc.clientID);
     // The person comes from the session, whatever name the client claims.
@@ -47,9 +66,25 @@ describe('presence and offline editing', () => {
     const update = Buffer.from(encodeAwarenessUpdate(awareness, [doc.clientID])).toString('base64');
     awareness.destroy();
     const token = await t.login('expert@committee.test');
-    expect((await t.gql('mutation($d: ID!, $u: String!) { updatePresence(draftId: $d, update: $u) }', { d: draftId, u: update }, token)).data!.updatePresence).toBe(true);
+    expect(
+      (
+        await t.gql(
+          'mutation($d: ID!, $u: String!) { updatePresence(draftId: $d, update: $u) }',
+          { d: draftId, u: update },
+          token,
+        )
+      ).data!.updatePresence,
+    ).toBe(true);
     const listed = async () =>
-      ((await t.gql('query($d: ID!) { draft(id: $d) { editors { clientId } } }', { d: draftId }, token)).data!.draft.editors as { clientId: number }[]).some((e) => e.clientId === doc.clientID);
+      (
+        (
+          await t.gql(
+            'query($d: ID!) { draft(id: $d) { editors { clientId } } }',
+            { d: draftId },
+            token,
+          )
+        ).data!.draft.editors as { clientId: number }[]
+      ).some((e) => e.clientId === doc.clientID);
     expect(await listed()).toBe(true);
     await until(async () => !(await listed()), 40_000, 'the quiet entry leaving');
   }, 60_000);
@@ -70,7 +105,14 @@ describe('presence and offline editing', () => {
     expect(a.provider.pending).toBeGreaterThan(0);
     await restarting;
     await Promise.all([a.provider.whenAcknowledged(), b.provider.whenAcknowledged()]);
-    await until(() => contentOf(a.doc) === contentOf(b.doc) && contentOf(a.doc).includes('(A)') && contentOf(a.doc).includes('(B)'), 15000, 'catch-up');
+    await until(
+      () =>
+        contentOf(a.doc) === contentOf(b.doc) &&
+        contentOf(a.doc).includes('(A)') &&
+        contentOf(a.doc).includes('(B)'),
+      15000,
+      'catch-up',
+    );
     const res = await t.gql('query($d: ID!) { draft(id: $d) { text seq } }', { d: draftId }, token);
     expect(res.data!.draft.text).toContain('Typed while the server was away (A).');
     expect(res.data!.draft.text).toContain('Typed while the server was away (B).');

@@ -1,4 +1,9 @@
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { badInput } from '../core/errors';
 import type { AppPubSub } from '../pubsub/pubsub';
@@ -59,16 +64,30 @@ export class PresenceRegistry implements CollaborationExtension {
     awareness.setLocalState(null);
     const owners = new Map<number, PresenceOwner>();
     const watchers = new Set<(change: PresenceChange) => void>();
-    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      removed.forEach((id) => owners.delete(id));
-      if ((added.length > 0 || removed.length > 0) && origin !== 'remote') this.onJoinOrLeave(draftId);
-      this.settle(draftId);
-      if (watchers.size === 0) return;
-      // Encoded once and the same object handed to every watcher.
-      const change = { draftId, update: encodeUpdate(encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])) };
-      for (const watcher of watchers) watcher(change);
-    });
-    const unlisten = this.pubSub.listen(Topic.Presence, draftId, (payload) => this.applyRemote(payload));
+    awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        for (const id of removed) owners.delete(id);
+        if ((added.length > 0 || removed.length > 0) && origin !== 'remote')
+          this.onJoinOrLeave(draftId);
+        this.settle(draftId);
+        if (watchers.size === 0) return;
+        // Encoded once and the same object handed to every watcher.
+        const change = {
+          draftId,
+          update: encodeUpdate(
+            encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]),
+          ),
+        };
+        for (const watcher of watchers) watcher(change);
+      },
+    );
+    const unlisten = this.pubSub.listen(Topic.Presence, draftId, (payload) =>
+      this.applyRemote(payload),
+    );
     entry = { awareness, owners, watchers, unlisten, release: null };
     this.drafts.set(draftId, entry);
     return entry;
@@ -88,12 +107,27 @@ export class PresenceRegistry implements CollaborationExtension {
   /** Applies a client's awareness update; the states it sets are owned by the signed-in person. */
   apply(draftId: string, base64: string, owner: Omit<PresenceOwner, 'clientId'>): void {
     const bytes = Buffer.from(base64, 'base64');
-    if (bytes.byteLength === 0 || bytes.byteLength > MAX_PRESENCE_BYTES || bytes.toString('base64') !== base64) {
-      throw badInput(`update must be a base64 awareness update of at most ${MAX_PRESENCE_BYTES} bytes.`, 'update');
+    if (
+      bytes.byteLength === 0 ||
+      bytes.byteLength > MAX_PRESENCE_BYTES ||
+      bytes.toString('base64') !== base64
+    ) {
+      throw badInput(
+        `update must be a base64 awareness update of at most ${MAX_PRESENCE_BYTES} bytes.`,
+        'update',
+      );
     }
     const { awareness, owners } = this.draft(draftId);
     let changed: number[] = [];
-    const collect = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const collect = ({
+      added,
+      updated,
+      removed,
+    }: {
+      added: number[];
+      updated: number[];
+      removed: number[];
+    }) => {
       changed = [...added, ...updated, ...removed];
     };
     awareness.on('update', collect);
@@ -125,18 +159,29 @@ export class PresenceRegistry implements CollaborationExtension {
     if (payload.origin === this.instanceId) return;
     const { awareness, owners } = this.draft(payload.draftId);
     for (const o of payload.owners) owners.set(o.clientId, { ...o, connectionId: null });
-    applyAwarenessUpdate(awareness, new Uint8Array(Buffer.from(payload.update, 'base64')), 'remote');
+    applyAwarenessUpdate(
+      awareness,
+      new Uint8Array(Buffer.from(payload.update, 'base64')),
+      'remote',
+    );
   }
 
   /** Removes every entry the connection announced, here and on the other instances. */
   connectionClosed(connectionId: string): void {
     for (const [draftId, { awareness, owners }] of this.drafts) {
-      const gone = [...owners.values()].filter((o) => o.connectionId === connectionId).map((o) => o.clientId);
+      const gone = [...owners.values()]
+        .filter((o) => o.connectionId === connectionId)
+        .map((o) => o.clientId);
       if (gone.length === 0) continue;
       // The removal bumps each clock, so the encoded update (state null) supersedes what peers hold.
       removeAwarenessStates(awareness, gone, 'closed');
       const update = encodeAwarenessUpdate(awareness, gone);
-      this.pubSub.publish(Topic.Presence, draftId, { draftId, update: encodeUpdate(update), owners: [], origin: this.instanceId });
+      this.pubSub.publish(Topic.Presence, draftId, {
+        draftId,
+        update: encodeUpdate(update),
+        owners: [],
+        origin: this.instanceId,
+      });
     }
   }
 

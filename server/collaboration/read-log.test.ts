@@ -19,7 +19,15 @@ describe('reading a draft log while it is compacted', () => {
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 700; i += 1) text.insert(text.length, `${i % 10}`);
-    await Promise.all(updates.map((update) => t.platform.app.collab.log.append(draftId, { update, clientId: 'reader-test', userId: null })));
+    await Promise.all(
+      updates.map((update) =>
+        t.platform.app.collab.log.append(draftId, {
+          update,
+          clientId: 'reader-test',
+          userId: null,
+        }),
+      ),
+    );
 
     const reader = readLog(draftId, 0);
     const seen: Uint8Array[] = [(await reader.next()).value!.update];

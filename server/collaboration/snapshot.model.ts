@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, model } from 'mongoose';
+import { InferSchemaType, model, Schema } from 'mongoose';
 
 // The merged state of a draft's updates 1..seq; its _id is the draft's id. Replaced by one
 // conditional single-document write, so a reader sees the old snapshot or the new one, never half.

@@ -5,7 +5,14 @@ import { encodeUpdate } from './update-codec';
 
 export const EMPTY_UPDATE = encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
 
-export function storedEvent(draftId: string, firstSeq: number, seq: number, update: string, clientId: string | null, snapshot: boolean): DraftUpdateEvent {
+export function storedEvent(
+  draftId: string,
+  firstSeq: number,
+  seq: number,
+  update: string,
+  clientId: string | null,
+  snapshot: boolean,
+): DraftUpdateEvent {
   return { draftId, seq, firstSeq, update, clientId, snapshot, durable: true, synced: false };
 }
 
@@ -29,7 +36,9 @@ function runs(entries: StoredEntry[]): StoredEntry[][] {
 
 function merged(entries: StoredEntry[]): string {
   if (entries.length === 1) return entries[0].update;
-  return encodeUpdate(Y.mergeUpdates(entries.map((e) => new Uint8Array(Buffer.from(e.update, 'base64')))));
+  return encodeUpdate(
+    Y.mergeUpdates(entries.map((e) => new Uint8Array(Buffer.from(e.update, 'base64')))),
+  );
 }
 
 /**
@@ -46,7 +55,16 @@ export class SubscriberView {
       if (!this.firstLive.has(payload.origin)) this.firstLive.set(payload.origin, payload.ticket);
       let event = liveEvents.get(payload);
       if (!event) {
-        event = { draftId: payload.draftId, seq: 0, firstSeq: 0, update: payload.update, clientId: payload.clientId, snapshot: false, durable: false, synced: false };
+        event = {
+          draftId: payload.draftId,
+          seq: 0,
+          firstSeq: 0,
+          update: payload.update,
+          clientId: payload.clientId,
+          snapshot: false,
+          durable: false,
+          synced: false,
+        };
         liveEvents.set(payload, event);
       }
       return [event];
@@ -57,13 +75,22 @@ export class SubscriberView {
       const first = run[0].seq;
       const last = run[run.length - 1].seq;
       // Nothing missing, or everything: the same event for every subscriber in that case.
-      const shared = missing.length === 0 ? `${i}:none` : missing.length === run.length ? `${i}:all` : null;
-      if (shared === null) return storedEvent(payload.draftId, first, last, merged(missing), clientId, false);
-      let marks = sharedMarks.get(payload);
-      if (!marks) sharedMarks.set(payload, (marks = new Map()));
+      const shared =
+        missing.length === 0 ? `${i}:none` : missing.length === run.length ? `${i}:all` : null;
+      if (shared === null)
+        return storedEvent(payload.draftId, first, last, merged(missing), clientId, false);
+      const marks = sharedMarks.get(payload) ?? new Map<string, DraftUpdateEvent>();
+      sharedMarks.set(payload, marks);
       let event = marks.get(shared);
       if (!event) {
-        event = storedEvent(payload.draftId, first, last, missing.length === 0 ? EMPTY_UPDATE : merged(run), clientId, false);
+        event = storedEvent(
+          payload.draftId,
+          first,
+          last,
+          missing.length === 0 ? EMPTY_UPDATE : merged(run),
+          clientId,
+          false,
+        );
         marks.set(shared, event);
       }
       return event;

@@ -14,11 +14,24 @@ function edit(text: string): string {
   return encodeUpdate(update);
 }
 
-const live = (origin: string, ticket: number, update: string): LiveDraftUpdate => ({ kind: 'live', draftId, origin, ticket, update, clientId: `c${ticket}` });
+const live = (origin: string, ticket: number, update: string): LiveDraftUpdate => ({
+  kind: 'live',
+  draftId,
+  origin,
+  ticket,
+  update,
+  clientId: `c${ticket}`,
+});
 const stored = (...entries: [string, number, number, string][]): StoredDraftUpdates => ({
   kind: 'stored',
   draftId,
-  entries: entries.map(([origin, ticket, seq, update]) => ({ origin, ticket, seq, update, clientId: `c${ticket}` })),
+  entries: entries.map(([origin, ticket, seq, update]) => ({
+    origin,
+    ticket,
+    seq,
+    update,
+    clientId: `c${ticket}`,
+  })),
 });
 
 function textOf(...updates: string[]): string {
@@ -32,10 +45,18 @@ describe('what one subscriber of a draft is sent', () => {
     const [a, b] = [edit('a'), edit('b')];
     const view = new SubscriberView();
     const liveA = live('i1', 1, a);
-    expect(view.events(liveA)).toEqual([expect.objectContaining({ seq: 0, firstSeq: 0, durable: false, update: a })]);
+    expect(view.events(liveA)).toEqual([
+      expect.objectContaining({ seq: 0, firstSeq: 0, durable: false, update: a }),
+    ]);
     view.events(live('i1', 2, b));
     const [mark] = view.events(stored(['i1', 1, 7, a], ['i1', 2, 8, b]));
-    expect(mark).toMatchObject({ firstSeq: 7, seq: 8, durable: true, update: EMPTY_UPDATE, clientId: null });
+    expect(mark).toMatchObject({
+      firstSeq: 7,
+      seq: 8,
+      durable: true,
+      update: EMPTY_UPDATE,
+      clientId: null,
+    });
   });
 
   it('carries the bytes of stored updates accepted before it subscribed, and only those', () => {

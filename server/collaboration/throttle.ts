@@ -1,4 +1,4 @@
-import { ErrorCode, appError } from '../core/errors';
+import { appError, ErrorCode } from '../core/errors';
 import type { CollaborationExtension, IncomingPresence, IncomingUpdate } from './extension';
 
 interface Bucket {
@@ -30,9 +30,13 @@ export class Throttle implements CollaborationExtension {
     b.at = now;
     if (b.tokens < 1 || b.bytes < bytes) {
       this.buckets.set(key, b);
-      throw appError(ErrorCode.TooManyRequests, 'Too many updates from this connection; slow down and retry.', {
-        retryAfterMs: Math.ceil(Math.max(1 - b.tokens, 0) * (1000 / this.perSecond)) || 100,
-      });
+      throw appError(
+        ErrorCode.TooManyRequests,
+        'Too many updates from this connection; slow down and retry.',
+        {
+          retryAfterMs: Math.ceil(Math.max(1 - b.tokens, 0) * (1000 / this.perSecond)) || 100,
+        },
+      );
     }
     b.tokens -= 1;
     b.bytes -= bytes;

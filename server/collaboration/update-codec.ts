@@ -11,15 +11,26 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * stored and relayed as they are: the server never edits an update.
  */
 export function decodeUpdate(base64: string, field = 'update'): Uint8Array {
-  if (typeof base64 !== 'string' || base64.length === 0 || base64.length % 4 !== 0 || !BASE64.test(base64)) {
+  if (
+    typeof base64 !== 'string' ||
+    base64.length === 0 ||
+    base64.length % 4 !== 0 ||
+    !BASE64.test(base64)
+  ) {
     throw badInput(`${field} must be a base64-encoded Yjs update.`, field);
   }
   if ((base64.length / 4) * 3 > MAX_UPDATE_BYTES + 3) {
-    throw badInput(`${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`, field);
+    throw badInput(
+      `${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`,
+      field,
+    );
   }
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
   if (bytes.byteLength > MAX_UPDATE_BYTES) {
-    throw badInput(`${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`, field);
+    throw badInput(
+      `${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`,
+      field,
+    );
   }
   try {
     Y.decodeUpdate(bytes);
@@ -29,4 +40,5 @@ export function decodeUpdate(base64: string, field = 'update'): Uint8Array {
   return bytes;
 }
 
-export const encodeUpdate = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+export const encodeUpdate = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');

@@ -158,9 +158,17 @@ export class UpdateLog {
   private async write(batch: Map<DraftQueue, Pending[]>): Promise<void> {
     if (batch.size === 0) return;
     const queues = [...batch.keys()];
-    const done = () => queues.forEach((q) => (q.inFlight -= batch.get(q)!.length));
+    const done = () => {
+      for (const [queue, entries] of batch) queue.inFlight -= entries.length;
+    };
     try {
-      await Promise.all(queues.filter((q) => q.head === null).map(async (q) => (q.head = await headSeq(q.draftId))));
+      await Promise.all(
+        queues
+          .filter((q) => q.head === null)
+          .map(async (q) => {
+            q.head = await headSeq(q.draftId);
+          }),
+      );
     } catch (err) {
       done();
       this.fail(batch, err as Error);
@@ -168,7 +176,12 @@ export class UpdateLog {
     }
     const now = new Date();
     const docs: { queue: DraftQueue; entry: Pending; seq: number }[] = [];
-    for (const [queue, entries] of batch) entries.forEach((entry, i) => docs.push({ queue, entry, seq: queue.head! + 1 + i }));
+    for (const [queue, entries] of batch) {
+      const head = queue.head ?? 0;
+      entries.forEach((entry, i) => {
+        docs.push({ queue, entry, seq: head + 1 + i });
+      });
+    }
     const failed = new Map<number, number>();
     try {
       this.stats.batches += 1;
@@ -176,7 +189,11 @@ export class UpdateLog {
         docs.map(({ queue, entry, seq }) => ({
           draftId: queue.draftId,
           seq,
-          update: Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength),
+          update: Buffer.from(
+            entry.update.buffer,
+            entry.update.byteOffset,
+            entry.update.byteLength,
+          ),
           clientId: entry.clientId,
           userId: entry.userId,
           createdAt: now,
@@ -189,7 +206,9 @@ export class UpdateLog {
         this.fail(batch, err as Error);
         return;
       }
-      const writeErrors = (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).filter(Boolean);
+      const writeErrors = (
+        Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]
+      ).filter(Boolean);
       // Only an answer that accounts for every document says which were stored; anything else
       // (the database went away mid-write) is a failure of the whole batch, answered as such.
       if (writeErrors.length === 0 || err.insertedCount + writeErrors.length !== docs.length) {
@@ -204,15 +223,24 @@ export class UpdateLog {
   }
 
   /** Answers the stored, numbers again those whose seq another instance took, refuses the rest. */
-  private settle(docs: { queue: DraftQueue; entry: Pending; seq: number }[], failed: Map<number, number>): void {
+  private settle(
+    docs: { queue: DraftQueue; entry: Pending; seq: number }[],
+    failed: Map<number, number>,
+  ): void {
     const stored = new Map<DraftQueue, StoredUpdate[]>();
     const retry = new Map<DraftQueue, Pending[]>();
     docs.forEach(({ queue, entry, seq }, i) => {
       const code = failed.get(i);
       if (code === undefined) {
-        let list = stored.get(queue);
-        if (!list) stored.set(queue, (list = []));
-        list.push({ update: entry.update, clientId: entry.clientId, userId: entry.userId, ticket: entry.ticket, seq });
+        const list = stored.get(queue) ?? [];
+        stored.set(queue, list);
+        list.push({
+          update: entry.update,
+          clientId: entry.clientId,
+          userId: entry.userId,
+          ticket: entry.ticket,
+          seq,
+        });
         entry.resolve(seq);
         queue.head = Math.max(queue.head ?? 0, seq);
         return;
@@ -221,8 +249,8 @@ export class UpdateLog {
         entry.reject(new Error(`storing a draft update failed (database error ${code})`));
         return;
       }
-      let list = retry.get(queue);
-      if (!list) retry.set(queue, (list = []));
+      const list = retry.get(queue) ?? [];
+      retry.set(queue, list);
       list.push(entry);
     });
     for (const [queue, entries] of retry) {
@@ -230,8 +258,10 @@ export class UpdateLog {
       queue.head = null;
       queue.attempts += 1;
       if (queue.attempts >= MAX_ATTEMPTS) {
-        const err = new Error(`could not take sequence numbers for the draft after ${MAX_ATTEMPTS} attempts`);
-        entries.forEach((e) => e.reject(err));
+        const err = new Error(
+          `could not take sequence numbers for the draft after ${MAX_ATTEMPTS} attempts`,
+        );
+        for (const e of entries) e.reject(err);
         queue.attempts = 0;
         continue;
       }
@@ -249,7 +279,7 @@ export class UpdateLog {
     for (const [queue, entries] of batch) {
       queue.head = null;
       logger.error({ err, draftId: queue.draftId.toHexString() }, 'storing draft updates failed');
-      entries.forEach((e) => e.reject(err));
+      for (const e of entries) e.reject(err);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 
 // One stored Yjs update of a draft. `seq` numbers a draft's updates 1, 2, 3... without gaps:
 // the unique index makes the insert itself the point where a number is taken.

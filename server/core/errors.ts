@@ -42,12 +42,15 @@ export function appError(code: ErrorCode, message: string, extra: ErrorDetails =
 export const unauthenticated = (message = 'Sign in first: this needs a valid session token.') =>
   appError(ErrorCode.Unauthenticated, message);
 
-export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.Forbidden, message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  appError(ErrorCode.Forbidden, message);
 
-export const notFound = (what: string, id: string) => appError(ErrorCode.NotFound, `${what} ${id} does not exist.`);
+export const notFound = (what: string, id: string) =>
+  appError(ErrorCode.NotFound, `${what} ${id} does not exist.`);
 
-export const draftLocked = (message = 'This draft has been adopted: its text is final and can no longer be edited. The Chair or the Secretariat may reopen it.') =>
-  appError(ErrorCode.DraftLocked, message);
+export const draftLocked = (
+  message = 'This draft has been adopted: its text is final and can no longer be edited. The Chair or the Secretariat may reopen it.',
+) => appError(ErrorCode.DraftLocked, message);
 
 export const badInput = (message: string, field?: string) =>
   appError(ErrorCode.BadUserInput, message, field ? { field } : {});

@@ -13,7 +13,10 @@ export class EventBus<M extends object> {
 
   on<K extends keyof M>(type: K, handler: EventHandler<M[K]>): () => void {
     let set = this.handlers.get(type);
-    if (!set) this.handlers.set(type, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.handlers.set(type, set);
+    }
     set.add(handler as EventHandler<never>);
     return () => set.delete(handler as EventHandler<never>);
   }

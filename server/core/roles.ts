@@ -2,7 +2,8 @@ import type { Types } from 'mongoose';
 import type { AuthUser } from './auth-user';
 import { Role } from './role';
 
-export const hasRole = (user: AuthUser, ...roles: Role[]): boolean => roles.some((r) => user.roles.includes(r));
+export const hasRole = (user: AuthUser, ...roles: Role[]): boolean =>
+  roles.some((r) => user.roles.includes(r));
 
 /** The Chair and the Secretariat run the Committee's business. */
 export const isOfficer = (user: AuthUser): boolean => hasRole(user, Role.CHAIR, Role.SECRETARIAT);

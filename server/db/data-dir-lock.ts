@@ -97,7 +97,8 @@ export function lockDataDir(dataDir: string, port: number, kind: EmbeddedKind): 
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err;
       }
       const owner = readLock(file);
-      if (owner && owner.pid !== process.pid && isLive(owner)) throw new DataDirBusyError(dataDir, owner);
+      if (owner && owner.pid !== process.pid && isLive(owner))
+        throw new DataDirBusyError(dataDir, owner);
       // Left by a process that died (or by this one): take it over, unless another process just
       // did (then the next link fails and reads that live owner).
       try {

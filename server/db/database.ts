@@ -49,7 +49,10 @@ export class DatabaseUnreachableError extends StartupError {
   }
 
   static explains(err: unknown): err is Error {
-    return err instanceof Error && (/ServerSelection/.test(err.name) || (err as { code?: unknown }).code === 18);
+    return (
+      err instanceof Error &&
+      (/ServerSelection/.test(err.name) || (err as { code?: unknown }).code === 18)
+    );
   }
 }
 
@@ -81,7 +84,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
   } catch (err) {
     await embedded?.stop();
-    if (opts.mongodbUri && DatabaseUnreachableError.explains(err)) throw new DatabaseUnreachableError(opts.mongodbUri, err);
+    if (opts.mongodbUri && DatabaseUnreachableError.explains(err))
+      throw new DatabaseUnreachableError(opts.mongodbUri, err);
     throw err;
   }
   logger.info({ embedded: embedded !== undefined, attachedTo }, 'database connected');
@@ -94,9 +98,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       if (!db || connection.readyState !== mongoose.ConnectionStates.connected) return false;
       // The driver takes no time limit per operation (its timeoutMS is accepted and ignored).
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1500)));
+      const late = new Promise<boolean>(
+        (resolve) => (timer = setTimeout(() => resolve(false), 1500)),
+      );
       try {
-        return await Promise.race([db.admin().command({ ping: 1 }).then(() => true), late]);
+        return await Promise.race([
+          db
+            .admin()
+            .command({ ping: 1 })
+            .then(() => true),
+          late,
+        ]);
       } catch {
         return false;
       } finally {

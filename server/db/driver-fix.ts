@@ -27,14 +27,18 @@ export function failWritesOnClosedConnections(): void {
   try {
     // An internal module (the package declares no exports map). It is the copy mongoose uses too:
     // package.json pins the version mongoose asks for, so npm installs one.
-    const internal = require('mongodb/lib/cmap/connection') as { Connection?: { prototype?: DriverConnection } };
+    const internal = require('mongodb/lib/cmap/connection') as {
+      Connection?: { prototype?: DriverConnection };
+    };
     proto = internal.Connection?.prototype;
   } catch {
     proto = undefined;
   }
   const original = proto?.writeCommand;
   if (!proto || typeof original !== 'function') {
-    logger.warn('mongodb driver internals changed: writes on closed connections are not guarded (see server/db/driver-fix.ts)');
+    logger.warn(
+      'mongodb driver internals changed: writes on closed connections are not guarded (see server/db/driver-fix.ts)',
+    );
     return;
   }
   if ((original as { guarded?: boolean }).guarded) return;
@@ -44,7 +48,10 @@ export function failWritesOnClosedConnections(): void {
     return new Promise<void>((resolve, reject) => {
       const onClose = () => reject(closed());
       this.once('close', onClose);
-      original.apply(this, args).then(resolve, reject).finally(() => this.off('close', onClose));
+      original
+        .apply(this, args)
+        .then(resolve, reject)
+        .finally(() => this.off('close', onClose));
     });
   };
   Object.assign(guarded, { guarded: true });

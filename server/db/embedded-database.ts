@@ -20,10 +20,15 @@ process.on('exit', () => {
 /** Resolves the database binary, building FerretDB first if needed (with progress on stderr). */
 export function ensureDatabaseBinary(): { kind: EmbeddedKind; bin: string } {
   const script = path.join(projectRoot, 'scripts', 'ensure-ferretdb.mjs');
-  const result = spawnSync(process.execPath, [script, '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   const bin = result.stdout.trim().split('\n').pop() ?? '';
   if (result.status !== 0 || !bin) {
-    throw new StartupError('No embedded database is available (see the message above); set MONGODB_URI to use a running MongoDB.');
+    throw new StartupError(
+      'No embedded database is available (see the message above); set MONGODB_URI to use a running MongoDB.',
+    );
   }
   return { kind: path.basename(bin) === 'mongod' ? 'mongod' : 'ferretdb', bin };
 }
@@ -62,7 +67,9 @@ export class EmbeddedDatabase {
   }
 
   get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+    );
   }
 
   /** The database process's id while it runs (for operators and crash tests). */
@@ -117,7 +124,16 @@ export class EmbeddedDatabase {
       this.child = undefined;
       this.downSince = Date.now();
       if (this.downSince - this.readyAt > STABLE_AFTER_MS) this.restartDelayMs = RESTART_DELAY_MS;
-      logger.error({ code, signal, pid: child.pid, stderr: stderr.trim() || undefined, restartInMs: this.restartDelayMs }, 'embedded database exited unexpectedly; restarting it');
+      logger.error(
+        {
+          code,
+          signal,
+          pid: child.pid,
+          stderr: stderr.trim() || undefined,
+          restartInMs: this.restartDelayMs,
+        },
+        'embedded database exited unexpectedly; restarting it',
+      );
       this.scheduleRestart();
     });
     try {
@@ -129,7 +145,16 @@ export class EmbeddedDatabase {
     }
     ready = true;
     this.readyAt = Date.now();
-    logger.info({ kind: this.binary.kind, port: this.port, pid: child.pid, ms: Date.now() - started, dataDir: dir }, 'embedded database ready');
+    logger.info(
+      {
+        kind: this.binary.kind,
+        port: this.port,
+        pid: child.pid,
+        ms: Date.now() - started,
+        dataDir: dir,
+      },
+      'embedded database ready',
+    );
   }
 
   private scheduleRestart(): void {
@@ -141,11 +166,22 @@ export class EmbeddedDatabase {
       this.launch().then(
         () => {
           this.restarts += 1;
-          logger.info({ pid: this.child?.pid, port: this.port, downMs: Date.now() - this.downSince, restarts: this.restarts }, 'embedded database restarted');
+          logger.info(
+            {
+              pid: this.child?.pid,
+              port: this.port,
+              downMs: Date.now() - this.downSince,
+              restarts: this.restarts,
+            },
+            'embedded database restarted',
+          );
         },
         (err: unknown) => {
           if (!this.wanted) return;
-          logger.error({ err, retryInMs: this.restartDelayMs }, 'embedded database did not restart; trying again');
+          logger.error(
+            { err, retryInMs: this.restartDelayMs },
+            'embedded database did not restart; trying again',
+          );
           this.scheduleRestart();
         },
       );
@@ -156,7 +192,9 @@ export class EmbeddedDatabase {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`embedded database exited during start-up (${child.exitCode ?? child.signalCode}):\n${stderr()}`);
+        throw new Error(
+          `embedded database exited during start-up (${child.exitCode ?? child.signalCode}):\n${stderr()}`,
+        );
       }
       if (this.child !== child) throw new Error('embedded database stopped during start-up');
       // A cheap TCP probe first: the driver's server selection would wait its whole timeout on a refused port.
@@ -164,7 +202,10 @@ export class EmbeddedDatabase {
         await new Promise((r) => setTimeout(r, 20));
         continue;
       }
-      const client = new MongoClient(this.uri('admin'), { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+      const client = new MongoClient(this.uri('admin'), {
+        serverSelectionTimeoutMS: 1000,
+        connectTimeoutMS: 1000,
+      });
       try {
         await client.db('admin').command({ ping: 1 });
         return;

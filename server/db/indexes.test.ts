@@ -16,7 +16,9 @@ const modelFiles = readdirSync(serverDir, { recursive: true, encoding: 'utf8' })
 
 /** What listIndexes should show for each index the model's schema declares. */
 function declared(schema: Pick<Schema, 'indexes'>): StoredIndex[] {
-  return schema.indexes().map(([key, options]) => ({ key: { ...key }, unique: options.unique === true }));
+  return schema
+    .indexes()
+    .map(([key, options]) => ({ key: { ...key }, unique: options.unique === true }));
 }
 
 async function stored(collection: mongoose.Collection): Promise<StoredIndex[]> {
@@ -44,7 +46,10 @@ describe('indexes', () => {
       const model = mongoose.model(name);
       const have = await stored(model.collection);
       for (const want of declared(model.schema)) {
-        expect({ model: name, index: have.find((i) => JSON.stringify(i.key) === JSON.stringify(want.key)) ?? null }).toEqual({ model: name, index: want });
+        expect({
+          model: name,
+          index: have.find((i) => JSON.stringify(i.key) === JSON.stringify(want.key)) ?? null,
+        }).toEqual({ model: name, index: want });
       }
     }
   });

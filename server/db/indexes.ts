@@ -7,6 +7,8 @@ import './models';
  * models means a new model cannot be left without its indexes (e.g. the unique (draft, seq) one
  * gapless sequence numbers rest on).
  */
-export async function ensureIndexes(connection: mongoose.Connection = mongoose.connection): Promise<void> {
+export async function ensureIndexes(
+  connection: mongoose.Connection = mongoose.connection,
+): Promise<void> {
   for (const name of connection.modelNames()) await connection.model(name).createIndexes();
 }

@@ -1,7 +1,7 @@
+import { CommentTargetType } from '../modules/comments/comment.model';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import { publishDraftChanged } from '../pubsub/draft-changed';
 import type { AppPubSub } from '../pubsub/pubsub';
-import type { DomainEvents } from '../modules/shared/domain-events';
-import { CommentTargetType } from '../modules/comments/comment.model';
 
 /**
  * Tells open dashboards that a draft's summary changed: everything a dashboard shows of a draft

@@ -1,18 +1,26 @@
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { ALL, Topic } from '../pubsub/topics';
-import type { DomainEvents } from '../modules/shared/domain-events';
 
 /** Feeds the pub/sub topics GraphQL subscriptions read, on every instance. */
 export function liveTopics(events: DomainEvents, pubSub: AppPubSub): (() => void)[] {
   return [
     events.on('draft.statusChanged', ({ draft }) => {
-      for (const key of [draft._id.toHexString(), draft.workingGroupId.toHexString(), ALL]) pubSub.publish(Topic.DraftStatusChanged, key, draft);
+      for (const key of [draft._id.toHexString(), draft.workingGroupId.toHexString(), ALL])
+        pubSub.publish(Topic.DraftStatusChanged, key, draft);
     }),
-    events.on('comment.added', ({ comment }) => pubSub.publish(Topic.CommentAdded, comment.targetId.toHexString(), comment)),
-    events.on('comment.changed', ({ comment }) => pubSub.publish(Topic.CommentChanged, comment.targetId.toHexString(), comment)),
-    events.on('meeting.changed', ({ meeting }) => pubSub.publish(Topic.AgendaChanged, meeting._id.toHexString(), meeting)),
+    events.on('comment.added', ({ comment }) =>
+      pubSub.publish(Topic.CommentAdded, comment.targetId.toHexString(), comment),
+    ),
+    events.on('comment.changed', ({ comment }) =>
+      pubSub.publish(Topic.CommentChanged, comment.targetId.toHexString(), comment),
+    ),
+    events.on('meeting.changed', ({ meeting }) =>
+      pubSub.publish(Topic.AgendaChanged, meeting._id.toHexString(), meeting),
+    ),
     events.on('session.revoked', ({ sessionIds }) => {
-      for (const id of sessionIds) pubSub.publish(Topic.SessionRevoked, id.toHexString(), { sessionId: id.toHexString() });
+      for (const id of sessionIds)
+        pubSub.publish(Topic.SessionRevoked, id.toHexString(), { sessionId: id.toHexString() });
     }),
   ];
 }

@@ -1,7 +1,7 @@
-import type { AppPubSub } from '../pubsub/pubsub';
-import { dashboardSummary } from './dashboard';
 import type { DraftDoc } from '../modules/drafts/draft.model';
 import type { DomainEvents } from '../modules/shared/domain-events';
+import type { AppPubSub } from '../pubsub/pubsub';
+import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
 
 export interface ProcessorDeps {
@@ -11,12 +11,17 @@ export interface ProcessorDeps {
 }
 
 /** Every processor of domain events, in one place; returns what stops them all. */
-export function startProcessors(events: DomainEvents, { pubSub, collab }: ProcessorDeps): () => void {
+export function startProcessors(
+  events: DomainEvents,
+  { pubSub, collab }: ProcessorDeps,
+): () => void {
   const stops = [
     // First: edits must be refused before anyone hears of the adoption.
     events.on('draft.statusChanged', ({ draft }) => collab.statusChanged(draft)),
     ...liveTopics(events, pubSub),
     ...dashboardSummary(events, pubSub),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -1,13 +1,17 @@
 import { Types } from 'mongoose';
-import { CommentTargetType, type CommentDoc } from '../modules/comments/comment.model';
-import { DraftStatus } from '../modules/drafts/draft-status';
+import { type CommentDoc, CommentTargetType } from '../modules/comments/comment.model';
 import type { DraftDoc } from '../modules/drafts/draft.model';
+import { DraftStatus } from '../modules/drafts/draft-status';
 import { DomainEvents } from '../modules/shared/domain-events';
 import { createInProcessPubSub } from '../pubsub/in-process';
 import { ALL, Topic } from '../pubsub/topics';
 import { startProcessors } from './processors';
 
-const draft = { _id: new Types.ObjectId(), workingGroupId: new Types.ObjectId(), status: DraftStatus.ADOPTED } as DraftDoc;
+const draft = {
+  _id: new Types.ObjectId(),
+  workingGroupId: new Types.ObjectId(),
+  status: DraftStatus.ADOPTED,
+} as DraftDoc;
 const by = new Types.ObjectId();
 
 function setUp(before: (events: DomainEvents) => void = () => {}) {
@@ -30,7 +34,12 @@ describe('domain event processors', () => {
     const byDraft = heard(Topic.DraftStatusChanged, draft._id.toHexString());
     const byGroup = heard(Topic.DraftStatusChanged, draft.workingGroupId.toHexString());
     const dashboards = heard(Topic.DraftChanged, ALL);
-    events.emit('draft.statusChanged', { draft, byId: by, from: DraftStatus.AGREED, to: DraftStatus.ADOPTED });
+    events.emit('draft.statusChanged', {
+      draft,
+      byId: by,
+      from: DraftStatus.AGREED,
+      to: DraftStatus.ADOPTED,
+    });
     expect(gate).toEqual([draft]);
     expect(byDraft).toEqual([draft]);
     expect(byGroup).toEqual([draft]);
@@ -51,7 +60,11 @@ describe('domain event processors', () => {
     const itemId = new Types.ObjectId();
     const thread = heard(Topic.CommentAdded, itemId.toHexString());
     const dashboards = heard(Topic.DraftChanged, ALL);
-    const comment = { _id: new Types.ObjectId(), targetType: CommentTargetType.AGENDA_ITEM, targetId: itemId } as CommentDoc;
+    const comment = {
+      _id: new Types.ObjectId(),
+      targetType: CommentTargetType.AGENDA_ITEM,
+      targetId: itemId,
+    } as CommentDoc;
     events.emit('comment.added', { comment });
     expect(thread).toEqual([comment]);
     expect(dashboards).toEqual([]);

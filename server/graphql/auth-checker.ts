@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Role } from '../core/role';
 import type { AuthUser } from '../core/auth-user';
 import { forbidden, unauthenticated } from '../core/errors';
+import type { Role } from '../core/role';
 import type { Context } from './context';
 
 export { authorize } from '../core/authorize';
@@ -17,7 +17,9 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
 
 export function requireUser(context: Pick<Context, 'user' | 'tokenRejected'>): AuthUser {
   if (!context.user) {
-    throw context.tokenRejected ? unauthenticated('Your session has expired or was revoked; sign in again.') : unauthenticated();
+    throw context.tokenRejected
+      ? unauthenticated('Your session has expired or was revoked; sign in again.')
+      : unauthenticated();
   }
   return context.user;
 }

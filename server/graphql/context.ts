@@ -2,8 +2,8 @@ import type { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { AuthUser } from '../core/auth-user';
 import type { DomainEvents } from '../modules/shared/domain-events';
-import type { Loaders } from './loaders';
 import type { AppPubSub } from '../pubsub/pubsub';
+import type { Loaders } from './loaders';
 
 export type { AuthUser };
 

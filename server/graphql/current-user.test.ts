@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { graphql, GraphQLSchema } from 'graphql';
+import { GraphQLSchema, graphql } from 'graphql';
 import { Types } from 'mongoose';
 import { buildSchema, Query, Resolver } from 'type-graphql';
 import { Role } from '../modules/users/role';
@@ -37,10 +37,14 @@ describe('@CurrentUser()', () => {
   beforeAll(async () => {
     schema = await buildSchema({ resolvers: [ProbeResolver], validate: false });
   });
-  const run = (source: string, user: AuthUser | null, tokenRejected = false) => graphql({ schema, source, contextValue: { user, tokenRejected } });
+  const run = (source: string, user: AuthUser | null, tokenRejected = false) =>
+    graphql({ schema, source, contextValue: { user, tokenRejected } });
 
   it('gives the signed-in person', async () => {
-    expect((await run('{ whoAmI signedIn }', person)).data).toEqual({ whoAmI: 'Chair', signedIn: true });
+    expect((await run('{ whoAmI signedIn }', person)).data).toEqual({
+      whoAmI: 'Chair',
+      signedIn: true,
+    });
   });
 
   it('answers UNAUTHENTICATED without a person, saying so when the token was rejected', async () => {

@@ -8,6 +8,10 @@ import type { Context } from './context';
  * passing null to a service. `optional` gives null to a field that also answers the signed out
  * (abilities: all false).
  */
-export function CurrentUser(options: { optional?: boolean } = {}): ReturnType<typeof createParameterDecorator> {
-  return createParameterDecorator<Context>(({ context }) => (options.optional ? context.user : requireUser(context)));
+export function CurrentUser(
+  options: { optional?: boolean } = {},
+): ReturnType<typeof createParameterDecorator> {
+  return createParameterDecorator<Context>(({ context }) =>
+    options.optional ? context.user : requireUser(context),
+  );
 }

@@ -1,7 +1,9 @@
 import { DocumentNode, GraphQLError, GraphQLSchema, Kind, parse, validate, visit } from 'graphql';
 import { checkQueryLimits, QueryLimits } from './limits';
 
-type Prepared = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
+type Prepared =
+  | { document: DocumentNode; errors?: undefined }
+  | { document?: undefined; errors: readonly GraphQLError[] };
 
 /** Whether @include/@skip take a variable: then the cost depends on the variables' values. */
 function costDependsOnVariables(document: DocumentNode): boolean {
@@ -27,7 +29,11 @@ export class DocumentCache {
     private readonly max = 1000,
   ) {}
 
-  prepare(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined): Prepared {
+  prepare(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ): Prepared {
     const key = `${operationName ?? ''}\n${query}`;
     const cached = this.entries.get(key);
     if (cached && !cached.variableDependent) {
@@ -44,13 +50,25 @@ export class DocumentCache {
     }
     const errors = cached?.document ? [] : validate(this.schema, document);
     const prepared: Prepared =
-      errors.length > 0 ? { errors } : (() => {
-        const limitErrors = checkQueryLimits(this.schema, document, variables, operationName, this.limits);
-        return limitErrors.length > 0 ? { errors: limitErrors } : { document };
-      })();
+      errors.length > 0
+        ? { errors }
+        : (() => {
+            const limitErrors = checkQueryLimits(
+              this.schema,
+              document,
+              variables,
+              operationName,
+              this.limits,
+            );
+            return limitErrors.length > 0 ? { errors: limitErrors } : { document };
+          })();
     if (!cached) {
-      this.entries.set(key, { ...prepared, variableDependent: errors.length === 0 && costDependsOnVariables(document) });
-      if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, {
+        ...prepared,
+        variableDependent: errors.length === 0 && costDependsOnVariables(document),
+      });
+      if (this.entries.size > this.max)
+        this.entries.delete(this.entries.keys().next().value as string);
     }
     return prepared;
   }

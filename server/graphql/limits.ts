@@ -22,7 +22,12 @@ export function checkQueryLimits(
 ): GraphQLError[] {
   const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
   if (depthErrors.length > 0) {
-    return [rejected(ErrorCode.QueryTooDeep, `The query is nested deeper than ${limits.maxDepth} levels.`)];
+    return [
+      rejected(
+        ErrorCode.QueryTooDeep,
+        `The query is nested deeper than ${limits.maxDepth} levels.`,
+      ),
+    ];
   }
   const complexity = getComplexity({
     schema,
@@ -33,7 +38,10 @@ export function checkQueryLimits(
   });
   if (complexity > limits.maxComplexity) {
     return [
-      rejected(ErrorCode.QueryTooComplex, `The query costs ${complexity}, above the limit of ${limits.maxComplexity}; ask for fewer fields or nested lists.`),
+      rejected(
+        ErrorCode.QueryTooComplex,
+        `The query costs ${complexity}, above the limit of ${limits.maxComplexity}; ask for fewer fields or nested lists.`,
+      ),
     ];
   }
   return [];

@@ -12,7 +12,10 @@ const key = (id: Id) => id.toHexString();
 // Keys are ObjectIds from our own records, so the operator is trusted past sanitizeFilter.
 const inIds = (ids: readonly Id[]) => mongoose.trusted({ $in: ids });
 
-function byId<T extends { _id: Id }>(model: Model<T>, cache: boolean): DataLoader<Id, T | null, string> {
+function byId<T extends { _id: Id }>(
+  model: Model<T>,
+  cache: boolean,
+): DataLoader<Id, T | null, string> {
   return new DataLoader<Id, T | null, string>(
     async (ids) => {
       const docs = (await model.find({ _id: inIds(ids) }).lean()) as unknown as T[];
@@ -24,10 +27,18 @@ function byId<T extends { _id: Id }>(model: Model<T>, cache: boolean): DataLoade
 }
 
 /** Records whose `field` (a single id or an array of ids) holds the key, in creation order. */
-function manyBy<T extends { _id: Id }>(model: Model<T>, field: string, cache: boolean, sort: Record<string, 1 | -1> = { _id: 1 }) {
+function manyBy<T extends { _id: Id }>(
+  model: Model<T>,
+  field: string,
+  cache: boolean,
+  sort: Record<string, 1 | -1> = { _id: 1 },
+) {
   return new DataLoader<Id, T[], string>(
     async (ids) => {
-      const docs = (await model.find({ [field]: inIds(ids) }).sort(sort).lean()) as unknown as T[];
+      const docs = (await model
+        .find({ [field]: inIds(ids) })
+        .sort(sort)
+        .lean()) as unknown as T[];
       const groups = new Map<string, T[]>(ids.map((id) => [key(id), []]));
       for (const doc of docs) {
         const value = (doc as unknown as Record<string, Id | Id[] | null>)[field];
@@ -62,24 +73,40 @@ function openCommentCounts(cache: boolean) {
 export function createLoaders({ cache }: { cache: boolean } = { cache: true }) {
   return lazily({
     user: () => byId<UserDoc>(UserModel as unknown as Model<UserDoc>, cache),
-    delegation: () => byId<DelegationDoc>(DelegationModel as unknown as Model<DelegationDoc>, cache),
-    workingGroup: () => byId<WorkingGroupDoc>(WorkingGroupModel as unknown as Model<WorkingGroupDoc>, cache),
+    delegation: () =>
+      byId<DelegationDoc>(DelegationModel as unknown as Model<DelegationDoc>, cache),
+    workingGroup: () =>
+      byId<WorkingGroupDoc>(WorkingGroupModel as unknown as Model<WorkingGroupDoc>, cache),
     draft: () => byId<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, cache),
-    usersByWorkingGroup: () => manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'workingGroupIds', cache, { name: 1 }),
-    usersByDelegation: () => manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'delegationId', cache, { name: 1 }),
-    draftsByWorkingGroup: () => manyBy<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, 'workingGroupId', cache),
+    usersByWorkingGroup: () =>
+      manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'workingGroupIds', cache, {
+        name: 1,
+      }),
+    usersByDelegation: () =>
+      manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'delegationId', cache, { name: 1 }),
+    draftsByWorkingGroup: () =>
+      manyBy<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, 'workingGroupId', cache),
     openCommentCount: () => openCommentCounts(cache),
     // state, text and seq of one draft in one request read the log once
-    draftState: () => new DataLoader<Id, LoadedState, string>((ids) => Promise.all(ids.map((id) => loadState(id))), { cacheKeyFn: key, cache, batch: false }),
+    draftState: () =>
+      new DataLoader<Id, LoadedState, string>(
+        (ids) => Promise.all(ids.map((id) => loadState(id))),
+        { cacheKeyFn: key, cache, batch: false },
+      ),
   });
 }
 
 /** Builds each loader on first use: most operations (every keystroke's mutation) need none. */
-function lazily<T extends Record<string, () => unknown>>(factories: T): { [K in keyof T]: ReturnType<T[K]> } {
+function lazily<T extends Record<string, () => unknown>>(
+  factories: T,
+): { [K in keyof T]: ReturnType<T[K]> } {
   const made = {} as { [K in keyof T]: ReturnType<T[K]> };
   for (const name of Object.keys(factories) as (keyof T)[]) {
     let value: ReturnType<T[typeof name]> | undefined;
-    Object.defineProperty(made, name, { enumerable: true, get: () => (value ??= factories[name]() as ReturnType<T[typeof name]>) });
+    Object.defineProperty(made, name, {
+      enumerable: true,
+      get: () => (value ??= factories[name]() as ReturnType<T[typeof name]>),
+    });
   }
   return made;
 }

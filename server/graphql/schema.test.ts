@@ -10,11 +10,13 @@ const resolverFiles = readdirSync(serverDir, { recursive: true, encoding: 'utf8'
   .map((f) => path.join(serverDir, f));
 
 describe('the schema', () => {
-  it('takes every resolver class declared in server/, through its module\'s resolvers list', async () => {
+  it("takes every resolver class declared in server/, through its module's resolvers list", async () => {
     for (const file of resolverFiles) await import(file);
     const taken = new Set<unknown>(allResolvers());
     // A resolver class missing from its module's `resolvers` would silently drop its fields.
-    const missing = getMetadataStorage().resolverClasses.filter((r) => !taken.has(r.target)).map((r) => r.target.name);
+    const missing = getMetadataStorage()
+      .resolverClasses.filter((r) => !taken.has(r.target))
+      .map((r) => r.target.name);
     expect(missing).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
 import * as collaboration from '../collaboration/collaboration.resolvers';
 import * as auth from '../modules/auth/auth.resolvers';
 import * as comments from '../modules/comments/comments.resolvers';
@@ -14,7 +14,17 @@ import * as workingGroups from '../modules/working-groups/working-groups.resolve
 import { authChecker } from './auth-checker';
 
 /** Every part of the API; each module lists its own resolvers in its index. */
-const modules: readonly { resolvers: readonly ClassType[] }[] = [auth, users, committee, delegations, workingGroups, drafts, meetings, comments, collaboration];
+const modules: readonly { resolvers: readonly ClassType[] }[] = [
+  auth,
+  users,
+  committee,
+  delegations,
+  workingGroups,
+  drafts,
+  meetings,
+  comments,
+  collaboration,
+];
 
 export function allResolvers(): NonEmptyArray<ClassType> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers);

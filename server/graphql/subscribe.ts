@@ -1,8 +1,8 @@
 import type { SubscribeResolverData } from 'type-graphql';
 import { EventQueue } from '../pubsub/iterate';
 import type { Topic, TopicPayloads } from '../pubsub/topics';
-import type { Context } from './context';
 import { requireUser } from './auth-checker';
+import type { Context } from './context';
 
 type Args = Record<string, unknown>;
 
@@ -10,8 +10,14 @@ type Args = Record<string, unknown>;
  * A subscription's `subscribe`: checks the session (and whatever `route` checks) when the
  * subscription starts, then streams the topic's events under the id `route` returns.
  */
-export function subscribeTo<T extends Topic>(topic: T, route: (args: Args, context: Context) => string | Promise<string>) {
-  return async ({ args, context }: SubscribeResolverData<unknown, Args, Context>): Promise<AsyncIterable<TopicPayloads[T]>> => {
+export function subscribeTo<T extends Topic>(
+  topic: T,
+  route: (args: Args, context: Context) => string | Promise<string>,
+) {
+  return async ({
+    args,
+    context,
+  }: SubscribeResolverData<unknown, Args, Context>): Promise<AsyncIterable<TopicPayloads[T]>> => {
     requireUser(context);
     const id = await route(args, context);
     let unlisten = () => {};

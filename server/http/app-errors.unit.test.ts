@@ -20,10 +20,21 @@ function answer(err: unknown) {
 
 describe('refusals over plain HTTP', () => {
   it('answer with the status of their code and the GraphQL body shape', () => {
-    expect(answer(notFound('Draft', 'abc'))).toEqual({ status: 404, body: { errors: [{ message: 'Draft abc does not exist.', extensions: { code: 'NOT_FOUND' } }] } });
-    const throttled = answer(appError(ErrorCode.TooManyRequests, 'Slow down.', { retryAfterSeconds: 3 }));
+    expect(answer(notFound('Draft', 'abc'))).toEqual({
+      status: 404,
+      body: {
+        errors: [{ message: 'Draft abc does not exist.', extensions: { code: 'NOT_FOUND' } }],
+      },
+    });
+    const throttled = answer(
+      appError(ErrorCode.TooManyRequests, 'Slow down.', { retryAfterSeconds: 3 }),
+    );
     expect(throttled.status).toBe(429);
-    expect(throttled.body).toEqual({ errors: [{ message: 'Slow down.', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 3 } }] });
+    expect(throttled.body).toEqual({
+      errors: [
+        { message: 'Slow down.', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 3 } },
+      ],
+    });
   });
 
   it('leave any other error to Express', () => {

@@ -1,24 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
-import { DomainEvents } from '../modules/shared/domain-events';
 import { startProcessors } from '../events/processors';
 import type { Context } from '../graphql/context';
 import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
-import type { AppPubSub } from '../pubsub/pubsub';
 import { appSchema } from '../graphql/schema';
 import { logger } from '../logger';
-import { userFromAuthorization } from './auth-header';
+import { DomainEvents } from '../modules/shared/domain-events';
+import type { AppPubSub } from '../pubsub/pubsub';
 import { appErrorHandler } from './app-errors';
+import { userFromAuthorization } from './auth-header';
 import { bodyErrorHandler } from './body-errors';
 import { healthHandler } from './health';
 import { serveWebClient } from './web-client';
@@ -32,16 +32,28 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(config: Config, db: Database, pubSub: AppPubSub): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  db: Database,
+  pubSub: AppPubSub,
+): Promise<RunningApp> {
   const schema = await appSchema();
   const limits = { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const events = new DomainEvents();
-  const collab = new Collaboration(pubSub, { compactEvery: config.compactEvery, idleMs: config.draftIdleMs, events });
+  const collab = new Collaboration(pubSub, {
+    compactEvery: config.compactEvery,
+    idleMs: config.draftIdleMs,
+    events,
+  });
   const stopProcessors = startProcessors(events, { pubSub, collab });
-  const ws = attachWebSocket(httpServer, schema, { pubSub, events }, collab, { ...limits, maxPayload: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs });
+  const ws = attachWebSocket(httpServer, schema, { pubSub, events }, collab, {
+    ...limits,
+    maxPayload: config.maxBodyBytes,
+    sessionTtlMs: config.sessionTtlMs,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -57,7 +69,13 @@ export async function startApp(config: Config, db: Database, pubSub: AppPubSub):
         async requestDidStart() {
           return {
             async didResolveOperation({ request, document }) {
-              const errors = checkQueryLimits(schema, document, request.variables, request.operationName, limits);
+              const errors = checkQueryLimits(
+                schema,
+                document,
+                request.variables,
+                request.operationName,
+                limits,
+              );
               if (errors.length > 0) throw errors[0];
             },
           };

@@ -25,7 +25,9 @@ describe('web client served at /', () => {
   it("starts loading a draft's text and the editor's code from the HTML of a draft page", async () => {
     const { html } = await page('/drafts/0123456789abcdef01234567');
     expect(html).toContain('window.__draftPrefetch');
-    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/draft-page-[^"]+\.js">/);
+    expect(html).toMatch(
+      /<link rel="modulepreload" crossorigin href="\/assets\/draft-page-[^"]+\.js">/,
+    );
   });
 
   it('serves hashed assets for good and says 404 for missing ones', async () => {

@@ -1,13 +1,16 @@
-import express, { type Express } from 'express';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import express, { type Express } from 'express';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import { landingPage } from './landing';
 
 /** Where `npm run build:client` puts the web client: dist/web, from the sources or from dist. */
 export function findWebDir(): string | null {
-  const candidates = [path.resolve(__dirname, '../../web'), path.resolve(__dirname, '../../dist/web')];
+  const candidates = [
+    path.resolve(__dirname, '../../web'),
+    path.resolve(__dirname, '../../dist/web'),
+  ];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
@@ -23,7 +26,15 @@ export function serveWebClient(app: Express, config: Config): void {
     app.get('/', landingPage(config));
     return;
   }
-  app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(dir, 'assets'), {
+      immutable: true,
+      maxAge: '1y',
+      index: false,
+      fallthrough: false,
+    }),
+  );
   const pages = indexPages(dir);
   app.get(/^\/(?!graphql|healthz|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
@@ -43,7 +54,10 @@ function indexPages(dir: string): () => { index: string; draftIndex: string } {
       const index = readFileSync(file, 'utf8');
       // A draft opened by its address fetches the editor's code alongside the rest, not after it,
       // and its text before any of the code has run.
-      const draftIndex = index.replace('</head>', `${DRAFT_STATE_PREFETCH}${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`);
+      const draftIndex = index.replace(
+        '</head>',
+        `${DRAFT_STATE_PREFETCH}${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`,
+      );
       cached = { mtimeMs, index, draftIndex };
     }
     return cached;
@@ -78,7 +92,12 @@ interface ManifestChunk {
 export function preloadTags(dir: string, source: string): string {
   const manifestFile = path.join(dir, '.vite', 'manifest.json');
   if (!existsSync(manifestFile)) return '';
-  const chunk = (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>)[source];
+  const chunk = (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>)[
+    source
+  ];
   if (!chunk) return '';
-  return [`<link rel="modulepreload" crossorigin href="/${chunk.file}">`, ...(chunk.css ?? []).map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`)].join('');
+  return [
+    `<link rel="modulepreload" crossorigin href="/${chunk.file}">`,
+    ...(chunk.css ?? []).map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`),
+  ].join('');
 }

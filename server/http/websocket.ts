@@ -4,12 +4,12 @@ import { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Collaboration } from '../collaboration/collaboration';
-import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AuthUser, Context } from '../graphql/context';
-import { formatError, isDatabaseDown } from '../graphql/format-error';
 import { DocumentCache } from '../graphql/document-cache';
+import { formatError, isDatabaseDown } from '../graphql/format-error';
 import type { QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
+import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { Topic } from '../pubsub/topics';
 import { userFromAuthorization } from './auth-header';
@@ -35,7 +35,11 @@ export function attachWebSocket(
   collab: Collaboration,
   limits: QueryLimits & { maxPayload: number; sessionTtlMs: number },
 ) {
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayload });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: limits.maxPayload,
+  });
   const documents = new DocumentCache(schema, limits);
   const contextFor = (extra: ConnectionExtra): Context => ({
     user: extra.user ?? null,
@@ -47,6 +51,7 @@ export function attachWebSocket(
     collab,
     connectionId: extra.connectionId ?? null,
   });
+  // biome-ignore lint/correctness/useHookAtTopLevel: graphql-ws's useServer is not a React hook.
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema,
@@ -71,8 +76,13 @@ export function attachWebSocket(
         if (user) {
           // A socket lives no longer than its session: closed on logout (any instance) or at expiry.
           const socket = ctx.extra.socket;
-          const unlisten = pubSub.listen(Topic.SessionRevoked, user.sessionId.toHexString(), () => socket.close(4403, 'Session revoked'));
-          const expiry = setTimeout(() => socket.close(4401, 'Session expired'), Math.min(user.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+          const unlisten = pubSub.listen(Topic.SessionRevoked, user.sessionId.toHexString(), () =>
+            socket.close(4403, 'Session revoked'),
+          );
+          const expiry = setTimeout(
+            () => socket.close(4401, 'Session expired'),
+            Math.min(user.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+          );
           expiry.unref();
           // On the socket itself: graphql-ws's onClose is skipped for sockets that close during the handshake.
           socket.once('close', () => {
@@ -87,7 +97,11 @@ export function attachWebSocket(
       },
       // Returning the execution arguments skips graphql-ws's own parse and validate, done (once per text) here.
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
-        const prepared = documents.prepare(payload.query, payload.variables ?? undefined, payload.operationName ?? undefined);
+        const prepared = documents.prepare(
+          payload.query,
+          payload.variables ?? undefined,
+          payload.operationName ?? undefined,
+        );
         if (prepared.errors) return prepared.errors;
         return {
           schema,
@@ -110,7 +124,9 @@ export function attachWebSocket(
     async close() {
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       // A peer that never answers the close frame would hold the server open for ws's 30 s.
-      const stragglers = setTimeout(() => wss.clients.forEach((c) => c.terminate()), 1000);
+      const stragglers = setTimeout(() => {
+        for (const c of wss.clients) c.terminate();
+      }, 1000);
       try {
         await cleanup.dispose();
       } catch (err) {

@@ -1,4 +1,4 @@
-import { ErrorCode, appError } from '../core/errors';
+import { appError, ErrorCode } from '../core/errors';
 
 /**
  * An async iterator over events pushed to it, for a subscription. A consumer that falls more than
@@ -7,7 +7,9 @@ import { ErrorCode, appError } from '../core/errors';
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
   private buffer: T[] = [];
-  private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: Error) => void } | undefined;
+  private waiting:
+    | { resolve: (r: IteratorResult<T>) => void; reject: (e: Error) => void }
+    | undefined;
   private failure: Error | undefined;
   private done = false;
 
@@ -25,7 +27,12 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       return;
     }
     if (this.buffer.length >= this.limit) {
-      this.fail(appError(ErrorCode.TooManyRequests, 'This subscription fell too far behind; subscribe again to catch up.'));
+      this.fail(
+        appError(
+          ErrorCode.TooManyRequests,
+          'This subscription fell too far behind; subscribe again to catch up.',
+        ),
+      );
       return;
     }
     this.buffer.push(value);
@@ -43,7 +50,8 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.buffer.length > 0) return Promise.resolve({ value: this.buffer.shift()!, done: false });
+    if (this.buffer.length > 0)
+      return Promise.resolve({ value: this.buffer.shift() as T, done: false });
     if (this.failure) {
       const failure = this.failure;
       this.failure = undefined;

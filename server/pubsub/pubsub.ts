@@ -23,16 +23,20 @@ export const channel = (topic: Topic, id: string) => `${topic}:${id}`;
 export class HandlerRegistry {
   private handlers = new Map<string, Set<(payload: unknown) => void>>();
 
-  add(name: string, handler: (payload: unknown) => void): { first: boolean; remove: () => boolean } {
-    let set = this.handlers.get(name);
-    const first = !set;
-    if (!set) this.handlers.set(name, (set = new Set()));
+  add(
+    name: string,
+    handler: (payload: unknown) => void,
+  ): { first: boolean; remove: () => boolean } {
+    const existing = this.handlers.get(name);
+    const first = !existing;
+    const set = existing ?? new Set<(payload: unknown) => void>();
+    if (first) this.handlers.set(name, set);
     set.add(handler);
     return {
       first,
       remove: () => {
-        set!.delete(handler);
-        if (set!.size > 0) return false;
+        set.delete(handler);
+        if (set.size > 0) return false;
         this.handlers.delete(name);
         return true;
       },

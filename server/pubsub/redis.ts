@@ -1,5 +1,5 @@
-import { BSON } from 'mongodb';
 import Redis from 'ioredis';
+import { BSON } from 'mongodb';
 import { logger } from '../logger';
 import { AppPubSub, channel, HandlerRegistry } from './pubsub';
 
@@ -14,7 +14,10 @@ export async function createRedisPubSub(url: string): Promise<AppPubSub> {
   const options = { lazyConnect: true, maxRetriesPerRequest: null, enableAutoPipelining: true };
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, options);
-  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+  for (const [name, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
     client.on('error', (err) => logger.warn({ err: err.message, client: name }, 'redis error'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
@@ -35,9 +38,11 @@ export async function createRedisPubSub(url: string): Promise<AppPubSub> {
 
   return {
     publish(topic, id, payload) {
-      publisher.publish(PREFIX + channel(topic, id), Buffer.from(BSON.serialize(payload as BSON.Document))).catch((err: Error) => {
-        logger.error({ err: err.message, topic }, 'redis publish failed');
-      });
+      publisher
+        .publish(PREFIX + channel(topic, id), Buffer.from(BSON.serialize(payload as BSON.Document)))
+        .catch((err: Error) => {
+          logger.error({ err: err.message, topic }, 'redis publish failed');
+        });
     },
     listen(topic, id, handler) {
       const name = channel(topic, id);
@@ -45,7 +50,8 @@ export async function createRedisPubSub(url: string): Promise<AppPubSub> {
       if (first) {
         subscriber.subscribe(PREFIX + name).then(
           () => registry.count(name) > 0 && subscribed.add(name),
-          (err: Error) => logger.error({ err: err.message, channel: name }, 'redis subscribe failed'),
+          (err: Error) =>
+            logger.error({ err: err.message, channel: name }, 'redis subscribe failed'),
         );
       }
       return () => {

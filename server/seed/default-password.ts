@@ -6,6 +6,7 @@ import { UserModel } from '../modules/users/user.model';
 export async function accountsWithDefaultPassword(): Promise<string[]> {
   const seeded = await UserModel.find({ seeded: true }, { email: 1, passwordHash: 1 }).lean();
   const flagged: string[] = [];
-  for (const u of seeded) if (await verifyPassword(u.passwordHash, DEFAULT_SEED_PASSWORD)) flagged.push(u.email);
+  for (const u of seeded)
+    if (await verifyPassword(u.passwordHash, DEFAULT_SEED_PASSWORD)) flagged.push(u.email);
   return flagged;
 }

@@ -11,7 +11,14 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { key: 'chair', email: 'chair@committee.test', name: 'Chair (demo, Indonesia)', roles: [Role.CHAIR], delegation: 'IDN', workingGroups: [] },
+  {
+    key: 'chair',
+    email: 'chair@committee.test',
+    name: 'Chair (demo, Indonesia)',
+    roles: [Role.CHAIR],
+    delegation: 'IDN',
+    workingGroups: [],
+  },
   {
     key: 'coordinator',
     email: 'coordinator@committee.test',
@@ -20,8 +27,22 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     delegation: 'EST',
     workingGroups: [1],
   },
-  { key: 'delegate', email: 'delegate@committee.test', name: 'Delegate (demo, France)', roles: [Role.DELEGATE], delegation: 'FRA', workingGroups: [1, 2] },
-  { key: 'expert', email: 'expert@committee.test', name: 'Group of Experts member (demo)', roles: [Role.EXPERT], delegation: null, workingGroups: [] },
+  {
+    key: 'delegate',
+    email: 'delegate@committee.test',
+    name: 'Delegate (demo, France)',
+    roles: [Role.DELEGATE],
+    delegation: 'FRA',
+    workingGroups: [1, 2],
+  },
+  {
+    key: 'expert',
+    email: 'expert@committee.test',
+    name: 'Group of Experts member (demo)',
+    roles: [Role.EXPERT],
+    delegation: null,
+    workingGroups: [],
+  },
   {
     key: 'secretariat',
     email: 'secretariat@committee.test',
@@ -30,5 +51,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     delegation: null,
     workingGroups: [],
   },
-  { key: 'observer', email: 'observer@committee.test', name: 'Observer (demo, Kenya)', roles: [Role.OBSERVER], delegation: 'KEN', workingGroups: [] },
+  {
+    key: 'observer',
+    email: 'observer@committee.test',
+    name: 'Observer (demo, Kenya)',
+    roles: [Role.OBSERVER],
+    delegation: 'KEN',
+    workingGroups: [],
+  },
 ];

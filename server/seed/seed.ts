@@ -1,8 +1,8 @@
 import { hashPassword } from '../modules/auth/password';
 import { CommitteeModel } from '../modules/committee/committee.model';
 import { DelegationModel } from '../modules/delegations/delegation.model';
-import { DraftStatus } from '../modules/drafts/draft-status';
 import { DraftModel } from '../modules/drafts/draft.model';
+import { DraftStatus } from '../modules/drafts/draft-status';
 import { MeetingModel } from '../modules/meetings/meeting.model';
 import { seedId } from '../modules/shared/ids';
 import { UserModel } from '../modules/users/user.model';
@@ -13,7 +13,11 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { ADMINISTRATION_TASKS, WORKING_GROUPS } from './working-groups';
 
 interface Upsertable {
-  updateOne(filter: object, update: object, options: { upsert: true; timestamps: false }): { exec(): Promise<{ upsertedCount: number }> };
+  updateOne(
+    filter: object,
+    update: object,
+    options: { upsert: true; timestamps: false },
+  ): { exec(): Promise<{ upsertedCount: number }> };
 }
 
 export interface SeedReport {
@@ -26,12 +30,25 @@ export interface SeedReport {
  * can run any number of times (and after a crash half-way) without changing edited data.
  * Seeded records have ids derived from their keys, so each step is an idempotent upsert.
  */
-export async function seedDatabase(seedPassword: string, log: (msg: string) => void = () => undefined): Promise<SeedReport> {
+export async function seedDatabase(
+  seedPassword: string,
+  log: (msg: string) => void = () => undefined,
+): Promise<SeedReport> {
   const report: SeedReport = { inserted: 0, existing: 0 };
-  const insertMissing = async (model: Upsertable, filter: Record<string, unknown>, doc: Record<string, unknown>) => {
+  const insertMissing = async (
+    model: Upsertable,
+    filter: Record<string, unknown>,
+    doc: Record<string, unknown>,
+  ) => {
     // timestamps: false, or mongoose would $set updatedAt on records that already exist.
     const now = new Date();
-    const result = await model.updateOne(filter, { $setOnInsert: { createdAt: now, updatedAt: now, ...doc } }, { upsert: true, timestamps: false }).exec();
+    const result = await model
+      .updateOne(
+        filter,
+        { $setOnInsert: { createdAt: now, updatedAt: now, ...doc } },
+        { upsert: true, timestamps: false },
+      )
+      .exec();
     if (result.upsertedCount > 0) report.inserted += 1;
     else report.existing += 1;
   };
@@ -42,12 +59,20 @@ export async function seedDatabase(seedPassword: string, log: (msg: string) => v
 
   log('delegations');
   for (const d of DELEGATIONS) {
-    await upsert(DelegationModel, `delegation:${d.code}`, { code: d.code, name: { en: d.en, fr: d.fr }, memberSince: d.memberSince, permanent: d.permanent });
+    await upsert(DelegationModel, `delegation:${d.code}`, {
+      code: d.code,
+      name: { en: d.en, fr: d.fr },
+      memberSince: d.memberSince,
+      permanent: d.permanent,
+    });
   }
 
   log('committee');
   await upsert(CommitteeModel, 'committee', {
-    name: { en: 'Security Council Committee established pursuant to resolution 1540 (2004)', fr: 'Comité du Conseil de sécurité créé par la résolution 1540 (2004)' },
+    name: {
+      en: 'Security Council Committee established pursuant to resolution 1540 (2004)',
+      fr: 'Comité du Conseil de sécurité créé par la résolution 1540 (2004)',
+    },
     resolution: '1540 (2004)',
     programmeNumber: 19,
     periodStart: new Date('2020-02-01T00:00:00Z'),
@@ -97,7 +122,9 @@ export async function seedDatabase(seedPassword: string, log: (msg: string) => v
       version: 0,
       agenda: m.agenda.map((a, i) => ({
         ...item(a, i + 1, `agenda:${m.key}:${i + 1}`),
-        subItems: (a.subItems ?? []).map((s, j) => item(s, j + 1, `agenda:${m.key}:${i + 1}:${j + 1}`)),
+        subItems: (a.subItems ?? []).map((s, j) =>
+          item(s, j + 1, `agenda:${m.key}:${i + 1}:${j + 1}`),
+        ),
       })),
     });
   }
@@ -109,15 +136,19 @@ export async function seedDatabase(seedPassword: string, log: (msg: string) => v
       report.existing += 1;
       continue;
     }
-    await insertMissing(UserModel as unknown as Upsertable, { email: a.email }, {
-      _id: seedId(`user:${a.key}`),
-      name: a.name,
-      passwordHash: await hashPassword(seedPassword),
-      roles: a.roles,
-      delegationId: a.delegation ? seedId(`delegation:${a.delegation}`) : null,
-      workingGroupIds: a.workingGroups.map((n) => seedId(`working-group:${n}`)),
-      seeded: true,
-    });
+    await insertMissing(
+      UserModel as unknown as Upsertable,
+      { email: a.email },
+      {
+        _id: seedId(`user:${a.key}`),
+        name: a.name,
+        passwordHash: await hashPassword(seedPassword),
+        roles: a.roles,
+        delegationId: a.delegation ? seedId(`delegation:${a.delegation}`) : null,
+        workingGroupIds: a.workingGroups.map((n) => seedId(`working-group:${n}`)),
+        seeded: true,
+      },
+    );
   }
   return report;
 }

@@ -2,16 +2,23 @@ import type { Page } from 'playwright-core';
 import { DraftModel } from '../../server/modules/drafts/draft.model';
 import { DraftStatus } from '../../server/modules/drafts/draft-status';
 import { expectNoAxeViolations } from '../helpers/axe';
-import { draftOf } from '../helpers/factories';
-import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import {
+  contextsClosedAfterEach,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  TestBrowser,
+} from '../helpers/browser';
 import { editorText, waitFor } from '../helpers/editor-page';
+import { draftOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
 const READ = 'query($d: ID!) { draft(id: $d) { status text seq } }';
 
 // Read in the page (these tests are compiled without the DOM's types).
 const FOCUSED = 'document.activeElement ? document.activeElement.textContent : null';
-const FOCUS_IN_DIALOG = "document.activeElement ? document.activeElement.closest('dialog') !== null : false";
+const FOCUS_IN_DIALOG =
+  "document.activeElement ? document.activeElement.closest('dialog') !== null : false";
 
 describe('adopting a draft freezes its text in every open editor', () => {
   let t: TestPlatform;
@@ -23,7 +30,14 @@ describe('adopting a draft freezes its text in every open editor', () => {
     contexts.push(session.context);
     return session;
   };
-  const stored = async (draftId: string) => (await t.gql<{ draft: { status: string; text: string; seq: number } }>(READ, { d: draftId }, chairToken)).data!.draft;
+  const stored = async (draftId: string) =>
+    (
+      await t.gql<{ draft: { status: string; text: string; seq: number } }>(
+        READ,
+        { d: draftId },
+        chairToken,
+      )
+    ).data!.draft;
   const openDraft = async (page: Page, draftId: string) => {
     await page.goto(`/drafts/${draftId}`);
     await page.locator('.draft-text[contenteditable=true]').waitFor();
@@ -77,12 +91,17 @@ describe('adopting a draft freezes its text in every open editor', () => {
     await screenshot(chair.page, 'adoption-dialog-en');
     await dialog.getByRole('button', { name: 'Adopt the draft' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await waitFor(() => stored(draftId), (d) => d.status === 'ADOPTED');
+    await waitFor(
+      () => stored(draftId),
+      (d) => d.status === 'ADOPTED',
+    );
 
     // The delegate's page follows without a reload: banner, editor read-only, no toolbar.
     const banner = delegate.page.locator('.banner-adopted');
     await banner.waitFor({ timeout: 10_000 });
-    expect(await banner.innerText()).toMatch(/^Adopted on \d{1,2} \w+ \d{4}: the text is final and can no longer be edited\.$/);
+    expect(await banner.innerText()).toMatch(
+      /^Adopted on \d{1,2} \w+ \d{4}: the text is final and can no longer be edited\.$/,
+    );
     await delegate.page.locator('.draft-text[contenteditable=false]').waitFor();
     expect(await delegate.page.locator('.toolbar').count()).toBe(0);
     expect(await delegate.page.evaluate('window.__sameDocument')).toBe(true);
@@ -92,7 +111,11 @@ describe('adopting a draft freezes its text in every open editor', () => {
 
     await typeAtEnd(delegate.page, ' Amended after adoption.');
     expect(await editorText(delegate.page)).toBe(before.text);
-    expect(await stored(draftId)).toEqual({ status: 'ADOPTED', text: before.text, seq: before.seq });
+    expect(await stored(draftId)).toEqual({
+      status: 'ADOPTED',
+      text: before.text,
+      seq: before.seq,
+    });
     await expectNoAxeViolations(delegate.page, 'an adopted draft');
     await screenshot(delegate.page, 'adoption-banner-en');
 
@@ -103,7 +126,10 @@ describe('adopting a draft freezes its text in every open editor', () => {
     await delegate.page.locator('.draft-text[contenteditable=true]').waitFor();
     await typeAtEnd(delegate.page, ' Amended after reopening.');
     await delegate.page.locator('.sync-saved').waitFor();
-    await waitFor(() => stored(draftId), (d) => d.text === 'Text as agreed by the working group. Amended after reopening.');
+    await waitFor(
+      () => stored(draftId),
+      (d) => d.text === 'Text as agreed by the working group. Amended after reopening.',
+    );
     expect(await chair.page.locator('.draft-text[contenteditable=true]').count()).toBe(1);
   }, 120_000);
 
@@ -123,7 +149,9 @@ describe('adopting a draft freezes its text in every open editor', () => {
     await dialog.getByRole('button', { name: 'Adopter le projet' }).click();
     const banner = delegate.page.locator('.banner-adopted');
     await banner.waitFor({ timeout: 10_000 });
-    expect(await banner.innerText()).toMatch(/^Adopté le \d{1,2} \S+ \d{4} : le texte est définitif et ne peut plus être modifié\.$/);
+    expect(await banner.innerText()).toMatch(
+      /^Adopté le \d{1,2} \S+ \d{4} : le texte est définitif et ne peut plus être modifié\.$/,
+    );
     await delegate.page.locator('.draft-text[contenteditable=false]').waitFor();
     await screenshot(delegate.page, 'adoption-banner-fr');
   }, 120_000);
@@ -138,7 +166,11 @@ describe('adopting a draft freezes its text in every open editor', () => {
     const before = await stored(draftId);
 
     // Adopted behind the page's back: the server's edit check learns it, no status event is sent.
-    const adopted = await DraftModel.findByIdAndUpdate(draftId, { $set: { status: DraftStatus.ADOPTED, statusChangedAt: new Date() } }, { returnDocument: 'after' }).lean();
+    const adopted = await DraftModel.findByIdAndUpdate(
+      draftId,
+      { $set: { status: DraftStatus.ADOPTED, statusChangedAt: new Date() } },
+      { returnDocument: 'after' },
+    ).lean();
     t.platform.app.collab.statusChanged(adopted!);
 
     await typeAtEnd(author.page, ' Typed as the draft was adopted.');
@@ -147,8 +179,15 @@ describe('adopting a draft freezes its text in every open editor', () => {
     expect(await banner.innerText()).toContain('the text is final and can no longer be edited');
     // The refused words leave the page: it shows the adopted text, as the server has it.
     await author.page.locator('.draft-text[contenteditable=false]').waitFor();
-    await waitFor(() => editorText(author.page), (text) => text === before.text);
+    await waitFor(
+      () => editorText(author.page),
+      (text) => text === before.text,
+    );
     expect(await author.page.getByRole('alert').count()).toBe(0);
-    expect(await stored(draftId)).toEqual({ status: 'ADOPTED', text: before.text, seq: before.seq });
+    expect(await stored(draftId)).toEqual({
+      status: 'ADOPTED',
+      text: before.text,
+      seq: before.seq,
+    });
   }, 120_000);
 });

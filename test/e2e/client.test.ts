@@ -1,9 +1,14 @@
-import type { Page } from 'playwright-core';
 import { Role } from '../../server/modules/users/role';
-import { buildUser, draftOf, FACTORY_PASSWORD, meetingOf } from '../helpers/factories';
-import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
-import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
+import {
+  contextsClosedAfterEach,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  TestBrowser,
+} from '../helpers/browser';
 import { editorText, waitFor as waitEqual } from '../helpers/editor-page';
+import { buildUser, draftOf, FACTORY_PASSWORD, meetingOf } from '../helpers/factories';
+import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
 describe('web client in a real browser', () => {
   let t: TestPlatform;
@@ -43,10 +48,15 @@ describe('web client in a real browser', () => {
     const title = await page.locator('.draft-card h2 a').first().innerText();
     await page.locator('.draft-card h2 a').first().click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await waitEqual(() => page.title(), (s) => s.startsWith(title));
+    await waitEqual(
+      () => page.title(),
+      (s) => s.startsWith(title),
+    );
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.getByRole('heading', { name: 'Programme of work' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Calendar' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('link', { name: 'Calendar' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
     await context.close();
   });
 
@@ -62,22 +72,37 @@ describe('web client in a real browser', () => {
     await a.page.keyboard.type('First paragraph.');
     await a.page.keyboard.press('Enter');
     await a.page.keyboard.type('Second paragraph.');
-    await waitEqual(() => editorText(c.page), (s) => s.includes('Second paragraph.'));
+    await waitEqual(
+      () => editorText(c.page),
+      (s) => s.includes('Second paragraph.'),
+    );
     // Each at the end of a different paragraph, both typing at once.
     await a.page.locator('.draft-text > p', { hasText: 'First paragraph.' }).click();
     await a.page.keyboard.press('End');
     await c.page.locator('.draft-text > p', { hasText: 'Second paragraph.' }).click();
     await c.page.keyboard.press('End');
-    await Promise.all([a.page.keyboard.type(' Alpha from France types here', { delay: 15 }), c.page.keyboard.type(' Bravo from the second delegate', { delay: 15 })]);
+    await Promise.all([
+      a.page.keyboard.type(' Alpha from France types here', { delay: 15 }),
+      c.page.keyboard.type(' Bravo from the second delegate', { delay: 15 }),
+    ]);
     const merged = await waitEqual(
       () => editorText(a.page),
-      (s) => s.includes('First paragraph. Alpha from France types here') && s.includes('Second paragraph. Bravo from the second delegate'),
+      (s) =>
+        s.includes('First paragraph. Alpha from France types here') &&
+        s.includes('Second paragraph. Bravo from the second delegate'),
     );
-    await waitEqual(() => editorText(c.page), (s) => s === merged);
+    await waitEqual(
+      () => editorText(c.page),
+      (s) => s === merged,
+    );
     await a.page.locator('.sync-saved').waitFor();
     await screenshot(a.page, 'draft-co-editing');
     // The server has it too, both ways merged.
-    const stored = await t.gql<{ draft: { text: string } }>('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, await t.login('chair@committee.test'));
+    const stored = await t.gql<{ draft: { text: string } }>(
+      'query($d: ID!) { draft(id: $d) { text } }',
+      { d: draftId },
+      await t.login('chair@committee.test'),
+    );
     expect(stored.data!.draft.text).toContain('Alpha from France types here');
     expect(stored.data!.draft.text).toContain('Bravo from the second delegate');
     // Undo takes back only one's own typing (in steps of what was typed within half a second).
@@ -85,10 +110,16 @@ describe('web client in a real browser', () => {
     for (let i = 0; i < 60 && (await editorText(c.page)).includes('Bravo'); i += 1) {
       const before = await editorText(c.page);
       await c.page.keyboard.press('Control+z');
-      await waitEqual(() => editorText(c.page), (s) => s !== before);
+      await waitEqual(
+        () => editorText(c.page),
+        (s) => s !== before,
+      );
     }
     expect(await editorText(c.page)).not.toContain('Bravo');
-    await waitEqual(() => editorText(a.page), (s) => !s.includes('Bravo'));
+    await waitEqual(
+      () => editorText(a.page),
+      (s) => !s.includes('Bravo'),
+    );
     expect(await editorText(a.page)).toContain('Alpha from France types here');
     await Promise.all([a.context.close(), c.context.close()]);
   });
@@ -104,7 +135,10 @@ describe('web client in a real browser', () => {
     await delegate.page.keyboard.press('Control+End');
     await delegate.page.keyboard.press('Enter');
     await delegate.page.keyboard.type('Live words for the Chair to see', { delay: 5 });
-    await waitEqual(() => card.locator('.length').innerText(), (s) => s !== wordsBefore);
+    await waitEqual(
+      () => card.locator('.length').innerText(),
+      (s) => s !== wordsBefore,
+    );
     const lastEdit = await card.locator('.last-edit').innerText();
     expect(lastEdit).toMatch(/by .*(France|Delegate)/i);
     await screenshot(chair.page, 'dashboard-live');
@@ -125,31 +159,65 @@ describe('web client in a real browser', () => {
     await delegate.page.keyboard.press('Control+End');
     await delegate.page.keyboard.press('Enter');
     await delegate.page.keyboard.type(`The ${quote} here.`);
-    await waitEqual(() => editorText(coordinator.page), (s) => s.includes(quote));
+    await waitEqual(
+      () => editorText(coordinator.page),
+      (s) => s.includes(quote),
+    );
     // Select the passage by keyboard: from the end of the paragraph, back over " here." then the quote.
     await delegate.page.keyboard.press('End');
     for (let i = 0; i < ' here.'.length; i += 1) await delegate.page.keyboard.press('ArrowLeft');
     for (let i = 0; i < quote.length; i += 1) await delegate.page.keyboard.press('Shift+ArrowLeft');
     // The form says what the comment will be about before it is sent.
     await delegate.page.locator('.passage-preview', { hasText: quote }).waitFor();
-    await delegate.page.locator('.draft-side').getByLabel('Add a comment').fill('Could we say "issue" instead?');
+    await delegate.page
+      .locator('.draft-side')
+      .getByLabel('Add a comment')
+      .fill('Could we say "issue" instead?');
     await delegate.page.locator('.draft-side').getByRole('button', { name: 'Send' }).click();
     // The other browser sees the comment with its passage marked in the text.
-    await coordinator.page.locator('.anchor-quote', { hasText: quote }).waitFor({ timeout: 30_000 });
-    await waitEqual(() => coordinator.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
+    await coordinator.page
+      .locator('.anchor-quote', { hasText: quote })
+      .waitFor({ timeout: 30_000 });
+    await waitEqual(
+      () =>
+        coordinator.page
+          .locator('.comment-anchor')
+          .innerText()
+          .catch(() => ''),
+      (s) => s === quote,
+    );
     // The coordinator writes before the passage; the mark still covers exactly the passage.
     // A click on the left edge of the first paragraph puts the caret before its first character.
-    await coordinator.page.locator('.draft-text > p').first().click({ position: { x: 1, y: 8 } });
+    await coordinator.page
+      .locator('.draft-text > p')
+      .first()
+      .click({ position: { x: 1, y: 8 } });
     await coordinator.page.keyboard.type('Inserted first. ');
-    await waitEqual(() => delegate.page.locator('.comment-anchor').innerText().catch(() => ''), (s) => s === quote);
-    await waitEqual(() => editorText(delegate.page), (s) => s.startsWith('Inserted first. '));
+    await waitEqual(
+      () =>
+        delegate.page
+          .locator('.comment-anchor')
+          .innerText()
+          .catch(() => ''),
+      (s) => s === quote,
+    );
+    await waitEqual(
+      () => editorText(delegate.page),
+      (s) => s.startsWith('Inserted first. '),
+    );
     expect(await delegate.page.locator('.comment-anchor').innerText()).toBe(quote);
     await delegate.page.locator('.anchor-quote', { hasText: quote }).click();
     // TipTap focuses the editor in the next animation frame; the selection shows from then on.
-    await waitEqual(async () => (await delegate.page.evaluate('window.getSelection().toString()')) as string, (s) => s === quote);
+    await waitEqual(
+      async () => (await delegate.page.evaluate('window.getSelection().toString()')) as string,
+      (s) => s === quote,
+    );
     await screenshot(delegate.page, 'draft-comment-anchor');
     // Resolving it removes the mark.
-    await coordinator.page.locator('.thread', { hasText: quote }).getByRole('button', { name: 'Resolve' }).click();
+    await coordinator.page
+      .locator('.thread', { hasText: quote })
+      .getByRole('button', { name: 'Resolve' })
+      .click();
     await delegate.page.locator('.comment-anchor').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
@@ -185,7 +253,14 @@ describe('web client in a real browser', () => {
       await page.goto('about:blank');
     });
     const chair = await t.login('chair@committee.test');
-    const stored = async () => ((await t.gql<{ draft: { text: string } }>('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, chair)).data?.draft.text ?? '');
+    const stored = async () =>
+      (
+        await t.gql<{ draft: { text: string } }>(
+          'query($d: ID!) { draft(id: $d) { text } }',
+          { d: draftId },
+          chair,
+        )
+      ).data?.draft.text ?? '';
     expect(await stored()).not.toContain(line);
     const next = await context.newPage();
     await next.goto(`/drafts/${draftId}`);
@@ -201,11 +276,23 @@ describe('web client in a real browser', () => {
     const delegate = await open('delegate@committee.test');
     for (const { page } of [chair, delegate]) {
       await page.goto(`/calendar/${month}`);
-      await page.locator(`#meeting-${meetingId} .agenda-item`).first().getByRole('button', { name: /Comments/ }).click();
+      await page
+        .locator(`#meeting-${meetingId} .agenda-item`)
+        .first()
+        .getByRole('button', { name: /Comments/ })
+        .click();
     }
     const body = `France supports item 1 (${Date.now()})`;
-    await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByLabel('Add a comment').fill(body);
-    await delegate.page.locator(`#meeting-${meetingId} .agenda-item`).first().getByRole('button', { name: 'Send' }).click();
+    await delegate.page
+      .locator(`#meeting-${meetingId} .agenda-item`)
+      .first()
+      .getByLabel('Add a comment')
+      .fill(body);
+    await delegate.page
+      .locator(`#meeting-${meetingId} .agenda-item`)
+      .first()
+      .getByRole('button', { name: 'Send' })
+      .click();
     await chair.page.locator('.comment .body', { hasText: body }).waitFor({ timeout: 30_000 });
     await screenshot(chair.page, 'calendar-comments');
     // Its author corrects it, then deletes it: the other browser follows both.
@@ -213,22 +300,41 @@ describe('web client in a real browser', () => {
     await own.getByRole('button', { name: 'Edit' }).click();
     await own.getByLabel('Edit').fill(`${body}, with a reservation`);
     await own.getByRole('button', { name: 'Save' }).click();
-    await chair.page.locator('.comment .body', { hasText: `${body}, with a reservation` }).waitFor({ timeout: 30_000 });
-    expect(await chair.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    await chair.page
+      .locator('.comment .body', { hasText: `${body}, with a reservation` })
+      .waitFor({ timeout: 30_000 });
+    expect(
+      await chair.page
+        .locator('.comment', { hasText: body })
+        .getByRole('button', { name: 'Edit' })
+        .count(),
+    ).toBe(0);
     delegate.page.on('dialog', (d) => void d.accept());
-    await delegate.page.locator('.comment', { hasText: body }).getByRole('button', { name: 'Delete' }).click();
-    await chair.page.locator('.comment .body', { hasText: 'Comment deleted' }).waitFor({ timeout: 30_000 });
+    await delegate.page
+      .locator('.comment', { hasText: body })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await chair.page
+      .locator('.comment .body', { hasText: 'Comment deleted' })
+      .waitFor({ timeout: 30_000 });
     // The Secretariat adds an item to the agenda: both browsers show it without a reload.
     const added = await t.gql(
       'mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { id } }',
-      { m: meetingId, i: { titleEn: 'Any other business', titleFr: 'Questions diverses', reference: 'par. 9' } },
+      {
+        m: meetingId,
+        i: { titleEn: 'Any other business', titleFr: 'Questions diverses', reference: 'par. 9' },
+      },
       await t.login('secretariat@committee.test'),
     );
     expect(added.errors).toBeUndefined();
     for (const { page } of [chair, delegate]) {
-      await page.locator(`#meeting-${meetingId} .agenda-item`, { hasText: 'Any other business' }).waitFor({ timeout: 30_000 });
+      await page
+        .locator(`#meeting-${meetingId} .agenda-item`, { hasText: 'Any other business' })
+        .waitFor({ timeout: 30_000 });
     }
-    expect(await chair.page.locator(`#meeting-${meetingId} .agenda-item`).last().innerText()).toContain('(Modalities paper, par. 9)');
+    expect(
+      await chair.page.locator(`#meeting-${meetingId} .agenda-item`).last().innerText(),
+    ).toContain('(Modalities paper, par. 9)');
     await Promise.all([chair.context.close(), delegate.context.close()]);
   });
 
@@ -249,7 +355,13 @@ describe('web client in a real browser', () => {
   });
 
   it('shows French titles in the French interface, and remembers the choice', async () => {
-    const titles = (await t.gql<{ workingGroups: { id: string; number: number; title: string }[] }>('{ workingGroups { id number title(lang: FR) } }', {}, await t.login('chair@committee.test'))).data!.workingGroups;
+    const titles = (
+      await t.gql<{ workingGroups: { id: string; number: number; title: string }[] }>(
+        '{ workingGroups { id number title(lang: FR) } }',
+        {},
+        await t.login('chair@committee.test'),
+      )
+    ).data!.workingGroups;
     const { context, page } = await open('delegate@committee.test');
     await page.getByRole('button', { name: 'FR' }).click();
     await page.getByRole('heading', { name: 'Les projets en un coup d’œil' }).waitFor();
@@ -259,38 +371,61 @@ describe('web client in a real browser', () => {
     expect(await page.getByRole('heading', { name: 'Mandat' }).count()).toBe(1);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: group.title }).waitFor();
-    expect(await page.locator("html").getAttribute("lang")).toBe('fr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await screenshot(page, 'working-group-fr');
     await context.close();
   });
 
   it('sends the person back to sign in, saying why, when the session is revoked', async () => {
     const { context, page } = await open('expert@committee.test');
-    const token = ((await context.storageState()).origins[0].localStorage.find((e) => e.name === "committee.session")?.value ?? "");
+    const token =
+      (await context.storageState()).origins[0].localStorage.find(
+        (e) => e.name === 'committee.session',
+      )?.value ?? '';
     const sessionToken = (JSON.parse(token) as { token: string }).token;
-    await t.gql("mutation { logout }", {}, sessionToken);
-    await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor({ timeout: 30_000 });
+    await t.gql('mutation { logout }', {}, sessionToken);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your session has expired' })
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, 'sign-in-expired');
     await context.close();
   });
 
   it('lets a coordinator start a draft of the group and change its title and deadline', async () => {
-    const groups = (await t.gql<{ workingGroups: { id: string; number: number }[] }>('{ workingGroups { id number } }', {}, await t.login('chair@committee.test'))).data!.workingGroups;
+    const groups = (
+      await t.gql<{ workingGroups: { id: string; number: number }[] }>(
+        '{ workingGroups { id number } }',
+        {},
+        await t.login('chair@committee.test'),
+      )
+    ).data!.workingGroups;
     const { page } = await open('coordinator@committee.test');
     await page.goto(`/groups/${groups.find((g) => g.number === 1)!.id}`);
     await page.getByRole('button', { name: 'Start a new draft' }).click();
     await page.getByLabel('Title in English').fill('Draft elements on national points of contact');
-    await page.getByLabel('Title in French').fill('Éléments de projet sur les points de contact nationaux');
+    await page
+      .getByLabel('Title in French')
+      .fill('Éléments de projet sur les points de contact nationaux');
     await page.getByLabel('Deadline').fill('2026-12-15');
     await page.getByRole('button', { name: 'Create the draft' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Draft elements on national points of contact' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Draft elements on national points of contact' })
+      .waitFor();
     await page.locator('.draft-text[contenteditable=true]').waitFor();
     expect(await page.locator('.draft-meta').innerText()).toContain('15 December 2026');
 
     await page.getByRole('button', { name: 'Edit title and deadline' }).click();
-    await page.getByLabel('Title in English').fill('Draft elements on national points of contact (rev. 1)');
+    await page
+      .getByLabel('Title in English')
+      .fill('Draft elements on national points of contact (rev. 1)');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Draft elements on national points of contact (rev. 1)' }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'Draft elements on national points of contact (rev. 1)',
+      })
+      .waitFor();
     await screenshot(page, 'draft-new');
 
     // A delegate of the group cannot start drafts: no such button for them.
@@ -298,6 +433,8 @@ describe('web client in a real browser', () => {
     await delegate.page.goto(`/groups/${groups.find((g) => g.number === 1)!.id}`);
     await delegate.page.getByRole('heading', { name: 'Drafts' }).waitFor();
     expect(await delegate.page.getByRole('button', { name: 'Start a new draft' }).count()).toBe(0);
-    await delegate.page.getByRole('link', { name: 'Draft elements on national points of contact (rev. 1)' }).waitFor();
+    await delegate.page
+      .getByRole('link', { name: 'Draft elements on national points of contact (rev. 1)' })
+      .waitFor();
   });
 });

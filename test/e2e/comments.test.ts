@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
-import { draftOf } from '../helpers/factories';
+import {
+  contextsClosedAfterEach,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  TestBrowser,
+} from '../helpers/browser';
 import { addParagraph, connectEditor } from '../helpers/editors';
-import { contextsClosedAfterEach, launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import { draftOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
 const PASSAGE = 'passage under discussion';
@@ -31,8 +37,17 @@ const boxesOf = (text: string, from: number, to: number) => `(() => {
 const NEW_COMMENT_EMPTY = `document.querySelector('.draft-side .comments > .new-comment textarea').value === ''`;
 
 /** Selects characters `from` to `to` of the paragraph holding `text` with the mouse, as a reader would. */
-async function selectInParagraph(page: Page, text: string, from: number, to: number): Promise<void> {
-  const [first, last] = (await page.evaluate(boxesOf(text, from, to))) as { x: number; y: number; width: number }[];
+async function selectInParagraph(
+  page: Page,
+  text: string,
+  from: number,
+  to: number,
+): Promise<void> {
+  const [first, last] = (await page.evaluate(boxesOf(text, from, to))) as {
+    x: number;
+    y: number;
+    width: number;
+  }[];
   // Inside the first character's left half and the last one's right half: the selection starts
   // before the one and ends after the other.
   await page.mouse.move(first.x + first.width * 0.25, first.y);
@@ -56,7 +71,11 @@ describe('comments on a draft: a passage or the whole draft', () => {
   };
   const stored = async (): Promise<StoredComment[]> => {
     const token = await t.login('chair@committee.test');
-    const res = await t.gql<{ comments: StoredComment[] }>('query($t: ID!) { comments(targetId: $t) { body anchor { quote } } }', { t: draftId }, token);
+    const res = await t.gql<{ comments: StoredComment[] }>(
+      'query($t: ID!) { comments(targetId: $t) { body anchor { quote } } }',
+      { t: draftId },
+      token,
+    );
     return res.data!.comments;
   };
 
@@ -114,7 +133,9 @@ describe('comments on a draft: a passage or the whole draft', () => {
     await anchored.locator('.anchor-quote', { hasText: PASSAGE }).waitFor();
     await page.locator('.comment-anchor', { hasText: PASSAGE }).waitFor();
     // The author once, the delegation once.
-    expect(await anchored.locator('.comment .meta').innerText()).toMatch(/^Delegate \(demo\) · France · /);
+    expect(await anchored.locator('.comment .meta').innerText()).toMatch(
+      /^Delegate \(demo\) · France · /,
+    );
 
     // A click in the text leaves nothing selected: the comment is on the whole draft.
     await page.locator('.draft-text > p', { hasText: SECOND }).click();
@@ -132,7 +153,10 @@ describe('comments on a draft: a passage or the whole draft', () => {
     await onWhole.check();
     await side.getByLabel('Add a comment').fill('Also on the whole draft.');
     await send();
-    await side.locator('.thread', { hasText: 'Also on the whole draft.' }).locator('.thread-scope').waitFor();
+    await side
+      .locator('.thread', { hasText: 'Also on the whole draft.' })
+      .locator('.thread-scope')
+      .waitFor();
     // The passage still selected is proposed again for the next comment.
     expect(await onPassage.isChecked()).toBe(true);
     await screenshot(page, 'comments-draft');
@@ -147,16 +171,22 @@ describe('comments on a draft: a passage or the whole draft', () => {
     const { page } = await open('coordinator@committee.test', 'fr-FR');
     const side = page.locator('.draft-side');
     await side.getByText('Sélectionnez un passage du texte pour le commenter.').waitFor();
-    expect(await side.getByRole('radio', { name: 'Sur l’ensemble du projet' }).isChecked()).toBe(true);
+    expect(await side.getByRole('radio', { name: 'Sur l’ensemble du projet' }).isChecked()).toBe(
+      true,
+    );
 
     await selectInParagraph(page, SECOND, 0, 'States'.length);
     await side.locator('.passage-preview', { hasText: '« States »' }).waitFor();
-    expect(await side.getByRole('radio', { name: 'Sur le passage sélectionné' }).isChecked()).toBe(true);
+    expect(await side.getByRole('radio', { name: 'Sur le passage sélectionné' }).isChecked()).toBe(
+      true,
+    );
     await side.getByLabel('Ajouter un commentaire').fill('Préciser « States » ?');
     await side.getByRole('button', { name: 'Envoyer' }).click();
     const thread = side.locator('.thread', { hasText: 'Préciser « States » ?' });
     await thread.locator('.anchor-quote', { hasText: 'Sur « States »' }).waitFor();
-    expect(await thread.locator('.comment .meta').innerText()).toMatch(/^Working group 1 coordinator \(demo\) · Estonie · /);
+    expect(await thread.locator('.comment .meta').innerText()).toMatch(
+      /^Working group 1 coordinator \(demo\) · Estonie · /,
+    );
     await screenshot(page, 'comments-draft-fr');
   });
 });

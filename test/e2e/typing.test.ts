@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '../../server/modules/users/role';
-import { buildUser, FACTORY_PASSWORD, workingGroupId } from '../helpers/factories';
 import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
-import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 import { editorParagraphs, waitFor } from '../helpers/editor-page';
+import { buildUser, FACTORY_PASSWORD, workingGroupId } from '../helpers/factories';
+import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
 const RUNS = 20;
 const sentence = (i: number) => `Sentence ${i} opens here and goes on.`;
@@ -31,7 +31,13 @@ describe('typing is exact', () => {
     const chair = await t.login('chair@committee.test');
     const res = await t.gql<{ createDraft: { id: string } }>(
       'mutation($i: CreateDraftInput!) { createDraft(input: $i) { id } }',
-      { i: { workingGroupId: (await workingGroupId(1)).toHexString(), titleEn: `Typing ${Date.now()}`, titleFr: `Saisie ${Date.now()}` } },
+      {
+        i: {
+          workingGroupId: (await workingGroupId(1)).toHexString(),
+          titleEn: `Typing ${Date.now()}`,
+          titleFr: `Saisie ${Date.now()}`,
+        },
+      },
       chair,
     );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
@@ -55,7 +61,10 @@ describe('typing is exact', () => {
     // The co-author's paragraph comes first; the typist works below it.
     await coAuthor.locator('.draft-text').click();
     await coAuthor.keyboard.type('Co-author paragraph.');
-    await waitFor(() => editorParagraphs(typist), (p) => p[0] === 'Co-author paragraph.');
+    await waitFor(
+      () => editorParagraphs(typist),
+      (p) => p[0] === 'Co-author paragraph.',
+    );
     await typist.locator('.draft-text').click();
     await typist.keyboard.press('Control+End');
 
@@ -76,13 +85,20 @@ describe('typing is exact', () => {
     }
     typing = false;
     await coAuthorTyping;
-    const want = [`Co-author paragraph.${coAuthorTyped}`, ...Array.from({ length: RUNS }, (_, i) => sentence(i + 1))];
+    const want = [
+      `Co-author paragraph.${coAuthorTyped}`,
+      ...Array.from({ length: RUNS }, (_, i) => sentence(i + 1)),
+    ];
     const same = (p: string[]) => JSON.stringify(p) === JSON.stringify(want);
     expect(await waitFor(() => editorParagraphs(typist), same)).toEqual(want);
     expect(await waitFor(() => editorParagraphs(coAuthor), same)).toEqual(want);
     await typist.locator('.sync-saved').waitFor();
     const chair = await t.login('chair@committee.test');
-    const stored = await t.gql<{ draft: { text: string } }>('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, chair);
+    const stored = await t.gql<{ draft: { text: string } }>(
+      'query($d: ID!) { draft(id: $d) { text } }',
+      { d: draftId },
+      chair,
+    );
     expect(stored.data!.draft.text.split('\n')).toEqual(want);
   }, 240_000);
 
@@ -106,7 +122,10 @@ describe('typing is exact', () => {
     };
     // Opened afresh, before any click: the lazily laid out state.
     const reader = await openDraft('coordinator@committee.test', TEST_PASSWORD, draftId);
-    await waitFor(() => editorParagraphs(reader), (p) => p.length === 2);
+    await waitFor(
+      () => editorParagraphs(reader),
+      (p) => p.length === 2,
+    );
     expect(await reader.locator('.editor.lazy-layout').count()).toBe(1);
     let { numbered, blank } = await margins(reader);
     expect(numbered.equals(blank)).toBe(false);

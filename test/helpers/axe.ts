@@ -11,7 +11,8 @@ export interface AxeViolation {
 
 // Read once: the same source is injected into every page checked.
 let source: string | null = null;
-const axeSource = (): string => (source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+const axeSource = (): string =>
+  (source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
 
 // Run in the page as a string: these tests are compiled without the DOM's types. Only what a
 // failure message needs comes back (axe's full results do not survive serialisation well).
@@ -26,7 +27,8 @@ const RUN = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.vi
 /** axe-core's violations on the page as it is now, with axe's default rules. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // A page already checked keeps its copy of axe (a client-side navigation does not drop it).
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: axeSource() });
+  if (!(await page.evaluate('typeof window.axe !== "undefined"')))
+    await page.addScriptTag({ content: axeSource() });
   return (await page.evaluate(RUN)) as AxeViolation[];
 }
 
@@ -34,8 +36,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export function describeViolations(violations: readonly AxeViolation[]): string {
   return violations
     .map((v) => {
-      const nodes = v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.html.length > 160 ? `${n.html.slice(0, 160)}…` : n.html}`);
-      return [`  ${v.id} (${v.impact ?? 'no impact given'}): ${v.help} [${v.helpUrl}]`, ...nodes].join('\n');
+      const nodes = v.nodes.map(
+        (n) =>
+          `    ${n.target.join(' ')}  ${n.html.length > 160 ? `${n.html.slice(0, 160)}…` : n.html}`,
+      );
+      return [
+        `  ${v.id} (${v.impact ?? 'no impact given'}): ${v.help} [${v.helpUrl}]`,
+        ...nodes,
+      ].join('\n');
     })
     .join('\n');
 }
@@ -44,6 +52,8 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const violations = await axeViolations(page);
   if (violations.length > 0) {
-    throw new Error(`axe-core found ${violations.length} kind(s) of violation on ${what} (${page.url()}):\n${describeViolations(violations)}`);
+    throw new Error(
+      `axe-core found ${violations.length} kind(s) of violation on ${what} (${page.url()}):\n${describeViolations(violations)}`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -25,13 +25,27 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   // playwright gives every launch a fresh temporary profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: FLAGS,
+    headless: true,
+  });
   return { browser, close: () => browser.close() };
 }
 
 /** A fresh browser profile (its own storage) signed in as `email`, on the dashboard. */
-export async function signedIn(browser: Browser, baseUrl: string, email: string, password: string, opts: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'en-GB', viewport: { width: 1280, height: 900 } });
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  opts: { locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: opts.locale ?? 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel(/email|adresse/i).fill(email);

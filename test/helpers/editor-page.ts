@@ -8,8 +8,10 @@ const PARAGRAPHS_OF_EDITOR = `[...document.querySelector('.draft-text').children
   return copy.textContent;
 })`;
 
-export const editorParagraphs = async (page: Page): Promise<string[]> => (await page.evaluate(PARAGRAPHS_OF_EDITOR)) as string[];
+export const editorParagraphs = async (page: Page): Promise<string[]> =>
+  (await page.evaluate(PARAGRAPHS_OF_EDITOR)) as string[];
 
-export const editorText = async (page: Page): Promise<string> => (await editorParagraphs(page)).join('\n');
+export const editorText = async (page: Page): Promise<string> =>
+  (await editorParagraphs(page)).join('\n');
 
 export { waitFor } from './wait';

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { DraftProvider } from '../../client/src/collab/draft-provider';
 import { CONTENT_FIELD } from '../../server/collaboration/document-state';
 
@@ -13,7 +13,12 @@ export interface Editor {
 }
 
 /** A real editor in Node: a Yjs document bound to the draft by the provider over a reconnecting socket. */
-export function connectEditor(url: string, token: string, draftId: string, opts: { awareness?: boolean; readOnly?: boolean; deferStart?: boolean } = {}): Editor {
+export function connectEditor(
+  url: string,
+  token: string,
+  draftId: string,
+  opts: { awareness?: boolean; readOnly?: boolean; deferStart?: boolean } = {},
+): Editor {
   const client = createClient({
     url: `${url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -24,7 +29,14 @@ export function connectEditor(url: string, token: string, draftId: string, opts:
   });
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
-  const provider = new DraftProvider({ client, draftId, doc, awareness: opts.awareness ? awareness : undefined, readOnly: opts.readOnly, deferStart: opts.deferStart });
+  const provider = new DraftProvider({
+    client,
+    draftId,
+    doc,
+    awareness: opts.awareness ? awareness : undefined,
+    readOnly: opts.readOnly,
+    deferStart: opts.deferStart,
+  });
   return {
     doc,
     provider,

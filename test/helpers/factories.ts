@@ -1,10 +1,10 @@
 import mongoose, { Types } from 'mongoose';
 import { hashPassword } from '../../server/modules/auth/password';
+import { DraftModel } from '../../server/modules/drafts/draft.model';
+import { MeetingModel } from '../../server/modules/meetings/meeting.model';
 import { Role } from '../../server/modules/users/role';
 import { UserModel } from '../../server/modules/users/user.model';
 import { WorkingGroupModel } from '../../server/modules/working-groups/working-group.model';
-import { DraftModel } from '../../server/modules/drafts/draft.model';
-import { MeetingModel } from '../../server/modules/meetings/meeting.model';
 import type { TestPlatform } from './test-platform';
 
 let counter = 0;
@@ -18,7 +18,11 @@ export async function workingGroupId(number: number): Promise<Types.ObjectId> {
 }
 
 /** A person with the given roles and working groups (by number), signed in. */
-export async function buildUser(t: TestPlatform, roles: Role[], groups: number[] = []): Promise<{ id: string; token: string; email: string }> {
+export async function buildUser(
+  t: TestPlatform,
+  roles: Role[],
+  groups: number[] = [],
+): Promise<{ id: string; token: string; email: string }> {
   counter += 1;
   const email = `person${counter}.${Date.now()}@test.example`;
   passwordHash ??= hashPassword(FACTORY_PASSWORD);
@@ -39,9 +43,17 @@ export async function draftOf(number: number): Promise<string> {
 }
 
 /** The first seeded meeting of a month, with its first agenda item. */
-export async function meetingOf(month: string): Promise<{ meetingId: string; itemId: string; version: number }> {
+export async function meetingOf(
+  month: string,
+): Promise<{ meetingId: string; itemId: string; version: number }> {
   const start = new Date(`${month}-01T00:00:00Z`);
-  const meeting = await MeetingModel.findOne({ date: mongoose.trusted({ $gte: start }) }).sort({ date: 1 }).lean();
+  const meeting = await MeetingModel.findOne({ date: mongoose.trusted({ $gte: start }) })
+    .sort({ date: 1 })
+    .lean();
   if (!meeting) throw new Error(`no meeting in ${month}`);
-  return { meetingId: meeting._id.toHexString(), itemId: meeting.agenda[0]._id.toHexString(), version: meeting.version ?? 0 };
+  return {
+    meetingId: meeting._id.toHexString(),
+    itemId: meeting.agenda[0]._id.toHexString(),
+    version: meeting.version ?? 0,
+  };
 }

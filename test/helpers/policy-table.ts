@@ -39,14 +39,22 @@ export function parseTable(text: string): Map<string, Record<string, boolean>> {
   const columns = header.slice(2);
   const table = new Map<string, Record<string, boolean>>();
   for (const [role, side, ...cells] of rows) {
-    if (cells.length !== columns.length) throw new Error(`row ${role} ${side}: ${cells.length} cells for ${columns.length} columns`);
-    table.set(`${role} ${side}`, Object.fromEntries(columns.map((c, i) => [c, cells[i] === 'yes'])));
+    if (cells.length !== columns.length)
+      throw new Error(`row ${role} ${side}: ${cells.length} cells for ${columns.length} columns`);
+    table.set(
+      `${role} ${side}`,
+      Object.fromEntries(columns.map((c, i) => [c, cells[i] === 'yes'])),
+    );
   }
   return table;
 }
 
 /** `side` is `own` or `other`, or `any` for what belongs to no working group. */
-export function expectedFor(table: Map<string, Record<string, boolean>>, role: Role, side: GroupSide | 'any'): Record<string, boolean> {
+export function expectedFor(
+  table: Map<string, Record<string, boolean>>,
+  role: Role,
+  side: GroupSide | 'any',
+): Record<string, boolean> {
   const row = table.get(`${role} ${side}`);
   if (!row) throw new Error(`the table has no row for ${role} ${side}`);
   return row;

@@ -22,7 +22,12 @@ export interface GqlResult<T = Record<string, unknown>> {
 export interface TestPlatform {
   platform: Platform;
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read untyped responses freely; typing the 155 calls is a follow-up.
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   login(email: string, password?: string): Promise<string>;
   ws(token?: string): Client;
   /** How many subscriptions listen to the channel on this server now. */
@@ -37,7 +42,14 @@ export interface TestPlatform {
 /** A real server on a free port over its own fresh embedded database (one per test file). */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'committee-test-'));
-  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: TEST_PASSWORD, ...env });
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_PASSWORD: TEST_PASSWORD,
+    ...env,
+  });
   let platform = await startPlatform(config);
   const url = platform.app.url;
   const clients: Client[] = [];
@@ -45,10 +57,14 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   const gql: TestPlatform['gql'] = async (query, variables, token) => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GqlResult;
+    // biome-ignore lint/suspicious/noExplicitAny: the caller's T, which this untyped arrow cannot name.
     return { ...body, status: res.status } as GqlResult<any>;
   };
 
@@ -57,8 +73,12 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     url,
     gql,
     async login(email, password = TEST_PASSWORD) {
-      const res = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
-      if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
+      const res = await gql<{ login: { token: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: password },
+      );
+      if (!res.data?.login)
+        throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
       return res.data.login.token;
     },
     ws(token) {
@@ -76,7 +96,11 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       return handle.platform.pubSub.listenerCount(topic, id);
     },
     listening(topic, id, count) {
-      return until(() => handle.platform.pubSub.listenerCount(topic, id) >= count, 10_000, `${count} listeners on ${topic}:${id}`);
+      return until(
+        () => handle.platform.pubSub.listenerCount(topic, id) >= count,
+        10_000,
+        `${count} listeners on ${topic}:${id}`,
+      );
     },
     async restart(whileDown) {
       await platform.stop();
@@ -102,15 +126,25 @@ export interface Subscription<T> {
 type Outcome<T> = { data: T } | { error: Error };
 
 function describeError(err: unknown): Error {
-  if (Array.isArray(err)) return new Error(JSON.stringify(err.map((e) => ({ message: e.message, code: e.extensions?.code }))));
+  if (Array.isArray(err))
+    return new Error(
+      JSON.stringify(err.map((e) => ({ message: e.message, code: e.extensions?.code }))),
+    );
   if (err && typeof err === 'object' && 'code' in err && 'reason' in err) {
-    return new Error(`socket closed ${(err as { code: number }).code} ${(err as { reason: string }).reason}`);
+    return new Error(
+      `socket closed ${(err as { code: number }).code} ${(err as { reason: string }).reason}`,
+    );
   }
   return err instanceof Error ? err : new Error(String(err));
 }
 
 /** Subscribes and queues events (and errors), so a test can await them in order. */
-export function subscribe<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+// biome-ignore lint/suspicious/noExplicitAny: as gql above: tests read untyped events freely.
+export function subscribe<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Subscription<T> {
   const queue: Outcome<T>[] = [];
   const waiters: ((o: Outcome<T>) => void)[] = [];
   const push = (o: Outcome<T>) => {
@@ -121,19 +155,24 @@ export function subscribe<T = Record<string, any>>(client: Client, query: string
   const dispose = client.subscribe<T>(
     { query, variables },
     {
-      next: (value) => push(value.errors ? { error: describeError(value.errors) } : { data: value.data as T }),
+      next: (value) =>
+        push(value.errors ? { error: describeError(value.errors) } : { data: value.data as T }),
       error: (err) => push({ error: describeError(err) }),
       complete: () => undefined,
     },
   );
-  const settle = (o: Outcome<T>) => ('error' in o ? Promise.reject(o.error) : Promise.resolve(o.data));
+  const settle = (o: Outcome<T>) =>
+    'error' in o ? Promise.reject(o.error) : Promise.resolve(o.data);
   return {
     dispose,
     next(timeoutMs = 5000) {
       const queued = queue.shift();
       if (queued !== undefined) return settle(queued);
       return new Promise<Outcome<T>>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no event within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push((o) => {
           clearTimeout(timer);
           resolve(o);

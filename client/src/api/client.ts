@@ -4,7 +4,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import { session } from './session';
 
 /** Close codes the server uses for a session that is no longer valid. */
@@ -23,7 +23,8 @@ export function onConnection(listener: (s: ConnectionState) => void): () => void
   return () => connectionListeners.delete(listener);
 }
 
-const wsUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+const wsUrl = (): string =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 
 /**
  * One WebSocket per session for subscriptions and for the draft editor's edits. It reconnects
@@ -42,7 +43,9 @@ export function createWsClient(): Client {
       return code !== SESSION_EXPIRED && code !== SESSION_REVOKED;
     },
     retryWait: async (retries) => {
-      await new Promise((r) => setTimeout(r, Math.min(10_000, 300 * 2 ** retries) + Math.random() * 300));
+      await new Promise((r) =>
+        setTimeout(r, Math.min(10_000, 300 * 2 ** retries) + Math.random() * 300),
+      );
     },
     connectionParams: () => {
       const s = session.get();
@@ -65,7 +68,10 @@ export function createApolloClient(ws: Client): ApolloClient {
   const http = new HttpLink({ uri: '/graphql' });
   const auth = new ApolloLink((operation, forward) => {
     const s = session.get();
-    if (s) operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization: `Bearer ${s.token}` } }));
+    if (s)
+      operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+        headers: { ...headers, authorization: `Bearer ${s.token}` },
+      }));
     return forward(operation);
   });
   // A request refused for want of a session while one was held means it expired or was revoked.

@@ -4,7 +4,10 @@ const user = { id: 'u1', name: 'Chair' };
 
 describe('session', () => {
   it('drops a stored session that has expired and says why', async () => {
-    localStorage.setItem('committee.session', JSON.stringify({ token: 't', expiresAt: '2000-01-01T00:00:00Z', user }));
+    localStorage.setItem(
+      'committee.session',
+      JSON.stringify({ token: 't', expiresAt: '2000-01-01T00:00:00Z', user }),
+    );
     vi.resetModules();
     const { session } = await import('./session');
     expect(session.get()).toBeNull();
@@ -17,7 +20,11 @@ describe('session', () => {
     const first = await import('./session');
     const seen: (string | null)[] = [];
     first.session.subscribe(() => seen.push(first.session.get()?.token ?? null));
-    first.session.start({ token: 'abc', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user });
+    first.session.start({
+      token: 'abc',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user,
+    });
     vi.resetModules();
     const reloaded = await import('./session');
     expect(reloaded.session.get()?.user.name).toBe('Chair');

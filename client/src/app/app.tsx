@@ -1,19 +1,19 @@
-import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { Redirect, Route, Switch } from 'wouter';
 import { createApolloClient, createWsClient } from '../api/client';
 import { useSession } from '../api/session';
-import { CalendarPage } from '../pages/calendar/calendar-page';
-import { DashboardPage } from '../pages/dashboard/dashboard-page';
-import { SignInPage } from '../pages/sign-in/sign-in-page';
-import { WorkingGroupPage } from '../pages/working-group/working-group-page';
 import { preloadDraftConnection } from '../editor/draft-connection';
 import { apiLang, i18n } from '../i18n/i18n';
+import { CalendarPage } from '../pages/calendar/calendar-page';
+import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { DraftQuery } from '../pages/draft/draft.graphql';
+import { SignInPage } from '../pages/sign-in/sign-in-page';
+import { WorkingGroupPage } from '../pages/working-group/working-group-page';
+import { markOnce } from '../ui/mark-once';
 import { Layout } from './layout';
 import { loadWhenNeeded } from './load-when-needed';
-import { markOnce } from '../ui/mark-once';
 
 // The editor (TipTap, ProseMirror, Yjs) is the heaviest part: loaded only when a draft opens,
 // and fetched at once, alongside the rest, when the page opened is a draft.
@@ -49,7 +49,12 @@ function preloadRoute({ ws, apollo }: Clients): void {
   const draftId = /^\/drafts\/([0-9a-f]{24})$/.exec(location.pathname)?.[1];
   if (!draftId) return;
   preloadDraftConnection(ws, apollo, draftId);
-  apollo.query({ query: DraftQuery, variables: { id: draftId, lang: apiLang(i18n.language === 'fr' ? 'fr' : 'en') } }).catch(() => undefined);
+  apollo
+    .query({
+      query: DraftQuery,
+      variables: { id: draftId, lang: apiLang(i18n.language === 'fr' ? 'fr' : 'en') },
+    })
+    .catch(() => undefined);
 }
 
 export function App() {

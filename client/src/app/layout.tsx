@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { connectionState, onConnection, type ConnectionState } from '../api/client';
-import { session, type Session } from '../api/session';
+import { type ConnectionState, connectionState, onConnection } from '../api/client';
+import { type Session, session } from '../api/session';
 import { graphql } from '../gql';
 import { LANGS, setLang, useT } from '../i18n/i18n';
 
@@ -21,6 +21,7 @@ function useConnection(): ConnectionState {
 export function LanguageSwitch() {
   const { t, lang } = useT();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons; a fieldset would need a legend.
     <div className="lang" role="group" aria-label={t('nav.language')}>
       {LANGS.map((l) => (
         <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
@@ -33,7 +34,11 @@ export function LanguageSwitch() {
 
 function NavItem({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
   return (
-    <Link to={to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>
+    <Link
+      to={to}
+      className={current ? 'active' : undefined}
+      aria-current={current ? 'page' : undefined}
+    >
       {children}
     </Link>
   );
@@ -47,6 +52,7 @@ export function Layout({ current, children }: { current: Session; children: Reac
   const [pathname] = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of `pathname`.
   useEffect(() => {
     if (first.current) first.current = false;
     else main.current?.focus();

@@ -1,5 +1,11 @@
+import {
+  addParagraph,
+  connectEditor,
+  contentOf,
+  Editor,
+  until,
+} from '../../../test/helpers/editors';
 import { draftOf } from '../../../test/helpers/factories';
-import { addParagraph, connectEditor, contentOf, Editor, until } from '../../../test/helpers/editors';
 import { startTestPlatform, TestPlatform, Topic } from '../../../test/helpers/test-platform';
 import type { RequestError } from './graphql-request';
 
@@ -30,14 +36,26 @@ describe('DraftProvider', () => {
 
     addParagraph(member.doc, 'A member writes.');
     await member.provider.whenAcknowledged();
-    await until(() => contentOf(observer.doc).includes('A member writes.'), 5000, 'member edit at observer');
-    const text = (await t.gql('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, await t.login('chair@committee.test'))).data!.draft.text;
+    await until(
+      () => contentOf(observer.doc).includes('A member writes.'),
+      5000,
+      'member edit at observer',
+    );
+    const text = (
+      await t.gql(
+        'query($d: ID!) { draft(id: $d) { text } }',
+        { d: draftId },
+        await t.login('chair@committee.test'),
+      )
+    ).data!.draft.text;
     expect(text).toContain('A member writes.');
     expect(text).not.toContain('An observer tries to write.');
   });
 
   it('sends nothing in read-only mode', async () => {
-    const reader = connectEditor(t.url, await t.login('observer@committee.test'), draftId, { readOnly: true });
+    const reader = connectEditor(t.url, await t.login('observer@committee.test'), draftId, {
+      readOnly: true,
+    });
     editors.push(reader);
     await reader.provider.whenSynced();
     addParagraph(reader.doc, 'Local only.');
@@ -52,7 +70,13 @@ describe('DraftProvider', () => {
     await writer.provider.whenAcknowledged();
 
     const token = await t.login('coordinator@committee.test');
-    const { state, seq } = (await t.gql<{ draft: { state: string; seq: number } }>('query($d: ID!) { draft(id: $d) { state seq } }', { d: draftId }, token)).data!.draft;
+    const { state, seq } = (
+      await t.gql<{ draft: { state: string; seq: number } }>(
+        'query($d: ID!) { draft(id: $d) { state seq } }',
+        { d: draftId },
+        token,
+      )
+    ).data!.draft;
     const listening = t.listeners(Topic.DraftUpdate, draftId);
     const reader = connectEditor(t.url, token, draftId, { deferStart: true });
     editors.push(reader);
@@ -80,7 +104,11 @@ describe('DraftProvider', () => {
     expect(reader.provider.loaded).toBe(true);
     expect(contentOf(reader.doc)).toContain('Before the state was fetched.');
     await reader.provider.whenSynced();
-    await until(() => contentOf(reader.doc).includes('After the state was fetched.'), 5000, 'later edit at the reader');
+    await until(
+      () => contentOf(reader.doc).includes('After the state was fetched.'),
+      5000,
+      'later edit at the reader',
+    );
     expect(contentOf(reader.doc)).toBe(contentOf(writer.doc));
     // The initial state, then the one update stored after it: the replay did not start from 0.
     expect(applied).toBe(2);

@@ -1,9 +1,14 @@
 import type { Client } from 'graphql-ws';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { Observable } from 'lib0/observable';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { GraphQLErrorLike, request, RequestError } from './graphql-request';
+import { GraphQLErrorLike, RequestError, request } from './graphql-request';
 
 const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clientId: String) {
   applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
@@ -56,7 +61,6 @@ type Events = {
   pending: (count: number) => void;
   error: (error: RequestError) => void;
 };
-
 
 /**
  * Binds a Yjs document to a draft over GraphQL: a subscription brings every stored update (from
@@ -200,7 +204,10 @@ export class DraftProvider extends Observable<keyof Events> {
         next: ({ data, errors }) => {
           if (errors?.length) {
             // A stream the server could not start comes as errors, then its end.
-            current.refused = new RequestError(errors[0].message, String(errors[0].extensions?.code ?? 'ERROR'));
+            current.refused = new RequestError(
+              errors[0].message,
+              String(errors[0].extensions?.code ?? 'ERROR'),
+            );
             this.emit('error', [current.refused]);
           }
           if (data) this.receive(data.draftUpdates);
@@ -209,12 +216,14 @@ export class DraftProvider extends Observable<keyof Events> {
         complete: () => this.updates === current && this.onStreamEnded(null, current.refused),
       },
     );
-    if (this.awareness) {
+    const awareness = this.awareness;
+    if (awareness) {
       this.stopPresence?.();
       this.stopPresence = this.client.subscribe<{ presence: { update: string } }>(
         { query: PRESENCE, variables: { draftId: this.draftId } },
         {
-          next: ({ data }) => data && applyAwarenessUpdate(this.awareness!, fromBase64(data.presence.update), this),
+          next: ({ data }) =>
+            data && applyAwarenessUpdate(awareness, fromBase64(data.presence.update), this),
           error: () => undefined,
           complete: () => undefined,
         },
@@ -242,9 +251,12 @@ export class DraftProvider extends Observable<keyof Events> {
       return;
     }
     if (event.seq <= this.seq) return;
-    if (event.update.length > EMPTY_UPDATE_LENGTH) Y.applyUpdate(this.doc, fromBase64(event.update), this);
+    if (event.update.length > EMPTY_UPDATE_LENGTH)
+      Y.applyUpdate(this.doc, fromBase64(event.update), this);
     if (event.snapshot) this.seq = Math.max(this.seq, event.seq);
-    else for (let s = Math.max(event.firstSeq || event.seq, this.seq + 1); s <= event.seq; s += 1) this.seenAbove.add(s);
+    else
+      for (let s = Math.max(event.firstSeq || event.seq, this.seq + 1); s <= event.seq; s += 1)
+        this.seenAbove.add(s);
     // Advance over what is now contiguous: events from several server instances may interleave.
     while (this.seenAbove.has(this.seq + 1)) this.seenAbove.delete(++this.seq);
     for (const s of this.seenAbove) if (s <= this.seq) this.seenAbove.delete(s);
@@ -260,7 +272,8 @@ export class DraftProvider extends Observable<keyof Events> {
     const server = fromBase64(stateVector);
     const known = Y.decodeStateVector(server);
     let ahead = false;
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) if (clock > (known.get(client) ?? 0)) ahead = true;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      if (clock > (known.get(client) ?? 0)) ahead = true;
     if (!ahead) return;
     this.outbox.push(Y.encodeStateAsUpdate(this.doc, server));
     this.emit('pending', [this.pending]);
@@ -275,7 +288,9 @@ export class DraftProvider extends Observable<keyof Events> {
     if (this.destroyed || this.resubscribeTimer) return;
     if (err !== null && !Array.isArray(err)) return;
     const first = Array.isArray(err) ? (err[0] as GraphQLErrorLike | undefined) : undefined;
-    const error = first ? new RequestError(first.message, first.extensions?.code ?? 'ERROR') : refused;
+    const error = first
+      ? new RequestError(first.message, first.extensions?.code ?? 'ERROR')
+      : refused;
     if (first && error) this.emit('error', [error]);
     // Refused for good (the draft is gone, the session cannot read it): asking again changes nothing.
     if (error && !error.retryable) return;
@@ -316,12 +331,17 @@ export class DraftProvider extends Observable<keyof Events> {
 
   /** Sends everything waiting as one merged update, one request at a time. */
   private flush(): void {
-    if (this.destroyed || this.inflight || this.retryTimer || this.status === 'disconnected') return;
+    if (this.destroyed || this.inflight || this.retryTimer || this.status === 'disconnected')
+      return;
     if (this.outbox.length === 0) return;
     const update = this.outbox.length === 1 ? this.outbox[0] : Y.mergeUpdates(this.outbox);
     this.outbox = [];
     this.inflight = update;
-    request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, { draftId: this.draftId, update: toBase64(update), clientId: this.clientId })
+    request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, {
+      draftId: this.draftId,
+      update: toBase64(update),
+      clientId: this.clientId,
+    })
       .then(({ applyDraftUpdate }) => {
         this.inflight = null;
         this.acknowledged.push(update);
@@ -343,14 +363,20 @@ export class DraftProvider extends Observable<keyof Events> {
         // Put it back in front of newer edits and try again: after the reconnect, or after a pause.
         this.outbox.unshift(update);
         this.inflight = null;
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          this.flush();
-        }, err.retryAfterMs ?? (err.code === 'NETWORK' ? 250 : 500));
+        this.retryTimer = setTimeout(
+          () => {
+            this.retryTimer = null;
+            this.flush();
+          },
+          err.retryAfterMs ?? (err.code === 'NETWORK' ? 250 : 500),
+        );
       });
   }
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     if (origin === this) return;
     const mine = [...added, ...updated, ...removed].includes(this.doc.clientID);
     if (mine && !this.presenceTimer) this.presenceTimer = setTimeout(() => this.sendPresence(), 30);
@@ -374,7 +400,7 @@ export class DraftProvider extends Observable<keyof Events> {
     this.updates = null;
     this.doc.off('update', this.onDocUpdate);
     this.awareness?.off('update', this.onAwarenessUpdate);
-    this.offClientEvents.forEach((off) => off());
+    for (const off of this.offClientEvents) off();
     this.stopUpdates?.();
     this.stopPresence?.();
     if (this.retryTimer) clearTimeout(this.retryTimer);

@@ -2,15 +2,15 @@ import { ApolloLink } from '@apollo/client';
 import { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OperationTypeNode } from 'graphql';
 import { Observable } from 'rxjs';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AddCommentInput, CommentFieldsFragment } from '../gql/graphql';
 import { i18n } from '../i18n/i18n';
 import { CommentThreads } from './comment-thread';
 import { AddCommentMutation, CommentsQuery } from './comments.graphql';
-import { PREVIEW_LENGTH, shortQuote, type PassageSource } from './passage';
+import { type PassageSource, PREVIEW_LENGTH, shortQuote } from './passage';
 
 const DRAFT = 'd1';
 
@@ -36,10 +36,14 @@ function fakeSelection() {
 
 // Results carry their __typename, as the server's do, for the cache to normalise them.
 const typed = <T extends object>(__typename: string, fields: T) => ({ __typename, ...fields });
-const delegation = (code: string, nameEn: string, nameFr: string) => typed('Delegation', { id: `del-${code}`, code, nameEn, nameFr });
-const author = (id: string, name: string, of: ReturnType<typeof delegation> | null) => typed('User', { id, name, delegation: of });
+const delegation = (code: string, nameEn: string, nameFr: string) =>
+  typed('Delegation', { id: `del-${code}`, code, nameEn, nameFr });
+const author = (id: string, name: string, of: ReturnType<typeof delegation> | null) =>
+  typed('User', { id, name, delegation: of });
 
-function comment(over: Partial<CommentFieldsFragment> & { id: string }): CommentFieldsFragment & { __typename: 'Comment' } {
+function comment(
+  over: Partial<CommentFieldsFragment> & { id: string },
+): CommentFieldsFragment & { __typename: 'Comment' } {
   return {
     __typename: 'Comment',
     targetId: DRAFT,
@@ -65,7 +69,17 @@ const added = (input: AddCommentInput, calls: AddCommentInput[]): MockLink.Mocke
   request: { query: AddCommentMutation, variables: { input } },
   result: () => {
     calls.push(input);
-    return { data: { addComment: comment({ id: `new-${calls.length}`, body: input.body, anchor: input.anchor ? typed('CommentAnchor', { quote: input.anchor.quote, start: 'START', end: 'END' }) : null }) } };
+    return {
+      data: {
+        addComment: comment({
+          id: `new-${calls.length}`,
+          body: input.body,
+          anchor: input.anchor
+            ? typed('CommentAnchor', { quote: input.anchor.quote, start: 'START', end: 'END' })
+            : null,
+        }),
+      },
+    };
   },
 });
 
@@ -76,7 +90,11 @@ const isSubscription: Parameters<typeof ApolloLink.split>[0] = ({ query }) => {
 };
 
 function renderThreads(mocks: MockLink.MockedResponse[], passage?: PassageSource) {
-  const link = ApolloLink.split(isSubscription, new ApolloLink(() => new Observable(() => undefined)), new MockLink(mocks));
+  const link = ApolloLink.split(
+    isSubscription,
+    new ApolloLink(() => new Observable(() => undefined)),
+    new MockLink(mocks),
+  );
   return render(
     <MockedProvider link={link}>
       <CommentThreads targetId={DRAFT} canWrite passage={passage} />
@@ -91,16 +109,22 @@ describe('new comment on a draft: the passage or the whole draft', () => {
     const { source, select } = fakeSelection();
     renderThreads([listed([])], source);
     await screen.findByText('No comments yet.');
-    const onPassage = screen.getByRole('radio', { name: 'On the selected passage' }) as HTMLInputElement;
+    const onPassage = screen.getByRole('radio', {
+      name: 'On the selected passage',
+    }) as HTMLInputElement;
     const whole = screen.getByRole('radio', { name: 'On the whole draft' }) as HTMLInputElement;
     expect(screen.getByText('Select a passage of the text to comment on it.')).toBeTruthy();
     expect([onPassage.disabled, onPassage.checked, whole.checked]).toEqual([true, false, true]);
 
     select('national implementation');
     expect(screen.queryByText('Select a passage of the text to comment on it.')).toBeNull();
-    expect(document.querySelector('.passage-preview')?.textContent).toBe('“national implementation”');
+    expect(document.querySelector('.passage-preview')?.textContent).toBe(
+      '“national implementation”',
+    );
     expect([onPassage.disabled, onPassage.checked, whole.checked]).toEqual([false, true, false]);
-    expect(onPassage.getAttribute('aria-describedby')).toBe(document.querySelector('.passage-preview')?.id);
+    expect(onPassage.getAttribute('aria-describedby')).toBe(
+      document.querySelector('.passage-preview')?.id,
+    );
 
     const long = `${'The Committee encourages States to report on their national measures '.repeat(5)}end`;
     select(long);
@@ -118,8 +142,18 @@ describe('new comment on a draft: the passage or the whole draft', () => {
   it('anchors to the selected passage, or sends no anchor for the whole draft', async () => {
     const { source, select } = fakeSelection();
     const calls: AddCommentInput[] = [];
-    const onPassage: AddCommentInput = { targetId: DRAFT, body: 'Say "issue"', parentId: null, anchor: { quote: 'the passage', start: 'START', end: 'END' } };
-    const onWhole: AddCommentInput = { targetId: DRAFT, body: 'Too long overall', parentId: null, anchor: null };
+    const onPassage: AddCommentInput = {
+      targetId: DRAFT,
+      body: 'Say "issue"',
+      parentId: null,
+      anchor: { quote: 'the passage', start: 'START', end: 'END' },
+    };
+    const onWhole: AddCommentInput = {
+      targetId: DRAFT,
+      body: 'Too long overall',
+      parentId: null,
+      anchor: null,
+    };
     renderThreads([listed([]), added(onPassage, calls), added(onWhole, calls)], source);
     await screen.findByText('No comments yet.');
     const box = screen.getByRole('textbox', { name: 'Add a comment' });
@@ -134,11 +168,21 @@ describe('new comment on a draft: the passage or the whole draft', () => {
     expect(document.querySelector('.passage-preview')?.textContent).toBe('“the passage”');
     fireEvent.change(box, { target: { value: onWhole.body } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    await waitFor(() => expect(document.querySelector('.thread-scope')?.closest('.thread')?.querySelector('.body')?.textContent).toBe(onWhole.body));
+    await waitFor(() =>
+      expect(
+        document.querySelector('.thread-scope')?.closest('.thread')?.querySelector('.body')
+          ?.textContent,
+      ).toBe(onWhole.body),
+    );
     expect(calls).toEqual([onPassage, onWhole]);
     // Its thread says what it is about; after sending, a selected passage is proposed again.
     expect(document.querySelector('.thread-scope')?.textContent).toBe('On the whole draft');
-    await waitFor(() => expect((screen.getByRole('radio', { name: 'On the selected passage' }) as HTMLInputElement).checked).toBe(true));
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('radio', { name: 'On the selected passage' }) as HTMLInputElement)
+          .checked,
+      ).toBe(true),
+    );
   });
 
   it('offers no passage on an agenda item', async () => {
@@ -151,11 +195,28 @@ describe('new comment on a draft: the passage or the whole draft', () => {
 
 describe('authors of comments', () => {
   const comments = [
-    comment({ id: 'c1', body: 'From France', author: author('u1', 'Delegate (demo, France)', delegation('FRA', 'France', 'France')) }),
-    comment({ id: 'c2', body: 'From Estonia', author: author('u2', 'Working group 1 coordinator (demo, Estonia)', delegation('EST', 'Estonia', 'Estonie')) }),
-    comment({ id: 'c3', body: 'From the experts', author: author('u3', 'Group of Experts member (demo)', null) }),
+    comment({
+      id: 'c1',
+      body: 'From France',
+      author: author('u1', 'Delegate (demo, France)', delegation('FRA', 'France', 'France')),
+    }),
+    comment({
+      id: 'c2',
+      body: 'From Estonia',
+      author: author(
+        'u2',
+        'Working group 1 coordinator (demo, Estonia)',
+        delegation('EST', 'Estonia', 'Estonie'),
+      ),
+    }),
+    comment({
+      id: 'c3',
+      body: 'From the experts',
+      author: author('u3', 'Group of Experts member (demo)', null),
+    }),
   ];
-  const meta = (body: string) => screen.getByText(body).closest('.comment')?.querySelector('.meta')?.textContent ?? '';
+  const meta = (body: string) =>
+    screen.getByText(body).closest('.comment')?.querySelector('.meta')?.textContent ?? '';
 
   it('names each person once, with their delegation once', async () => {
     renderThreads([listed(comments)]);
@@ -184,7 +245,8 @@ describe('passage previews', () => {
 });
 
 describe('actions on a comment: what the server says this person may do, nothing else', () => {
-  const can = (edit: boolean, del: boolean, resolve: boolean) => typed('CommentAbilities', { edit, delete: del, resolve });
+  const can = (edit: boolean, del: boolean, resolve: boolean) =>
+    typed('CommentAbilities', { edit, delete: del, resolve });
   const actionsOf = (body: string) =>
     Array.from(screen.getByText(body).closest('.thread')?.querySelectorAll('button') ?? [])
       .map((b) => b.textContent)

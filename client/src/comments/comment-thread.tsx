@@ -1,14 +1,20 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import type { AddCommentInput, CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { errorText } from '../ui/error-text';
 import { ErrorState, Loading } from '../ui/states';
-import { AddCommentMutation, CommentAddedSubscription, CommentChangedSubscription, CommentsQuery, ResolveCommentMutation } from './comments.graphql';
 import { CommentView } from './comment-view';
-import { shortQuote, useSelectedQuote, type PassageSource } from './passage';
+import {
+  AddCommentMutation,
+  CommentAddedSubscription,
+  CommentChangedSubscription,
+  CommentsQuery,
+  ResolveCommentMutation,
+} from './comments.graphql';
+import { type PassageSource, shortQuote, useSelectedQuote } from './passage';
 import './comments.css';
-import { openCount, toThreads, upsertComment, type Thread } from './threads';
+import { openCount, type Thread, toThreads, upsertComment } from './threads';
 
 export interface CommentsProps {
   targetId: string;
@@ -23,9 +29,17 @@ export interface CommentsProps {
 }
 
 /** A live list of comment threads on an agenda item or a draft, with reply and resolve. */
-export function CommentThreads({ targetId, canWrite, passage, onShowAnchor, heading }: CommentsProps) {
+export function CommentThreads({
+  targetId,
+  canWrite,
+  passage,
+  onShowAnchor,
+  heading,
+}: CommentsProps) {
   const { t } = useT();
-  const { data, loading, error, refetch, updateQuery } = useQuery(CommentsQuery, { variables: { targetId } });
+  const { data, loading, error, refetch, updateQuery } = useQuery(CommentsQuery, {
+    variables: { targetId },
+  });
   const [showResolved, setShowResolved] = useState(false);
   const { cache } = useApolloClient();
   const merge = (c: CommentFieldsFragment | undefined) => {
@@ -36,13 +50,22 @@ export function CommentThreads({ targetId, canWrite, passage, onShowAnchor, head
       // The count shown beside the thread (an agenda item's, a draft's) follows at once.
       const open = openCount(comments);
       for (const typename of ['AgendaItem', 'Draft']) {
-        cache.modify({ id: cache.identify({ __typename: typename, id: targetId }), fields: { openComments: () => open } });
+        cache.modify({
+          id: cache.identify({ __typename: typename, id: targetId }),
+          fields: { openComments: () => open },
+        });
       }
       return { comments };
     });
   };
-  useSubscription(CommentAddedSubscription, { variables: { targetId }, onData: ({ data: d }) => merge(d.data?.commentAdded) });
-  useSubscription(CommentChangedSubscription, { variables: { targetId }, onData: ({ data: d }) => merge(d.data?.commentChanged) });
+  useSubscription(CommentAddedSubscription, {
+    variables: { targetId },
+    onData: ({ data: d }) => merge(d.data?.commentAdded),
+  });
+  useSubscription(CommentChangedSubscription, {
+    variables: { targetId },
+    onData: ({ data: d }) => merge(d.data?.commentChanged),
+  });
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
@@ -52,16 +75,32 @@ export function CommentThreads({ targetId, canWrite, passage, onShowAnchor, head
   return (
     <section className="comments" aria-label={t('comments.title')}>
       {heading}
-      {canWrite ? <NewComment targetId={targetId} passage={passage} onAdded={merge} /> : <p className="muted small">{t('comments.readOnly')}</p>}
+      {canWrite ? (
+        <NewComment targetId={targetId} passage={passage} onAdded={merge} />
+      ) : (
+        <p className="muted small">{t('comments.readOnly')}</p>
+      )}
       {visible.length === 0 && <p className="muted">{t('comments.none')}</p>}
       <ol className="threads">
         {visible.map((th) => (
-          <ThreadView key={th.root.id} thread={th} canWrite={canWrite} onDraft={!!passage} onChanged={merge} onShowAnchor={onShowAnchor} />
+          <ThreadView
+            key={th.root.id}
+            thread={th}
+            canWrite={canWrite}
+            onDraft={!!passage}
+            onChanged={merge}
+            onShowAnchor={onShowAnchor}
+          />
         ))}
       </ol>
       {resolvedCount > 0 && (
         <label className="small">
-          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> {t('comments.showResolved')} ({resolvedCount})
+          <input
+            type="checkbox"
+            checked={showResolved}
+            onChange={(e) => setShowResolved(e.target.checked)}
+          />{' '}
+          {t('comments.showResolved')} ({resolvedCount})
         </label>
       )}
     </section>
@@ -72,7 +111,15 @@ export function CommentThreads({ targetId, canWrite, passage, onShowAnchor, head
  * What a new comment on a draft is about: the selected passage (quoted as it is now) or the whole
  * draft. With nothing selected, only the whole draft, and a hint on how to pick a passage.
  */
-export function CommentScope({ quote, onPassage, onChoose }: { quote: string | null; onPassage: boolean; onChoose: (wholeDraft: boolean) => void }) {
+export function CommentScope({
+  quote,
+  onPassage,
+  onChoose,
+}: {
+  quote: string | null;
+  onPassage: boolean;
+  onChoose: (wholeDraft: boolean) => void;
+}) {
   const { t } = useT();
   const name = useId();
   const previewId = `${name}-preview`;
@@ -80,7 +127,15 @@ export function CommentScope({ quote, onPassage, onChoose }: { quote: string | n
     <fieldset className="comment-scope">
       <legend className="visually-hidden">{t('comments.about')}</legend>
       <label>
-        <input type="radio" name={name} checked={onPassage} disabled={!quote} aria-describedby={previewId} onChange={() => onChoose(false)} /> {t('comments.onPassage')}
+        <input
+          type="radio"
+          name={name}
+          checked={onPassage}
+          disabled={!quote}
+          aria-describedby={previewId}
+          onChange={() => onChoose(false)}
+        />{' '}
+        {t('comments.onPassage')}
       </label>
       {quote ? (
         <blockquote id={previewId} className="passage-preview">
@@ -92,13 +147,24 @@ export function CommentScope({ quote, onPassage, onChoose }: { quote: string | n
         </p>
       )}
       <label>
-        <input type="radio" name={name} checked={!onPassage} onChange={() => onChoose(true)} /> {t('comments.onWholeDraft')}
+        <input type="radio" name={name} checked={!onPassage} onChange={() => onChoose(true)} />{' '}
+        {t('comments.onWholeDraft')}
       </label>
     </fieldset>
   );
 }
 
-function NewComment({ targetId, passage, onAdded, parentId }: { targetId: string; passage?: PassageSource; onAdded: (c: CommentFieldsFragment) => void; parentId?: string }) {
+function NewComment({
+  targetId,
+  passage,
+  onAdded,
+  parentId,
+}: {
+  targetId: string;
+  passage?: PassageSource;
+  onAdded: (c: CommentFieldsFragment) => void;
+  parentId?: string;
+}) {
   const { t, lang } = useT();
   const [body, setBody] = useState('');
   const quote = useSelectedQuote(parentId ? undefined : passage);
@@ -109,7 +175,12 @@ function NewComment({ targetId, passage, onAdded, parentId }: { targetId: string
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) return;
-    const input: AddCommentInput = { targetId, body, parentId: parentId ?? null, anchor: onPassage ? (passage?.anchor() ?? null) : null };
+    const input: AddCommentInput = {
+      targetId,
+      body,
+      parentId: parentId ?? null,
+      anchor: onPassage ? (passage?.anchor() ?? null) : null,
+    };
     const { data } = await add({ variables: { input } }).catch(() => ({ data: undefined }));
     if (data) {
       setBody('');
@@ -120,7 +191,9 @@ function NewComment({ targetId, passage, onAdded, parentId }: { targetId: string
   const label = parentId ? t('comments.reply') : t('comments.add');
   return (
     <form className="new-comment" onSubmit={submit}>
-      {passage && !parentId && <CommentScope quote={quote} onPassage={onPassage} onChoose={setWholeDraft} />}
+      {passage && !parentId && (
+        <CommentScope quote={quote} onPassage={onPassage} onChoose={setWholeDraft} />
+      )}
       <label>
         <span className="visually-hidden">{label}</span>
         <textarea
@@ -160,13 +233,20 @@ function ThreadView({
   const [resolve, { loading, error }] = useMutation(ResolveCommentMutation);
   const { root } = thread;
   const toggle = async () => {
-    const { data } = await resolve({ variables: { id: root.id, resolved: !root.resolved } }).catch(() => ({ data: undefined }));
+    const { data } = await resolve({ variables: { id: root.id, resolved: !root.resolved } }).catch(
+      () => ({ data: undefined }),
+    );
     if (data) onChanged(data.resolveComment);
   };
   return (
     <li className={`thread${root.resolved ? ' resolved' : ''}`}>
       {root.anchor ? (
-        <button type="button" className="anchor-quote" onClick={() => onShowAnchor?.(root)} title={t('comments.goTo')}>
+        <button
+          type="button"
+          className="anchor-quote"
+          onClick={() => onShowAnchor?.(root)}
+          title={t('comments.goTo')}
+        >
           {t('comments.on', { quote: shortQuote(root.anchor.quote) })}
         </button>
       ) : (
@@ -178,7 +258,9 @@ function ThreadView({
       ))}
       {((canWrite && !root.resolved) || root.can.resolve) && (
         <div className="thread-actions">
-          {canWrite && !root.resolved && <NewComment targetId={root.targetId} parentId={root.id} onAdded={onChanged} />}
+          {canWrite && !root.resolved && (
+            <NewComment targetId={root.targetId} parentId={root.id} onAdded={onChanged} />
+          )}
           {root.can.resolve && (
             <button type="button" className="link" onClick={toggle} disabled={loading}>
               {root.resolved ? t('comments.reopen') : t('comments.resolve')}

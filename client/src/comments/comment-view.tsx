@@ -1,14 +1,20 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { fromNow } from '../ui/dates';
 import { errorText } from '../ui/error-text';
-import { DeleteCommentMutation, EditCommentMutation } from './comments.graphql';
 import { PersonName } from '../ui/person-name';
+import { DeleteCommentMutation, EditCommentMutation } from './comments.graphql';
 
 /** One comment, with the edit and delete actions the server says the signed-in person has. */
-export function CommentView({ comment, onChanged }: { comment: CommentFieldsFragment; onChanged: (c: CommentFieldsFragment) => void }) {
+export function CommentView({
+  comment,
+  onChanged,
+}: {
+  comment: CommentFieldsFragment;
+  onChanged: (c: CommentFieldsFragment) => void;
+}) {
   const { t, lang } = useT();
   const { edit: mayEdit, delete: mayDelete } = comment.can;
   const [editing, setEditing] = useState(false);
@@ -19,7 +25,9 @@ export function CommentView({ comment, onChanged }: { comment: CommentFieldsFrag
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const { data } = await edit({ variables: { id: comment.id, body } }).catch(() => ({ data: undefined }));
+    const { data } = await edit({ variables: { id: comment.id, body } }).catch(() => ({
+      data: undefined,
+    }));
     if (data) {
       onChanged(data.editComment);
       setEditing(false);
@@ -27,7 +35,9 @@ export function CommentView({ comment, onChanged }: { comment: CommentFieldsFrag
   };
   const del = async () => {
     if (!window.confirm(t('comments.confirmDelete'))) return;
-    const { data } = await remove({ variables: { id: comment.id } }).catch(() => ({ data: undefined }));
+    const { data } = await remove({ variables: { id: comment.id } }).catch(() => ({
+      data: undefined,
+    }));
     if (data) onChanged(data.deleteComment);
   };
 
@@ -39,7 +49,12 @@ export function CommentView({ comment, onChanged }: { comment: CommentFieldsFrag
       </p>
       {editing ? (
         <form className="new-comment" onSubmit={save}>
-          <textarea value={body} rows={2} aria-label={t('comments.edit')} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            value={body}
+            rows={2}
+            aria-label={t('comments.edit')}
+            onChange={(e) => setBody(e.target.value)}
+          />
           <div className="row">
             <button type="submit" disabled={editState.loading || !body.trim()}>
               {t('comments.save')}
@@ -55,7 +70,14 @@ export function CommentView({ comment, onChanged }: { comment: CommentFieldsFrag
       {!editing && (mayEdit || mayDelete) && (
         <div className="row small">
           {mayEdit && (
-            <button type="button" className="link" onClick={() => (setBody(comment.body ?? ''), setEditing(true))}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setBody(comment.body ?? '');
+                setEditing(true);
+              }}
+            >
               {t('comments.edit')}
             </button>
           )}

@@ -29,8 +29,12 @@ export interface PassageSource {
  * page passes how to anchor a selection, so that the comments' code (also on the calendar) does
  * not load the editor's.
  */
-export function editorPassage(editor: Editor | null, anchorOf: (editor: Editor) => AddCommentInput['anchor']): PassageSource {
-  let seen: { doc: Editor['state']['doc']; from: number; to: number; text: string | null } | null = null;
+export function editorPassage(
+  editor: Editor | null,
+  anchorOf: (editor: Editor) => AddCommentInput['anchor'],
+): PassageSource {
+  let seen: { doc: Editor['state']['doc']; from: number; to: number; text: string | null } | null =
+    null;
   return {
     subscribe(onChange) {
       if (!editor) return () => undefined;

@@ -6,7 +6,6 @@ let n = 0;
 function comment(over: Partial<CommentFieldsFragment> & { id: string }): CommentFieldsFragment {
   n += 1;
   return {
-   
     targetId: 't1',
     threadId: over.id,
     parentId: null,

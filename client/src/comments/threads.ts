@@ -24,9 +24,14 @@ export function toThreads(comments: readonly CommentFieldsFragment[]): Thread[] 
 }
 
 /** Adds or replaces a comment in a list, keeping it oldest first; used for live events. */
-export function upsertComment(list: readonly CommentFieldsFragment[], comment: CommentFieldsFragment): CommentFieldsFragment[] {
+export function upsertComment(
+  list: readonly CommentFieldsFragment[],
+  comment: CommentFieldsFragment,
+): CommentFieldsFragment[] {
   const rest = list.filter((c) => c.id !== comment.id);
-  return [...rest, comment].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return [...rest, comment].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Comments neither resolved nor deleted, as the server counts them. */

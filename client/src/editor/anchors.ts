@@ -1,5 +1,9 @@
 import type { Editor } from '@tiptap/core';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 
@@ -18,8 +22,12 @@ interface Binding {
 }
 
 function binding(editor: Editor): Binding | null {
-  const state = ySyncPluginKey.getState(editor.state) as { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Binding['mapping'] } } | undefined;
-  return state?.binding ? { doc: state.doc, type: state.type, mapping: state.binding.mapping } : null;
+  const state = ySyncPluginKey.getState(editor.state) as
+    | { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Binding['mapping'] } }
+    | undefined;
+  return state?.binding
+    ? { doc: state.doc, type: state.type, mapping: state.binding.mapping }
+    : null;
 }
 
 /**
@@ -32,17 +40,39 @@ export function anchorOfSelection(editor: Editor): Anchor | null {
   if (empty || !b) return null;
   const quote = editor.state.doc.textBetween(from, to, ' ').trim();
   if (!quote) return null;
-  const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, b.type, b.mapping) as Y.RelativePosition));
-  return { quote: quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote, start: encode(from), end: encode(to) };
+  const encode = (pos: number) =>
+    toBase64(
+      Y.encodeRelativePosition(
+        absolutePositionToRelativePosition(pos, b.type, b.mapping) as Y.RelativePosition,
+      ),
+    );
+  return {
+    quote: quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote,
+    start: encode(from),
+    end: encode(to),
+  };
 }
 
 /** Where an anchor's passage is now, or null when it was deleted. */
-export function resolveAnchor(editor: Editor, anchor: { start?: string | null; end?: string | null }): { from: number; to: number } | null {
+export function resolveAnchor(
+  editor: Editor,
+  anchor: { start?: string | null; end?: string | null },
+): { from: number; to: number } | null {
   const b = binding(editor);
   if (!b || !anchor.start || !anchor.end) return null;
   try {
-    const from = relativePositionToAbsolutePosition(b.doc, b.type, Y.decodeRelativePosition(fromBase64(anchor.start)), b.mapping);
-    const to = relativePositionToAbsolutePosition(b.doc, b.type, Y.decodeRelativePosition(fromBase64(anchor.end)), b.mapping);
+    const from = relativePositionToAbsolutePosition(
+      b.doc,
+      b.type,
+      Y.decodeRelativePosition(fromBase64(anchor.start)),
+      b.mapping,
+    );
+    const to = relativePositionToAbsolutePosition(
+      b.doc,
+      b.type,
+      Y.decodeRelativePosition(fromBase64(anchor.end)),
+      b.mapping,
+    );
     return from === null || to === null || to <= from ? null : { from, to };
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import { Extension, type Editor } from '@tiptap/core';
+import { type Editor, Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { resolveAnchor } from './anchors';
@@ -24,7 +24,8 @@ export const CommentHighlights = Extension.create({
         key,
         state: {
           init: () => DecorationSet.empty,
-          apply: (tr, set) => (tr.getMeta(key) as DecorationSet | undefined) ?? set.map(tr.mapping, tr.doc),
+          apply: (tr, set) =>
+            (tr.getMeta(key) as DecorationSet | undefined) ?? set.map(tr.mapping, tr.doc),
         },
         props: { decorations: (state) => key.getState(state) },
       }),
@@ -37,7 +38,18 @@ export function highlightAnchors(editor: Editor, anchors: readonly HighlightAnch
   if (editor.isDestroyed) return;
   const decorations = anchors.flatMap((a) => {
     const range = resolveAnchor(editor, a);
-    return range ? [Decoration.inline(range.from, range.to, { class: 'comment-anchor', 'data-comment-id': a.id })] : [];
+    return range
+      ? [
+          Decoration.inline(range.from, range.to, {
+            class: 'comment-anchor',
+            'data-comment-id': a.id,
+          }),
+        ]
+      : [];
   });
-  editor.view.dispatch(editor.state.tr.setMeta(key, DecorationSet.create(editor.state.doc, decorations)).setMeta('addToHistory', false));
+  editor.view.dispatch(
+    editor.state.tr
+      .setMeta(key, DecorationSet.create(editor.state.doc, decorations))
+      .setMeta('addToHistory', false),
+  );
 }

@@ -1,13 +1,13 @@
 import type { ApolloClient } from '@apollo/client';
 import type { Client } from 'graphql-ws';
 import { fromBase64 } from 'lib0/buffer';
-import { session } from '../api/session';
-import { graphql } from '../gql';
-import { forgetUnsent, restoreUnsent, saveUnsent } from './unsent-edits';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { session } from '../api/session';
 import { DraftProvider } from '../collab/draft-provider';
+import { graphql } from '../gql';
 import { markOnce } from '../ui/mark-once';
+import { forgetUnsent, restoreUnsent, saveUnsent } from './unsent-edits';
 
 export interface DraftConnection {
   doc: Y.Doc;
@@ -38,7 +38,14 @@ function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnectio
   markOnce('draft:provider');
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
-  const provider = new DraftProvider({ client: ws, draftId, doc, awareness, readOnly: true, deferStart: true });
+  const provider = new DraftProvider({
+    client: ws,
+    draftId,
+    doc,
+    awareness,
+    readOnly: true,
+    deferStart: true,
+  });
   const userId = session.get()?.user.id ?? null;
   const begin = (initial?: { state: Uint8Array; seq: number }) => {
     provider.start(initial);
@@ -46,7 +53,11 @@ function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnectio
     if (userId) restoreUnsent(userId, draftId, doc);
   };
   const prefetched = takePrefetch(draftId);
-  const state = prefetched ?? apollo.query({ query: DraftStateQuery, variables: { id: draftId }, fetchPolicy: 'no-cache' }).then(({ data }) => data?.draft);
+  const state =
+    prefetched ??
+    apollo
+      .query({ query: DraftStateQuery, variables: { id: draftId }, fetchPolicy: 'no-cache' })
+      .then(({ data }) => data?.draft);
   state
     .then((draft) => begin(draft ? { state: fromBase64(draft.state), seq: draft.seq } : undefined))
     // Whatever went wrong there, the subscription replays everything.
@@ -63,7 +74,10 @@ type DraftState = { seq: number; state: string };
 declare global {
   interface Window {
     /** Started by a script in the page's HTML, for a draft opened by its address (server/http/web-client.ts). */
-    __draftPrefetch?: { id: string; result: Promise<{ data?: { draft?: DraftState | null } | null }> };
+    __draftPrefetch?: {
+      id: string;
+      result: Promise<{ data?: { draft?: DraftState | null } | null }>;
+    };
   }
 }
 
@@ -86,7 +100,11 @@ export function preloadDraftConnection(ws: Client, apollo: ApolloClient, draftId
 }
 
 /** The preloaded connection of the draft (once), or a new one. */
-export function takeDraftConnection(ws: Client, apollo: ApolloClient, draftId: string): DraftConnection {
+export function takeDraftConnection(
+  ws: Client,
+  apollo: ApolloClient,
+  draftId: string,
+): DraftConnection {
   const ready = preloaded.get(draftId);
   preloaded.delete(draftId);
   if (ready && ready.provider.client === ws) return ready;
@@ -95,7 +113,10 @@ export function takeDraftConnection(ws: Client, apollo: ApolloClient, draftId: s
 }
 
 /** With `keepUnsent: false`, edits not acknowledged are dropped rather than kept for the next visit. */
-export function closeDraftConnection({ provider, awareness, doc, userId, onPageHide }: DraftConnection, { keepUnsent = true } = {}): void {
+export function closeDraftConnection(
+  { provider, awareness, doc, userId, onPageHide }: DraftConnection,
+  { keepUnsent = true } = {},
+): void {
   window.removeEventListener('pagehide', onPageHide);
   if (userId) {
     if (keepUnsent) saveUnsent(userId, provider);

@@ -1,18 +1,18 @@
 import type { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
 import { Placeholder } from '@tiptap/extensions';
+import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef } from 'react';
 import type { SessionUser } from '../api/session';
 import { useT } from '../i18n/i18n';
+import { markOnce } from '../ui/mark-once';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
-import { Toolbar } from './toolbar';
 import { useLazyLayout } from './lazy-layout';
+import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
-import { markOnce } from '../ui/mark-once';
 
 export interface DraftEditorProps {
   connection: DraftConnection;

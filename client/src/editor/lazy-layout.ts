@@ -1,4 +1,4 @@
-import { useCallback, useState, type SyntheticEvent } from 'react';
+import { type SyntheticEvent, useCallback, useState } from 'react';
 
 /**
  * Lays out a long draft's off-screen blocks lazily (`content-visibility: auto`) only until the

@@ -13,7 +13,8 @@ export function presentUsers(states: Map<number, Record<string, unknown>>): Pres
   const byId = new Map<string, PresentUser>();
   for (const state of states.values()) {
     const user = state.user as Partial<PresentUser> | undefined;
-    if (user?.name && user.id) byId.set(user.id, { id: user.id, name: user.name, color: user.color ?? '#888' });
+    if (user?.name && user.id)
+      byId.set(user.id, { id: user.id, name: user.name, color: user.color ?? '#888' });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -32,7 +33,8 @@ function usePresence(awareness: Awareness): PresentUser[] {
       awareness.on('change', onChange);
       return () => awareness.off('change', onChange);
     },
-    () => JSON.stringify(presentUsers(awareness.getStates() as Map<number, Record<string, unknown>>)),
+    () =>
+      JSON.stringify(presentUsers(awareness.getStates() as Map<number, Record<string, unknown>>)),
   );
   return JSON.parse(snapshot) as PresentUser[];
 }
@@ -41,7 +43,7 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
   const { t } = useT();
   const users = usePresence(awareness);
   return (
-    <div className="presence" aria-label={t('draft.present')}>
+    <div className="presence">
       <span className="visually-hidden">{t('draft.present')}</span>
       <ul>
         {users.map((u) => (

@@ -1,6 +1,6 @@
+import { act, render, screen } from '@testing-library/react';
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
-import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../i18n/i18n';
 import { Toolbar } from './toolbar';

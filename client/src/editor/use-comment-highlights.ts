@@ -11,7 +11,12 @@ export function useCommentHighlights(editor: Editor | null, draftId: string): vo
   // The same query as the comments panel: Apollo shares the request and the live updates.
   const { data } = useQuery(CommentsQuery, { variables: { targetId: draftId } });
   const anchors = useMemo(
-    () => (data?.comments ?? []).filter((c) => c.anchor && !c.resolved && !c.deleted && c.id === c.threadId).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end })),
+    () =>
+      (data?.comments ?? []).flatMap((c) =>
+        c.anchor && !c.resolved && !c.deleted && c.id === c.threadId
+          ? [{ id: c.id, start: c.anchor.start, end: c.anchor.end }]
+          : [],
+      ),
     [data],
   );
   useEffect(() => {
@@ -24,7 +29,12 @@ export function useCommentHighlights(editor: Editor | null, draftId: string): vo
     refresh();
     // A co-author's edit reaches ProseMirror as a replacement of the document: resolve again.
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.docChanged && (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) refresh();
+      if (
+        transaction.docChanged &&
+        (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
+          ?.isChangeOrigin
+      )
+        refresh();
     };
     editor.on('transaction', onTransaction);
     return () => {

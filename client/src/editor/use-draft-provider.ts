@@ -2,9 +2,13 @@ import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ProviderStatus } from '../collab/draft-provider';
-import { closeDraftConnection, takeDraftConnection, type DraftConnection } from './draft-connection';
 import type { RequestError } from '../collab/graphql-request';
 import { markOnce } from '../ui/mark-once';
+import {
+  closeDraftConnection,
+  type DraftConnection,
+  takeDraftConnection,
+} from './draft-connection';
 
 export type { DraftConnection };
 
@@ -22,9 +26,20 @@ export interface DraftSyncState {
  * before the page knows whether the person may edit, and sends edits only once `readOnly` is false.
  * `onLocked` is told when the server refuses an edit because the draft has been adopted.
  */
-export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean, onLocked?: () => void): { connection: DraftConnection | null; sync: DraftSyncState } {
+export function useDraftProvider(
+  ws: Client,
+  draftId: string,
+  readOnly: boolean,
+  onLocked?: () => void,
+): { connection: DraftConnection | null; sync: DraftSyncState } {
   const [connection, setConnection] = useState<DraftConnection | null>(null);
-  const [sync, setSync] = useState<DraftSyncState>({ synced: false, ready: false, status: 'connecting', pending: 0, lastError: null });
+  const [sync, setSync] = useState<DraftSyncState>({
+    synced: false,
+    ready: false,
+    status: 'connecting',
+    pending: 0,
+    lastError: null,
+  });
   // Bumped to open the draft again from the server's text.
   const [generation, setGeneration] = useState(0);
   const apollo = useApolloClient();
@@ -34,11 +49,19 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean,
     onLockedRef.current = onLocked;
   }, [onLocked]);
   // A layout effect: the editor is built in the same frame, not one paint later.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `generation` opens the draft again.
   useLayoutEffect(() => {
     const connection = takeDraftConnection(ws, apollo, draftId);
     const { provider } = connection;
     // The provider holds the state; this copies it for React, whatever event changed it.
-    const refresh = () => setSync((s) => ({ ...s, synced: provider.synced, ready: provider.loaded, status: provider.status, pending: provider.pending }));
+    const refresh = () =>
+      setSync((s) => ({
+        ...s,
+        synced: provider.synced,
+        ready: provider.loaded,
+        status: provider.status,
+        pending: provider.pending,
+      }));
     provider.on('synced', (synced: boolean) => {
       if (synced) markOnce('draft:synced');
       refresh();
@@ -61,7 +84,13 @@ export function useDraftProvider(ws: Client, draftId: string, readOnly: boolean,
       onLockedRef.current?.();
     });
     // Whatever the provider reached while being set up (the socket may already be open).
-    setSync({ synced: provider.synced, ready: provider.loaded, status: provider.status, pending: provider.pending, lastError: null });
+    setSync({
+      synced: provider.synced,
+      ready: provider.loaded,
+      status: provider.status,
+      pending: provider.pending,
+      lastError: null,
+    });
     setConnection(connection);
     // Leaving with edits not yet stored asks first: an edit is only safe once acknowledged.
     const guard = (e: BeforeUnloadEvent) => {

@@ -1,6 +1,18 @@
 export const en = {
-  app: { name: '1540 Committee', tagline: 'Drafting platform of the working groups', skip: 'Skip to content' },
-  nav: { main: 'Main', dashboard: 'Dashboard', calendar: 'Calendar', groups: 'Working groups', signOut: 'Sign out', language: 'Language', signedInAs: 'Signed in as {{name}}' },
+  app: {
+    name: '1540 Committee',
+    tagline: 'Drafting platform of the working groups',
+    skip: 'Skip to content',
+  },
+  nav: {
+    main: 'Main',
+    dashboard: 'Dashboard',
+    calendar: 'Calendar',
+    groups: 'Working groups',
+    signOut: 'Sign out',
+    language: 'Language',
+    signedInAs: 'Signed in as {{name}}',
+  },
   signIn: {
     title: 'Sign in',
     email: 'Email',
@@ -25,7 +37,12 @@ export const en = {
     PAYLOAD_TOO_LARGE: 'This is too large to send.',
     OTHER: 'Something went wrong.',
   },
-  state: { loading: 'Loading…', retry: 'Try again', offline: 'Connection lost. Reconnecting…', notFound: 'Not found.' },
+  state: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    offline: 'Connection lost. Reconnecting…',
+    notFound: 'Not found.',
+  },
   status: { DRAFTING: 'Drafting', IN_REVIEW: 'In review', AGREED: 'Agreed', ADOPTED: 'Adopted' },
   dashboard: {
     title: 'Drafts at a glance',
@@ -54,7 +71,15 @@ export const en = {
     upcoming: 'Upcoming meetings',
     noUpcoming: 'No meeting is scheduled after today. Latest meetings of the programme:',
   },
-  group: { mandate: 'Mandate', coordinator: 'Coordinator', members: 'Members', drafts: 'Drafts', noMembers: 'No members yet.', noCoordinator: 'Not named yet', paragraph: 'Programme of work, paragraph {{n}}' },
+  group: {
+    mandate: 'Mandate',
+    coordinator: 'Coordinator',
+    members: 'Members',
+    drafts: 'Drafts',
+    noMembers: 'No members yet.',
+    noCoordinator: 'Not named yet',
+    paragraph: 'Programme of work, paragraph {{n}}',
+  },
   draft: {
     readOnly: 'Read only: you may read this draft but not edit it.',
     status: 'Status',
@@ -84,12 +109,20 @@ export const en = {
     adoptedOn: 'Adopted on {{date}}: the text is final and can no longer be edited.',
     adopted: 'Adopted: the text is final and can no longer be edited.',
     adoptTitle: 'Adopt this draft?',
-    adoptBody: 'Adopting freezes the text: from then on nobody can edit it, you included. Only the Chair or the Secretariat can reopen it, and the reopening is recorded.',
+    adoptBody:
+      'Adopting freezes the text: from then on nobody can edit it, you included. Only the Chair or the Secretariat can reopen it, and the reopening is recorded.',
     adoptConfirm: 'Adopt the draft',
     adoptCancel: 'Cancel',
     reopenOnlyOfficers: 'Only the Chair or the Secretariat may reopen an adopted draft.',
   },
-  details: { edit: 'Edit title and deadline', titleEn: 'Title in English', titleFr: 'Title in French', deadline: 'Deadline', create: 'Start a new draft', submitCreate: 'Create the draft' },
+  details: {
+    edit: 'Edit title and deadline',
+    titleEn: 'Title in English',
+    titleFr: 'Title in French',
+    deadline: 'Deadline',
+    create: 'Start a new draft',
+    submitCreate: 'Create the draft',
+  },
   comments: {
     title: 'Comments',
     count: 'Comments ({{count}})',
@@ -125,13 +158,22 @@ export const en = {
     previous: 'Previous month: {{month}}',
     next: 'Next month: {{month}}',
     noMeetings: 'No meetings this month.',
-    invalidMonth: '“{{month}}” is not a month of the programme of work, which runs from {{from}} to {{to}}.',
+    invalidMonth:
+      '“{{month}}” is not a month of the programme of work, which runs from {{from}} to {{to}}.',
     goTo: 'Go to {{month}}',
     indicative: 'date indicative',
     agenda: 'Agenda',
     noAgenda: 'No agenda yet.',
     reference: '(Modalities paper, {{ref}})',
-    kind: { COMMITTEE: 'Committee meeting', WORKING_GROUP: 'Working group meeting', INFORMAL_EXPERTS: 'Informal meeting with experts', OPEN_CONSULTATION: 'Open consultation', RETREAT: 'Retreat', BRIEFING: 'Briefing', OUTREACH: 'Outreach' },
+    kind: {
+      COMMITTEE: 'Committee meeting',
+      WORKING_GROUP: 'Working group meeting',
+      INFORMAL_EXPERTS: 'Informal meeting with experts',
+      OPEN_CONSULTATION: 'Open consultation',
+      RETREAT: 'Retreat',
+      BRIEFING: 'Briefing',
+      OUTREACH: 'Outreach',
+    },
   },
 };
 

@@ -1,8 +1,20 @@
 import type { Messages } from './en';
 
 export const fr: Messages = {
-  app: { name: 'Comité 1540', tagline: 'Plateforme de rédaction des groupes de travail', skip: 'Aller au contenu' },
-  nav: { main: 'Principal', dashboard: 'Tableau de bord', calendar: 'Calendrier', groups: 'Groupes de travail', signOut: 'Se déconnecter', language: 'Langue', signedInAs: 'Connecté·e : {{name}}' },
+  app: {
+    name: 'Comité 1540',
+    tagline: 'Plateforme de rédaction des groupes de travail',
+    skip: 'Aller au contenu',
+  },
+  nav: {
+    main: 'Principal',
+    dashboard: 'Tableau de bord',
+    calendar: 'Calendrier',
+    groups: 'Groupes de travail',
+    signOut: 'Se déconnecter',
+    language: 'Langue',
+    signedInAs: 'Connecté·e : {{name}}',
+  },
   signIn: {
     title: 'Connexion',
     email: 'Adresse électronique',
@@ -23,12 +35,23 @@ export const fr: Messages = {
     CONFLICT: 'Quelqu’un a modifié cet élément en même temps. Rechargez et réessayez.',
     DRAFT_LOCKED: 'Ce projet a été adopté : son texte est définitif et ne peut plus être modifié.',
     TOO_MANY_REQUESTS: 'Trop de modifications à la fois. Patientez un instant et réessayez.',
-    DATABASE_UNAVAILABLE: 'La base de données est momentanément indisponible. Réessayez dans un instant.',
+    DATABASE_UNAVAILABLE:
+      'La base de données est momentanément indisponible. Réessayez dans un instant.',
     PAYLOAD_TOO_LARGE: 'C’est trop volumineux pour être envoyé.',
     OTHER: 'Une erreur est survenue.',
   },
-  state: { loading: 'Chargement…', retry: 'Réessayer', offline: 'Connexion perdue. Reconnexion…', notFound: 'Introuvable.' },
-  status: { DRAFTING: 'En rédaction', IN_REVIEW: 'En examen', AGREED: 'Approuvé', ADOPTED: 'Adopté' },
+  state: {
+    loading: 'Chargement…',
+    retry: 'Réessayer',
+    offline: 'Connexion perdue. Reconnexion…',
+    notFound: 'Introuvable.',
+  },
+  status: {
+    DRAFTING: 'En rédaction',
+    IN_REVIEW: 'En examen',
+    AGREED: 'Approuvé',
+    ADOPTED: 'Adopté',
+  },
   dashboard: {
     title: 'Les projets en un coup d’œil',
     intro: 'Tous les projets des quatre groupes de travail, en direct.',
@@ -56,14 +79,23 @@ export const fr: Messages = {
     upcoming: 'Prochaines séances',
     noUpcoming: 'Aucune séance prévue après aujourd’hui. Dernières séances du programme :',
   },
-  group: { mandate: 'Mandat', coordinator: 'Coordonnateur', members: 'Membres', drafts: 'Projets', noMembers: 'Pas encore de membres.', noCoordinator: 'Pas encore désigné', paragraph: 'Programme de travail, paragraphe {{n}}' },
+  group: {
+    mandate: 'Mandat',
+    coordinator: 'Coordonnateur',
+    members: 'Membres',
+    drafts: 'Projets',
+    noMembers: 'Pas encore de membres.',
+    noCoordinator: 'Pas encore désigné',
+    paragraph: 'Programme de travail, paragraphe {{n}}',
+  },
   draft: {
     readOnly: 'Lecture seule : vous pouvez lire ce projet mais pas le modifier.',
     status: 'Statut',
     changeStatus: 'Changer le statut',
     saving: 'Enregistrement de {{count}} modifications…',
     saved: 'Toutes les modifications sont enregistrées',
-    offline: 'Hors ligne : vos modifications sont conservées et seront envoyées au retour de la connexion.',
+    offline:
+      'Hors ligne : vos modifications sont conservées et seront envoyées au retour de la connexion.',
     connecting: 'Connexion…',
     present: 'Dans ce projet',
     toolbar: 'Mise en forme',
@@ -86,12 +118,20 @@ export const fr: Messages = {
     adoptedOn: 'Adopté le {{date}} : le texte est définitif et ne peut plus être modifié.',
     adopted: 'Adopté : le texte est définitif et ne peut plus être modifié.',
     adoptTitle: 'Adopter ce projet ?',
-    adoptBody: 'L’adoption fige le texte : plus personne ne pourra le modifier, vous compris. Seuls la présidence ou le Secrétariat pourront le rouvrir, et la réouverture sera consignée.',
+    adoptBody:
+      'L’adoption fige le texte : plus personne ne pourra le modifier, vous compris. Seuls la présidence ou le Secrétariat pourront le rouvrir, et la réouverture sera consignée.',
     adoptConfirm: 'Adopter le projet',
     adoptCancel: 'Annuler',
     reopenOnlyOfficers: 'Seuls la présidence ou le Secrétariat peuvent rouvrir un projet adopté.',
   },
-  details: { edit: 'Modifier le titre et l’échéance', titleEn: 'Titre en anglais', titleFr: 'Titre en français', deadline: 'Échéance', create: 'Commencer un nouveau projet', submitCreate: 'Créer le projet' },
+  details: {
+    edit: 'Modifier le titre et l’échéance',
+    titleEn: 'Titre en anglais',
+    titleFr: 'Titre en français',
+    deadline: 'Échéance',
+    create: 'Commencer un nouveau projet',
+    submitCreate: 'Créer le projet',
+  },
   comments: {
     title: 'Commentaires',
     count: 'Commentaires ({{count}})',
@@ -127,13 +167,22 @@ export const fr: Messages = {
     previous: 'Mois précédent : {{month}}',
     next: 'Mois suivant : {{month}}',
     noMeetings: 'Aucune séance ce mois-ci.',
-    invalidMonth: '« {{month}} » n’est pas un mois du programme de travail, qui va de {{from}} à {{to}}.',
+    invalidMonth:
+      '« {{month}} » n’est pas un mois du programme de travail, qui va de {{from}} à {{to}}.',
     goTo: 'Aller à {{month}}',
     indicative: 'date indicative',
     agenda: 'Ordre du jour',
     noAgenda: 'Pas encore d’ordre du jour.',
     // Brackets, not parentheses: the reference itself ends with one (« d) i) à ii) »).
     reference: '[Document sur les modalités, {{ref}}]',
-    kind: { COMMITTEE: 'Séance du Comité', WORKING_GROUP: 'Réunion de groupe de travail', INFORMAL_EXPERTS: 'Réunion informelle avec les experts', OPEN_CONSULTATION: 'Consultation ouverte', RETREAT: 'Retraite', BRIEFING: 'Exposé', OUTREACH: 'Sensibilisation' },
+    kind: {
+      COMMITTEE: 'Séance du Comité',
+      WORKING_GROUP: 'Réunion de groupe de travail',
+      INFORMAL_EXPERTS: 'Réunion informelle avec les experts',
+      OPEN_CONSULTATION: 'Consultation ouverte',
+      RETREAT: 'Retraite',
+      BRIEFING: 'Exposé',
+      OUTREACH: 'Sensibilisation',
+    },
   },
 };

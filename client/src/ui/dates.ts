@@ -19,8 +19,16 @@ export function formatMonth(month: string, lang: Lang): string {
 }
 
 /** A meeting's date; only its month when the programme fixes no more than that. */
-export function formatMeetingDate(m: { date: string; dateIsIndicative: boolean }, lang: Lang, withWeekday = false): string {
-  return formatDate(m.date, lang, m.dateIsIndicative ? MONTH_PATTERN : withWeekday ? 'EEEE PPP' : 'PPP');
+export function formatMeetingDate(
+  m: { date: string; dateIsIndicative: boolean },
+  lang: Lang,
+  withWeekday = false,
+): string {
+  return formatDate(
+    m.date,
+    lang,
+    m.dateIsIndicative ? MONTH_PATTERN : withWeekday ? 'EEEE PPP' : 'PPP',
+  );
 }
 
 /** A day stored as midnight UTC (a deadline, the end of the programme), the same day in every time zone. */
@@ -33,9 +41,16 @@ export function fromNow(iso: string, lang: Lang): string {
 }
 
 /** How far a deadline is, and whether it has passed. */
-export function countdown(deadlineIso: string, now: Date, lang: Lang): { overdue: boolean; distance: string } {
+export function countdown(
+  deadlineIso: string,
+  now: Date,
+  lang: Lang,
+): { overdue: boolean; distance: string } {
   const deadline = new Date(deadlineIso);
-  return { overdue: deadline.getTime() < now.getTime(), distance: formatDistanceStrict(deadline, now, { locale: locales[lang] }) };
+  return {
+    overdue: deadline.getTime() < now.getTime(),
+    distance: formatDistanceStrict(deadline, now, { locale: locales[lang] }),
+  };
 }
 
 export type DeadlineState =
@@ -47,10 +62,19 @@ export type DeadlineState =
  * What a draft's deadline means now: a countdown while it is ahead; once passed, how late it is
  * while the programme still runs, and only that it passed with the programme once that is over.
  */
-export function deadlineState(deadlineIso: string, now: Date, lang: Lang, programmeEnd: string | null): DeadlineState {
+export function deadlineState(
+  deadlineIso: string,
+  now: Date,
+  lang: Lang,
+  programmeEnd: string | null,
+): DeadlineState {
   const { overdue, distance } = countdown(deadlineIso, now, lang);
   if (!overdue) return { kind: 'due', distance };
-  if (programmeEnd && endOfDay(programmeEnd) < now.getTime() && new Date(deadlineIso).getTime() <= endOfDay(programmeEnd)) {
+  if (
+    programmeEnd &&
+    endOfDay(programmeEnd) < now.getTime() &&
+    new Date(deadlineIso).getTime() <= endOfDay(programmeEnd)
+  ) {
     return { kind: 'closed', programmeEnd: formatDay(programmeEnd, lang) };
   }
   return { kind: 'overdue', distance };

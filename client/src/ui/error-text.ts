@@ -2,7 +2,17 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { RequestError } from '../collab/graphql-request';
 import { i18n, type Lang } from '../i18n/i18n';
 
-const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'DRAFT_LOCKED', 'TOO_MANY_REQUESTS', 'DATABASE_UNAVAILABLE', 'PAYLOAD_TOO_LARGE'];
+const KNOWN = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DRAFT_LOCKED',
+  'TOO_MANY_REQUESTS',
+  'DATABASE_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
+];
 
 /** The error's code as the server sent it, NETWORK when no answer came, OTHER when unknown. */
 export function errorCode(error: unknown): string {
@@ -10,8 +20,10 @@ export function errorCode(error: unknown): string {
     const code = error.errors[0]?.extensions?.code;
     return typeof code === 'string' && KNOWN.includes(code) ? code : 'OTHER';
   }
-  if (error instanceof RequestError) return KNOWN.includes(error.code) || error.code === 'NETWORK' ? error.code : 'OTHER';
-  if (ServerError.is(error) || (error instanceof TypeError && /fetch/i.test(error.message))) return 'NETWORK';
+  if (error instanceof RequestError)
+    return KNOWN.includes(error.code) || error.code === 'NETWORK' ? error.code : 'OTHER';
+  if (ServerError.is(error) || (error instanceof TypeError && /fetch/i.test(error.message)))
+    return 'NETWORK';
   return 'OTHER';
 }
 
@@ -21,7 +33,11 @@ export function errorCode(error: unknown): string {
  */
 export function errorText(error: unknown, lang: Lang): string {
   const code = errorCode(error);
-  const serverMessage = CombinedGraphQLErrors.is(error) ? error.errors[0]?.message : error instanceof RequestError && code !== 'NETWORK' ? error.message : undefined;
+  const serverMessage = CombinedGraphQLErrors.is(error)
+    ? error.errors[0]?.message
+    : error instanceof RequestError && code !== 'NETWORK'
+      ? error.message
+      : undefined;
   if (lang === 'en' && serverMessage) return serverMessage;
   return i18n.getFixedT(lang)(`errors.${code}`);
 }

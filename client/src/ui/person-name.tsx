@@ -5,7 +5,8 @@ export interface Person {
   delegation?: { code: string; nameEn: string; nameFr: string } | null;
 }
 
-const sameWords = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+const sameWords = (a: string, b: string) =>
+  a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
 
 /**
  * A person's name without the mention of their own delegation it may end with, as in the demo
@@ -23,10 +24,16 @@ export function nameWithoutDelegation(name: string, delegation: readonly string[
 }
 
 /** What to call a person: their name once, then their delegation in the interface's language. */
-export function personLabel(person: Person, lang: 'en' | 'fr'): { name: string; delegation: string | null } {
+export function personLabel(
+  person: Person,
+  lang: 'en' | 'fr',
+): { name: string; delegation: string | null } {
   const d = person.delegation;
   if (!d) return { name: person.name, delegation: null };
-  return { name: nameWithoutDelegation(person.name, [d.code, d.nameEn, d.nameFr]), delegation: lang === 'fr' ? d.nameFr : d.nameEn };
+  return {
+    name: nameWithoutDelegation(person.name, [d.code, d.nameEn, d.nameFr]),
+    delegation: lang === 'fr' ? d.nameFr : d.nameEn,
+  };
 }
 
 /** "Delegate (demo) · France": for every place that shows who wrote or did something. */

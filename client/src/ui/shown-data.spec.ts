@@ -13,7 +13,9 @@ describe('what a page shows of its query', () => {
     expect(shownData({ data: undefined, previousData: english }, same)).toBe(english);
   });
   it('is nothing while loading something else, or the first time', () => {
-    expect(shownData({ data: undefined, previousData: { draft: { id: 'd2', title: 'Other' } } }, same)).toBeUndefined();
+    expect(
+      shownData({ data: undefined, previousData: { draft: { id: 'd2', title: 'Other' } } }, same),
+    ).toBeUndefined();
     expect(shownData<typeof english>({ data: undefined })).toBeUndefined();
   });
 });

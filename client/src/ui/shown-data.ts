@@ -4,7 +4,10 @@
  * page on screen instead of blanking it to a loading state. `same` tells whether that earlier
  * data is still about what the page shows (the same draft, not the one left behind).
  */
-export function shownData<T>(result: { data?: T; previousData?: T }, same: (previous: T) => boolean = () => true): T | undefined {
+export function shownData<T>(
+  result: { data?: T; previousData?: T },
+  same: (previous: T) => boolean = () => true,
+): T | undefined {
   if (result.data !== undefined) return result.data;
   const previous = result.previousData;
   return previous !== undefined && same(previous) ? previous : undefined;

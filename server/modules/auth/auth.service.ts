@@ -1,14 +1,14 @@
-import mongoose from 'mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+import mongoose from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
-import { ErrorCode, appError, badInput } from '../../core/errors';
+import { appError, badInput, ErrorCode } from '../../core/errors';
 import type { Role } from '../../core/role';
+import type { DomainEvents } from '../shared/domain-events';
 import { UserDoc, UserModel } from '../users/user.model';
+import { loginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { SessionModel } from './session.model';
-import { loginThrottle } from './login-throttle';
-import type { DomainEvents } from '../shared/domain-events';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -18,20 +18,32 @@ export interface LoginResult {
   user: UserDoc;
 }
 
-export async function login(email: string, password: string, ttlMs: number, events: DomainEvents): Promise<LoginResult> {
+export async function login(
+  email: string,
+  password: string,
+  ttlMs: number,
+  events: DomainEvents,
+): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
   loginThrottle.check(normalized);
   const user = await UserModel.findOne({ email: normalized }).lean<UserDoc>();
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) {
     loginThrottle.fail(normalized);
-    throw appError(ErrorCode.Unauthenticated, 'Wrong email or password.', { reason: 'INVALID_CREDENTIALS' });
+    throw appError(ErrorCode.Unauthenticated, 'Wrong email or password.', {
+      reason: 'INVALID_CREDENTIALS',
+    });
   }
   loginThrottle.succeed(normalized);
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
-  const session = await SessionModel.create({ tokenHash: tokenHash(token), userId: user._id, createdAt: now, expiresAt });
+  const session = await SessionModel.create({
+    tokenHash: tokenHash(token),
+    userId: user._id,
+    createdAt: now,
+    expiresAt,
+  });
   events.emit('session.started', { sessionId: session._id, userId: user._id });
   return { token, expiresAt, user };
 }
@@ -46,7 +58,11 @@ export async function authenticate(token: string | undefined): Promise<AuthUser 
   return toAuthUser(user, session._id, session.expiresAt);
 }
 
-export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId, sessionExpiresAt: Date): AuthUser {
+export function toAuthUser(
+  user: UserDoc,
+  sessionId: Types.ObjectId,
+  sessionExpiresAt: Date,
+): AuthUser {
   return {
     id: user._id.toHexString(),
     _id: user._id,
@@ -61,25 +77,51 @@ export function toAuthUser(user: UserDoc, sessionId: Types.ObjectId, sessionExpi
 }
 
 /** Deletes sessions and tells every instance, so WebSockets opened with them close at once. */
-async function revokeSessions(filter: Record<string, unknown>, userId: Types.ObjectId, events: DomainEvents): Promise<number> {
+async function revokeSessions(
+  filter: Record<string, unknown>,
+  userId: Types.ObjectId,
+  events: DomainEvents,
+): Promise<number> {
   const sessions = await SessionModel.find(filter, { _id: 1 }).lean();
-  const { deletedCount } = await SessionModel.deleteMany({ _id: mongoose.trusted({ $in: sessions.map((s) => s._id) }) });
-  if (sessions.length > 0) events.emit('session.revoked', { sessionIds: sessions.map((s) => s._id), userId });
+  const { deletedCount } = await SessionModel.deleteMany({
+    _id: mongoose.trusted({ $in: sessions.map((s) => s._id) }),
+  });
+  if (sessions.length > 0)
+    events.emit('session.revoked', { sessionIds: sessions.map((s) => s._id), userId });
   return deletedCount;
 }
 
 export function logout(user: AuthUser, everywhere: boolean, events: DomainEvents): Promise<number> {
-  return revokeSessions(everywhere ? { userId: user._id } : { _id: user.sessionId }, user._id, events);
+  return revokeSessions(
+    everywhere ? { userId: user._id } : { _id: user.sessionId },
+    user._id,
+    events,
+  );
 }
 
-export async function changePassword(user: AuthUser, current: string, next: string, events: DomainEvents): Promise<void> {
+export async function changePassword(
+  user: AuthUser,
+  current: string,
+  next: string,
+  events: DomainEvents,
+): Promise<void> {
   const stored = await UserModel.findById(user._id).lean<UserDoc>();
   if (!stored || !(await verifyPassword(stored.passwordHash, current))) {
-    throw appError(ErrorCode.Unauthenticated, 'The current password is wrong.', { reason: 'INVALID_CREDENTIALS' });
+    throw appError(ErrorCode.Unauthenticated, 'The current password is wrong.', {
+      reason: 'INVALID_CREDENTIALS',
+    });
   }
-  if (next === current) throw badInput('The new password must differ from the current one.', 'newPassword');
-  await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(next), seeded: false } });
+  if (next === current)
+    throw badInput('The new password must differ from the current one.', 'newPassword');
+  await UserModel.updateOne(
+    { _id: user._id },
+    { $set: { passwordHash: await hashPassword(next), seeded: false } },
+  );
   events.emit('user.passwordChanged', { userId: user._id });
   // Other sessions may belong to whoever knew the old password.
-  await revokeSessions({ userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) }, user._id, events);
+  await revokeSessions(
+    { userId: user._id, _id: mongoose.trusted({ $ne: user.sessionId }) },
+    user._id,
+    events,
+  );
 }

@@ -1,6 +1,12 @@
-import { SessionModel } from './session.model';
 import { meetingOf } from '../../../test/helpers/factories';
-import { startTestPlatform, subscribe, Topic, TestPlatform, TEST_PASSWORD } from '../../../test/helpers/test-platform';
+import {
+  startTestPlatform,
+  subscribe,
+  TEST_PASSWORD,
+  TestPlatform,
+  Topic,
+} from '../../../test/helpers/test-platform';
+import { SessionModel } from './session.model';
 
 const ME = '{ me { id name email roles } }';
 
@@ -12,7 +18,11 @@ describe('auth', () => {
   afterAll(() => t.stop());
 
   it('signs in a demo account and returns a working token with the user', async () => {
-    const res = await t.gql('mutation { login(email: "Chair@Committee.test", password: "' + TEST_PASSWORD + '") { token expiresAt user { id name roles } } }');
+    const res = await t.gql(
+      'mutation { login(email: "Chair@Committee.test", password: "' +
+        TEST_PASSWORD +
+        '") { token expiresAt user { id name roles } } }',
+    );
     expect(res.errors).toBeUndefined();
     const { token, user, expiresAt } = res.data!.login;
     expect(user.roles).toEqual(['CHAIR']);
@@ -22,8 +32,14 @@ describe('auth', () => {
   });
 
   it('refuses a wrong password and an unknown email with the same error', async () => {
-    const wrong = await t.gql('mutation($p: String!) { login(email: "chair@committee.test", password: $p) { token } }', { p: 'not-the-password' });
-    const unknown = await t.gql('mutation($p: String!) { login(email: "nobody@committee.test", password: $p) { token } }', { p: TEST_PASSWORD });
+    const wrong = await t.gql(
+      'mutation($p: String!) { login(email: "chair@committee.test", password: $p) { token } }',
+      { p: 'not-the-password' },
+    );
+    const unknown = await t.gql(
+      'mutation($p: String!) { login(email: "nobody@committee.test", password: $p) { token } }',
+      { p: TEST_PASSWORD },
+    );
     for (const res of [wrong, unknown]) {
       expect(res.data).toBeNull();
       expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -39,12 +55,16 @@ describe('auth', () => {
   });
 
   it('throttles repeated failures for one account', async () => {
-    const attempt = () => t.gql('mutation { login(email: "observer@committee.test", password: "guess") { token } }');
-    for (let i = 0; i < 10; i += 1) expect((await attempt()).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const attempt = () =>
+      t.gql('mutation { login(email: "observer@committee.test", password: "guess") { token } }');
+    for (let i = 0; i < 10; i += 1)
+      expect((await attempt()).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const blocked = await attempt();
     expect(blocked.errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
     // Even the right password waits out the window.
-    const right = await t.gql(`mutation { login(email: "observer@committee.test", password: "${TEST_PASSWORD}") { token } }`);
+    const right = await t.gql(
+      `mutation { login(email: "observer@committee.test", password: "${TEST_PASSWORD}") { token } }`,
+    );
     expect(right.errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
   });
 
@@ -73,7 +93,11 @@ describe('auth', () => {
     await t.listening(Topic.CommentAdded, itemId, base + 2);
     await t.gql('mutation { logout }', {}, token);
     await expect(revoked.next(3000)).rejects.toThrow(/4403 Session revoked/);
-    await t.gql('mutation($t: ID!) { addComment(input: { targetId: $t, body: "Still connected?" }) { id } }', { t: itemId }, other);
+    await t.gql(
+      'mutation($t: ID!) { addComment(input: { targetId: $t, body: "Still connected?" }) { id } }',
+      { t: itemId },
+      other,
+    );
     await expect(kept.next(3000)).resolves.toBeTruthy();
   });
 
@@ -87,11 +111,23 @@ describe('auth', () => {
   it('changes a password, signing out other sessions', async () => {
     const first = await t.login('secretariat@committee.test');
     const second = await t.login('secretariat@committee.test');
-    const short = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "short") }', { c: TEST_PASSWORD }, first);
+    const short = await t.gql(
+      'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "short") }',
+      { c: TEST_PASSWORD },
+      first,
+    );
     expect(short.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const wrongCurrent = await t.gql('mutation { changePassword(currentPassword: "nope", newPassword: "a-much-longer-password") }', {}, first);
+    const wrongCurrent = await t.gql(
+      'mutation { changePassword(currentPassword: "nope", newPassword: "a-much-longer-password") }',
+      {},
+      first,
+    );
     expect(wrongCurrent.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const ok = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a-much-longer-password") }', { c: TEST_PASSWORD }, first);
+    const ok = await t.gql(
+      'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a-much-longer-password") }',
+      { c: TEST_PASSWORD },
+      first,
+    );
     expect(ok.data!.changePassword).toBe(true);
     expect((await t.gql(ME, {}, first)).data!.me.email).toBe('secretariat@committee.test');
     expect((await t.gql(ME, {}, second)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');

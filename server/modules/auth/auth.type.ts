@@ -3,7 +3,10 @@ import { User } from '../users/user.type';
 
 @ObjectType()
 export class AuthPayload {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>` (HTTP) or connectionParams.authorization (WebSocket)' })
+  @Field(() => String, {
+    description:
+      'Send as `Authorization: Bearer <token>` (HTTP) or connectionParams.authorization (WebSocket)',
+  })
   token!: string;
 
   @Field(() => Date)

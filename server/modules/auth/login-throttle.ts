@@ -1,4 +1,4 @@
-import { ErrorCode, appError } from '../../core/errors';
+import { appError, ErrorCode } from '../../core/errors';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 10;
@@ -16,18 +16,24 @@ class LoginThrottle {
     }
     if (entry.count >= MAX_FAILURES) {
       const retryAfterSeconds = Math.ceil((entry.since + WINDOW_MS - Date.now()) / 1000);
-      throw appError(ErrorCode.TooManyRequests, `Too many failed sign-ins for this account; try again in ${retryAfterSeconds} s.`, {
-        reason: 'TOO_MANY_ATTEMPTS',
-        retryAfterSeconds,
-      });
+      throw appError(
+        ErrorCode.TooManyRequests,
+        `Too many failed sign-ins for this account; try again in ${retryAfterSeconds} s.`,
+        {
+          reason: 'TOO_MANY_ATTEMPTS',
+          retryAfterSeconds,
+        },
+      );
     }
   }
 
   fail(email: string): void {
     const entry = this.failures.get(email);
-    if (!entry || Date.now() - entry.since > WINDOW_MS) this.failures.set(email, { count: 1, since: Date.now() });
+    if (!entry || Date.now() - entry.since > WINDOW_MS)
+      this.failures.set(email, { count: 1, since: Date.now() });
     else entry.count += 1;
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
+    if (this.failures.size > 10_000)
+      this.failures.delete(this.failures.keys().next().value as string);
   }
 
   succeed(email: string): void {

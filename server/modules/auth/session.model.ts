@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 
 const sessionSchema = new Schema({
   /** sha256 of the bearer token: a leaked database does not leak live tokens. */

@@ -1,4 +1,11 @@
-import { IsMongoId, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MAX_COMMENT_LENGTH } from './comment.data';
 
@@ -9,7 +16,10 @@ export class CommentAnchorInput {
   @Length(1, 1000)
   quote!: string;
 
-  @Field(() => String, { nullable: true, description: 'Encoded Yjs relative position of the start' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Encoded Yjs relative position of the start',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -30,7 +40,9 @@ export class AddCommentInput {
 
   @Field(() => String)
   @IsString()
-  @Length(1, MAX_COMMENT_LENGTH, { message: `body must be 1 to ${MAX_COMMENT_LENGTH} characters long` })
+  @Length(1, MAX_COMMENT_LENGTH, {
+    message: `body must be 1 to ${MAX_COMMENT_LENGTH} characters long`,
+  })
   body!: string;
 
   @Field(() => ID, { nullable: true, description: 'The comment this one answers' })

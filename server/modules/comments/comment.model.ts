@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 import { registerEnumType } from 'type-graphql';
 
 export enum CommentTargetType {
@@ -36,5 +36,9 @@ commentSchema.index({ targetId: 1, createdAt: 1 });
 commentSchema.index({ threadId: 1, createdAt: 1 });
 commentSchema.index({ targetId: 1, resolved: 1 });
 
-export type CommentDoc = InferSchemaType<typeof commentSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type CommentDoc = InferSchemaType<typeof commentSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const CommentModel = model('Comment', commentSchema);

@@ -10,7 +10,9 @@ export function presentComment(c: CommentDoc) {
     targetId: c.targetId.toHexString(),
     parentId: c.parentId ? c.parentId.toHexString() : null,
     threadId: c.threadId.toHexString(),
-    anchor: c.anchor ? { quote: c.anchor.quote ?? '', start: c.anchor.start ?? null, end: c.anchor.end ?? null } : null,
+    anchor: c.anchor
+      ? { quote: c.anchor.quote ?? '', start: c.anchor.start ?? null, end: c.anchor.end ?? null }
+      : null,
     deleted: c.deletedAt !== null && c.deletedAt !== undefined,
   };
 }

@@ -13,9 +13,13 @@ export class CommentAnchor {
   end!: string | null;
 }
 
-@ObjectType({ description: 'What the signed-in person may do with a comment, by the rules the mutations apply' })
+@ObjectType({
+  description: 'What the signed-in person may do with a comment, by the rules the mutations apply',
+})
 export class CommentAbilities {
-  @Field(() => Boolean, { description: 'Change its text (editComment): its author, while it is not deleted' })
+  @Field(() => Boolean, {
+    description: 'Change its text (editComment): its author, while it is not deleted',
+  })
   edit!: boolean;
 
   @Field(() => Boolean, { description: 'Delete it (deleteComment)' })

@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-grap
 import type { Context } from '../../graphql/context';
 import { Delegation } from '../delegations/delegation.type';
 import { MandateTask } from '../shared/mandate-task.type';
-import { present, Presented } from '../shared/present';
+import { Presented, present } from '../shared/present';
 import { CommitteeDoc, CommitteeModel } from './committee.model';
 import { Committee } from './committee.type';
 
@@ -16,13 +16,17 @@ export class CommitteeResolver {
     return present(await CommitteeModel.findOne().lean<CommitteeDoc>());
   }
 
-  @FieldResolver(() => [MandateTask], { description: 'Administration and resources (par. 12), the Committee\'s own tasks' })
+  @FieldResolver(() => [MandateTask], {
+    description: "Administration and resources (par. 12), the Committee's own tasks",
+  })
   administrationTasks(@Root() c: CommitteeRoot) {
     return c.administrationTasks;
   }
 
   @FieldResolver(() => Delegation, { nullable: true })
   async chairDelegation(@Root() c: CommitteeRoot, @Ctx() ctx: Context) {
-    return c.chairDelegationId ? present(await ctx.loaders.delegation.load(c.chairDelegationId)) : null;
+    return c.chairDelegationId
+      ? present(await ctx.loaders.delegation.load(c.chairDelegationId))
+      : null;
   }
 }

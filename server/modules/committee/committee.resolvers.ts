@@ -3,4 +3,7 @@ import { localizedTextResolver } from '../shared/localized-text.resolver';
 import { CommitteeResolver } from './committee.resolver';
 import { Committee } from './committee.type';
 
-export const resolvers: readonly ClassType[] = [CommitteeResolver, localizedTextResolver(Committee, 'name')];
+export const resolvers: readonly ClassType[] = [
+  CommitteeResolver,
+  localizedTextResolver(Committee, 'name'),
+];

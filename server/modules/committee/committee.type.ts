@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The Security Council Committee established pursuant to resolution 1540 (2004)' })
+@ObjectType({
+  description: 'The Security Council Committee established pursuant to resolution 1540 (2004)',
+})
 export class Committee {
   @Field(() => ID)
   id!: string;

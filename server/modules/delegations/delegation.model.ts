@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 import { localizedTextSchema } from '../shared/localized';
 
 const delegationSchema = new Schema(

@@ -1,7 +1,7 @@
-import { listCost } from '../../graphql/complexity';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listCost } from '../../graphql/complexity';
 import type { Context } from '../../graphql/context';
-import { present, Presented, presentAll } from '../shared/present';
+import { Presented, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { DelegationDoc, DelegationModel } from './delegation.model';
 import { Delegation } from './delegation.type';
@@ -13,7 +13,9 @@ export class DelegationResolver {
   @Authorized()
   @Query(() => [Delegation], { complexity: listCost(20) })
   async delegations(): Promise<DelegationRoot[]> {
-    return presentAll(await DelegationModel.find().sort({ memberSince: 1, code: 1 }).lean<DelegationDoc[]>());
+    return presentAll(
+      await DelegationModel.find().sort({ memberSince: 1, code: 1 }).lean<DelegationDoc[]>(),
+    );
   }
 
   @FieldResolver(() => [User], { complexity: listCost(5) })

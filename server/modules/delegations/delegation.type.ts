@@ -8,7 +8,10 @@ export class Delegation {
   @Field(() => String, { description: 'ISO 3166-1 alpha-3 code' })
   code!: string;
 
-  @Field(() => Int, { description: 'Year its term on the Council began; 2021 members are invited to later 2020 meetings' })
+  @Field(() => Int, {
+    description:
+      'Year its term on the Council began; 2021 members are invited to later 2020 meetings',
+  })
   memberSince!: number;
 
   @Field(() => Boolean)

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
-import { coordinates, hasRole, isMemberOf, isOfficer, writes } from '../../core/roles';
 import { Role } from '../../core/role';
+import { coordinates, hasRole, isMemberOf, isOfficer, writes } from '../../core/roles';
 import { DraftStatus } from './draft-status';
 
 interface DraftRef {
@@ -15,16 +15,20 @@ interface DraftWithStatus extends DraftRef {
 /** Who may do what with a working group's draft. Every signed-in person may read. */
 export const draftPolicy = {
   /** Who writes this draft's text at all, whatever its status: its group's members and the officers. */
-  write: (u: AuthUser, d: DraftRef) => isOfficer(u) || (writes(u) && isMemberOf(u, d.workingGroupId)),
+  write: (u: AuthUser, d: DraftRef) =>
+    isOfficer(u) || (writes(u) && isMemberOf(u, d.workingGroupId)),
   /** An adopted text is final: nobody edits it until it is reopened. */
   locked: (d: Pick<DraftWithStatus, 'status'>) => d.status === DraftStatus.ADOPTED,
   edit: (u: AuthUser, d: DraftWithStatus) => draftPolicy.write(u, d) && !draftPolicy.locked(d),
   comment: (u: AuthUser, d: DraftRef) => draftPolicy.write(u, d) || hasRole(u, Role.EXPERT),
-  create: (u: AuthUser, workingGroupId: Types.ObjectId) => isOfficer(u) || coordinates(u, workingGroupId),
+  create: (u: AuthUser, workingGroupId: Types.ObjectId) =>
+    isOfficer(u) || coordinates(u, workingGroupId),
   manage: (u: AuthUser, d: DraftRef) => isOfficer(u) || coordinates(u, d.workingGroupId),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
-    from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED ? isOfficer(u) : draftPolicy.manage(u, d),
+    from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
+      ? isOfficer(u)
+      : draftPolicy.manage(u, d),
 };
 
 export interface DraftAbilityValues {
@@ -43,7 +47,9 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     edit: draftPolicy.edit(u, d),
     comment: draftPolicy.comment(u, d),
     manage: draftPolicy.manage(u, d),
-    changeStatus: Object.values(DraftStatus).some((to) => to !== from && draftPolicy.setStatus(u, d, from, to)),
+    changeStatus: Object.values(DraftStatus).some(
+      (to) => to !== from && draftPolicy.setStatus(u, d, from, to),
+    ),
     adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
   };
 }

@@ -1,7 +1,14 @@
-import { expectedFor, groupOf, parseTable, personWith, ROLES, SIDES } from '../../../test/helpers/policy-table';
+import {
+  expectedFor,
+  groupOf,
+  parseTable,
+  personWith,
+  ROLES,
+  SIDES,
+} from '../../../test/helpers/policy-table';
 import { Role } from '../users/role';
-import { DraftStatus } from './draft-status';
 import { draftAbilities, draftPolicy } from './draft.policy';
+import { DraftStatus } from './draft-status';
 
 /*
  * From the README: members of a working group edit and comment on its drafts (experts comment
@@ -29,7 +36,9 @@ const TABLE = parseTable(`
 const STATUSES = Object.values(DraftStatus);
 const { ADOPTED } = DraftStatus;
 
-const cases = ROLES.flatMap((role) => SIDES.flatMap((side) => STATUSES.map((status) => ({ role, side, status }))));
+const cases = ROLES.flatMap((role) =>
+  SIDES.flatMap((side) => STATUSES.map((status) => ({ role, side, status }))),
+);
 
 describe('draft policy, every role × own or other group × status', () => {
   it.each(cases)('$role in the $side group, draft $status', ({ role, side, status }) => {
@@ -43,11 +52,19 @@ describe('draft policy, every role × own or other group × status', () => {
       comment: draftPolicy.comment(u, draft),
       manage: draftPolicy.manage(u, draft),
       create: draftPolicy.create(u, draft.workingGroupId),
-    }).toEqual({ edit: want.edit && !locked, comment: want.comment, manage: want.manage, create: want.create });
+    }).toEqual({
+      edit: want.edit && !locked,
+      comment: want.comment,
+      manage: want.manage,
+      create: want.create,
+    });
 
     for (const to of STATUSES) {
       const expected = status === ADOPTED ? want.reopen : to === ADOPTED ? want.adopt : want.move;
-      expect({ to, allowed: draftPolicy.setStatus(u, draft, status, to) }).toEqual({ to, allowed: expected });
+      expect({ to, allowed: draftPolicy.setStatus(u, draft, status, to) }).toEqual({
+        to,
+        allowed: expected,
+      });
     }
 
     expect(draftAbilities(u, draft)).toEqual({
@@ -69,7 +86,11 @@ describe('draft policy, every role × own or other group × status', () => {
 
   it('gives no ability to someone not signed in', () => {
     for (const status of STATUSES) {
-      expect(Object.values(draftAbilities(null, { workingGroupId: groupOf('own'), status })).some(Boolean)).toBe(false);
+      expect(
+        Object.values(draftAbilities(null, { workingGroupId: groupOf('own'), status })).some(
+          Boolean,
+        ),
+      ).toBe(false);
     }
   });
 });

@@ -1,19 +1,31 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { listCost } from '../../graphql/complexity';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
-import { ALL, Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
+import { ALL, Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
-import { present, Presented, presentAll } from '../shared/present';
+import { Presented, present, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroup } from '../working-groups/working-group.type';
-import { DraftStatus } from './draft-status';
 import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
 import { DraftDoc } from './draft.model';
 import { draftAbilities } from './draft.policy';
 import { createDraft, findDraft, listDrafts, setDraftStatus, updateDraft } from './draft.service';
 import { Draft, DraftAbilities, DraftStatusChange } from './draft.type';
+import { DraftStatus } from './draft-status';
 
 type DraftRoot = Presented<DraftDoc>;
 type StatusChangeRoot = DraftDoc['statusHistory'][number];
@@ -22,8 +34,12 @@ type StatusChangeRoot = DraftDoc['statusHistory'][number];
 export class DraftResolver {
   @Authorized()
   @Query(() => [Draft], { complexity: listCost(4) })
-  async drafts(@Arg('workingGroupId', () => ID, { nullable: true }) workingGroupId?: string): Promise<DraftRoot[]> {
-    return presentAll(await listDrafts(workingGroupId ? parseId(workingGroupId, 'workingGroupId') : undefined));
+  async drafts(
+    @Arg('workingGroupId', () => ID, { nullable: true }) workingGroupId?: string,
+  ): Promise<DraftRoot[]> {
+    return presentAll(
+      await listDrafts(workingGroupId ? parseId(workingGroupId, 'workingGroupId') : undefined),
+    );
   }
 
   @Authorized()
@@ -34,8 +50,14 @@ export class DraftResolver {
 
   @Authorized()
   @Mutation(() => Draft)
-  async createDraft(@Arg('input', () => CreateDraftInput) input: CreateDraftInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<DraftRoot> {
-    return present(await createDraft(user, parseId(input.workingGroupId, 'workingGroupId'), input, ctx.events));
+  async createDraft(
+    @Arg('input', () => CreateDraftInput) input: CreateDraftInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
+  ): Promise<DraftRoot> {
+    return present(
+      await createDraft(user, parseId(input.workingGroupId, 'workingGroupId'), input, ctx.events),
+    );
   }
 
   @Authorized()
@@ -61,7 +83,8 @@ export class DraftResolver {
   }
 
   @Subscription(() => Draft, {
-    description: 'Status changes of one draft, of the drafts of one working group, or of every draft',
+    description:
+      'Status changes of one draft, of the drafts of one working group, or of every draft',
     subscribe: subscribeTo(Topic.DraftStatusChanged, (args) => {
       if (args.draftId) return parseId(args.draftId, 'draftId').toHexString();
       if (args.workingGroupId) return parseId(args.workingGroupId, 'workingGroupId').toHexString();
@@ -77,10 +100,16 @@ export class DraftResolver {
   }
 
   @Subscription(() => Draft, {
-    description: 'A draft as a dashboard shows it, each time that changes: an edit (at most once a second), its status, its comments, someone opening or leaving it',
-    subscribe: subscribeTo(Topic.DraftChanged, (args) => (args.draftId ? parseId(args.draftId, 'draftId').toHexString() : ALL)),
+    description:
+      'A draft as a dashboard shows it, each time that changes: an edit (at most once a second), its status, its comments, someone opening or leaving it',
+    subscribe: subscribeTo(Topic.DraftChanged, (args) =>
+      args.draftId ? parseId(args.draftId, 'draftId').toHexString() : ALL,
+    ),
   })
-  async draftChanged(@Root() event: { draftId: string }, @Arg('draftId', () => ID, { nullable: true }) _draftId?: string): Promise<DraftRoot> {
+  async draftChanged(
+    @Root() event: { draftId: string },
+    @Arg('draftId', () => ID, { nullable: true }) _draftId?: string,
+  ): Promise<DraftRoot> {
     return present(await findDraft(parseId(event.draftId, 'draftId')));
   }
 
@@ -99,7 +128,9 @@ export class DraftResolver {
     return d.statusChangedById ? present(await ctx.loaders.user.load(d.statusChangedById)) : null;
   }
 
-  @FieldResolver(() => [DraftStatusChange], { description: 'Every change of status, oldest first (adoptions and reopenings included)' })
+  @FieldResolver(() => [DraftStatusChange], {
+    description: 'Every change of status, oldest first (adoptions and reopenings included)',
+  })
   statusHistory(@Root() d: DraftRoot): StatusChangeRoot[] {
     return d.statusHistory ?? [];
   }
@@ -110,14 +141,20 @@ export class DraftResolver {
   }
 
   @FieldResolver(() => DraftAbilities)
-  can(@Root() d: DraftRoot, @CurrentUser({ optional: true }) user: AuthUser | null): DraftAbilities {
+  can(
+    @Root() d: DraftRoot,
+    @CurrentUser({ optional: true }) user: AuthUser | null,
+  ): DraftAbilities {
     return draftAbilities(user, d);
   }
 }
 
 @Resolver(() => DraftStatusChange)
 export class DraftStatusChangeResolver {
-  @FieldResolver(() => User, { nullable: true, description: 'Who changed it (null if that account no longer exists)' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who changed it (null if that account no longer exists)',
+  })
   async by(@Root() change: StatusChangeRoot, @Ctx() ctx: Context) {
     const user = await ctx.loaders.user.load(change.byId);
     return user ? present(user) : null;

@@ -10,7 +10,8 @@ import { createDraft, updateDraft } from './draft.service';
 /** A script's view: a signed-in person and a bus of its own, no GraphQL anywhere. */
 describe('draft services called without GraphQL', () => {
   let t: TestPlatform;
-  const signedIn = async (email: string): Promise<AuthUser> => (await authenticate(await t.login(email)))!;
+  const signedIn = async (email: string): Promise<AuthUser> =>
+    (await authenticate(await t.login(email)))!;
 
   beforeAll(async () => {
     t = await startTestPlatform();
@@ -32,10 +33,20 @@ describe('draft services called without GraphQL', () => {
   it('announces each write once, after it succeeded, saying what changed', async () => {
     const chair = await signedIn('chair@committee.test');
     const { events, heard, updates } = recorder();
-    const draft = await createDraft(chair, await workingGroupId(1), { titleEn: 'Scripted draft', titleFr: 'Projet scripté' }, events);
+    const draft = await createDraft(
+      chair,
+      await workingGroupId(1),
+      { titleEn: 'Scripted draft', titleFr: 'Projet scripté' },
+      events,
+    );
     const deadline = new Date('2020-11-30T00:00:00Z');
     await updateDraft(chair, draft._id, { deadline }, events);
-    await updateDraft(chair, draft._id, { titleEn: 'Scripted draft, renamed', deadline: null }, events);
+    await updateDraft(
+      chair,
+      draft._id,
+      { titleEn: 'Scripted draft, renamed', deadline: null },
+      events,
+    );
     expect(heard).toEqual(['created Scripted draft', 'updated deadline', 'updated title+deadline']);
     expect(updates[0].draft.deadline).toEqual(deadline);
     expect(updates[1].draft.title.en).toBe('Scripted draft, renamed');
@@ -44,7 +55,12 @@ describe('draft services called without GraphQL', () => {
   it('refuses with a coded error that maps to an HTTP status, and announces nothing', async () => {
     const observer = await signedIn('observer@committee.test');
     const { events, heard } = recorder();
-    const refusal = await createDraft(observer, await workingGroupId(1), { titleEn: 'Not allowed', titleFr: 'Pas permis' }, events).catch((e: unknown) => e);
+    const refusal = await createDraft(
+      observer,
+      await workingGroupId(1),
+      { titleEn: 'Not allowed', titleFr: 'Pas permis' },
+      events,
+    ).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).code).toBe(ErrorCode.Forbidden);
     expect(httpStatus((refusal as AppError).code)).toBe(403);

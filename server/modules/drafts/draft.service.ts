@@ -4,10 +4,10 @@ import { authorize } from '../../core/authorize';
 import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
 import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
-import { DraftStatus } from './draft-status';
 import type { DraftChanges, NewDraft } from './draft.data';
 import { DraftDoc, DraftModel } from './draft.model';
 import { draftPolicy } from './draft.policy';
+import { DraftStatus } from './draft-status';
 
 export async function findDraft(id: Types.ObjectId): Promise<DraftDoc> {
   const draft = await DraftModel.findById(id).lean<DraftDoc>();
@@ -20,9 +20,18 @@ export async function listDrafts(workingGroupId: Types.ObjectId | undefined): Pr
   return DraftModel.find(filter).sort({ createdAt: 1, _id: 1 }).lean<DraftDoc[]>();
 }
 
-export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId, input: NewDraft, events: DomainEvents): Promise<DraftDoc> {
-  authorize(draftPolicy.create(user, workingGroupId), 'Only the Chair, the Secretariat or the group coordinator may start a draft.');
-  if (!(await WorkingGroupModel.exists({ _id: workingGroupId }))) throw notFound('Working group', workingGroupId.toHexString());
+export async function createDraft(
+  user: AuthUser,
+  workingGroupId: Types.ObjectId,
+  input: NewDraft,
+  events: DomainEvents,
+): Promise<DraftDoc> {
+  authorize(
+    draftPolicy.create(user, workingGroupId),
+    'Only the Chair, the Secretariat or the group coordinator may start a draft.',
+  );
+  if (!(await WorkingGroupModel.exists({ _id: workingGroupId })))
+    throw notFound('Working group', workingGroupId.toHexString());
   const draft = await DraftModel.create({
     workingGroupId,
     title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
@@ -34,15 +43,28 @@ export async function createDraft(user: AuthUser, workingGroupId: Types.ObjectId
   return created;
 }
 
-export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: DraftChanges, events: DomainEvents): Promise<DraftDoc> {
+export async function updateDraft(
+  user: AuthUser,
+  id: Types.ObjectId,
+  input: DraftChanges,
+  events: DomainEvents,
+): Promise<DraftDoc> {
   const draft = await findDraft(id);
-  authorize(draftPolicy.manage(user, draft), 'Only the Chair, the Secretariat or the group coordinator may change this draft.');
+  authorize(
+    draftPolicy.manage(user, draft),
+    'Only the Chair, the Secretariat or the group coordinator may change this draft.',
+  );
   const set: Record<string, unknown> = {};
   if (input.titleEn !== undefined) set['title.en'] = input.titleEn.trim();
   if (input.titleFr !== undefined) set['title.fr'] = input.titleFr.trim();
   if (input.deadline !== undefined) set.deadline = input.deadline;
-  if (Object.keys(set).length === 0) throw badInput('Nothing to change: give titleEn, titleFr or deadline.');
-  const updated = await DraftModel.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DraftDoc>();
+  if (Object.keys(set).length === 0)
+    throw badInput('Nothing to change: give titleEn, titleFr or deadline.');
+  const updated = await DraftModel.findOneAndUpdate(
+    { _id: id },
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean<DraftDoc>();
   if (!updated) throw notFound('Draft', id.toHexString());
   const changed: DomainEventMap['draft.updated']['changed'] = [];
   if (input.titleEn !== undefined || input.titleFr !== undefined) changed.push('title');
@@ -51,7 +73,12 @@ export async function updateDraft(user: AuthUser, id: Types.ObjectId, input: Dra
   return updated;
 }
 
-export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status: DraftStatus, events: DomainEvents): Promise<DraftDoc> {
+export async function setDraftStatus(
+  user: AuthUser,
+  id: Types.ObjectId,
+  status: DraftStatus,
+  events: DomainEvents,
+): Promise<DraftDoc> {
   const draft = await findDraft(id);
   const from = draft.status as DraftStatus;
   authorize(
@@ -76,7 +103,10 @@ export async function setDraftStatus(user: AuthUser, id: Types.ObjectId, status:
   ).lean<DraftDoc>();
   if (!updated) {
     if (!(await DraftModel.exists({ _id: id }))) throw notFound('Draft', id.toHexString());
-    throw appError(ErrorCode.Conflict, 'The status of this draft was changed by someone else meanwhile; look at it again and retry.');
+    throw appError(
+      ErrorCode.Conflict,
+      'The status of this draft was changed by someone else meanwhile; look at it again and retry.',
+    );
   }
   events.emit('draft.statusChanged', { draft: updated, byId: user._id, from, to: status });
   return updated;

@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DraftStatus } from './draft-status';
 
-@ObjectType({ description: 'One change of a draft\'s status: who made it, when, from which status to which' })
+@ObjectType({
+  description: "One change of a draft's status: who made it, when, from which status to which",
+})
 export class DraftStatusChange {
   @Field(() => DraftStatus)
   status!: DraftStatus;
@@ -13,7 +15,10 @@ export class DraftStatusChange {
   at!: Date;
 }
 
-@ObjectType({ description: 'What the signed-in person may do with a draft now (its status counts), by the rules the mutations apply' })
+@ObjectType({
+  description:
+    'What the signed-in person may do with a draft now (its status counts), by the rules the mutations apply',
+})
 export class DraftAbilities {
   @Field(() => Boolean, { description: 'Edit the text (applyDraftUpdate); never while adopted' })
   edit!: boolean;
@@ -24,10 +29,15 @@ export class DraftAbilities {
   @Field(() => Boolean, { description: 'Change its title and deadline (updateDraft)' })
   manage!: boolean;
 
-  @Field(() => Boolean, { description: 'Change its status from the current one to another (setDraftStatus); once adopted, that is reopening it' })
+  @Field(() => Boolean, {
+    description:
+      'Change its status from the current one to another (setDraftStatus); once adopted, that is reopening it',
+  })
   changeStatus!: boolean;
 
-  @Field(() => Boolean, { description: 'Mark it adopted (setDraftStatus to ADOPTED); false once it is' })
+  @Field(() => Boolean, {
+    description: 'Mark it adopted (setDraftStatus to ADOPTED); false once it is',
+  })
   adopt!: boolean;
 }
 

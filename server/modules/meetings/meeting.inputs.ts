@@ -1,4 +1,12 @@
-import { ArrayMaxSize, IsEnum, IsMongoId, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsDateInBounds } from '../shared/date-bounds';
 import { TITLE_BOUNDS, TitlesInput } from '../shared/titles.inputs';
@@ -6,7 +14,10 @@ import { MeetingKind } from './meeting-kind';
 
 @InputType()
 export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {
-  @Field(() => ID, { nullable: true, description: 'Keep an existing sub-item (and its id) by naming it' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Keep an existing sub-item (and its id) by naming it',
+  })
   @IsOptional()
   @IsMongoId({ message: 'id must be a 24-character hexadecimal id' })
   id?: string;

@@ -1,6 +1,6 @@
 import type { AuthUser } from '../../core/auth-user';
-import { commentPolicy } from '../comments/comment.policy';
 import { isOfficer } from '../../core/roles';
+import { commentPolicy } from '../comments/comment.policy';
 
 /** Meetings and their agendas are the Chair's and the Secretariat's to manage; everyone signed in reads them. */
 export const meetingPolicy = {
@@ -8,7 +8,11 @@ export const meetingPolicy = {
 };
 
 /** What the signed-in person (null: nobody) may do with a meeting. */
-export const meetingAbilities = (u: AuthUser | null) => ({ manage: !!u && meetingPolicy.manage(u) });
+export const meetingAbilities = (u: AuthUser | null) => ({
+  manage: !!u && meetingPolicy.manage(u),
+});
 
 /** What the signed-in person (null: nobody) may do with an agenda item. */
-export const agendaItemAbilities = (u: AuthUser | null) => ({ comment: !!u && commentPolicy.addOnAgenda(u) });
+export const agendaItemAbilities = (u: AuthUser | null) => ({
+  comment: !!u && commentPolicy.addOnAgenda(u),
+});

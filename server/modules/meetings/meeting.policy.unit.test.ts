@@ -1,4 +1,4 @@
-import { parseTable, expectedFor, personWith, ROLES } from '../../../test/helpers/policy-table';
+import { expectedFor, parseTable, personWith, ROLES } from '../../../test/helpers/policy-table';
 import { agendaItemAbilities, meetingAbilities, meetingPolicy } from './meeting.policy';
 
 /* From the README: the Chair and the Secretariat manage meetings and agendas; meetings have no working group, so one side. */

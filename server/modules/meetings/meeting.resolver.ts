@@ -1,12 +1,24 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { listCost } from '../../graphql/complexity';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { badInput } from '../../graphql/errors';
-import { Topic } from '../../pubsub/topics';
 import { subscribeTo } from '../../graphql/subscribe';
+import { Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
-import { present, Presented, presentAll } from '../shared/present';
+import { Presented, present, presentAll } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
 import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
 import { MeetingDoc } from './meeting.model';
@@ -27,7 +39,10 @@ function monthRange(month: string): [Date, Date] {
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Authorized()
-  @Query(() => [Meeting], { complexity: listCost(20), description: 'Meetings in date order; `month` (YYYY-MM) or `from`/`to` narrow them' })
+  @Query(() => [Meeting], {
+    complexity: listCost(20),
+    description: 'Meetings in date order; `month` (YYYY-MM) or `from`/`to` narrow them',
+  })
   async meetings(
     @Arg('month', () => String, { nullable: true }) month?: string,
     @Arg('from', () => Date, { nullable: true }) from?: Date,
@@ -45,7 +60,11 @@ export class MeetingResolver {
 
   @Authorized()
   @Mutation(() => Meeting)
-  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+  async createMeeting(
+    @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
+  ) {
     return present(await meetings.createMeeting(user, input, ctx.events));
   }
 
@@ -62,7 +81,11 @@ export class MeetingResolver {
 
   @Authorized()
   @Mutation(() => Boolean)
-  async deleteMeeting(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+  async deleteMeeting(
+    @Arg('id', () => ID) id: string,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
+  ) {
     await meetings.deleteMeeting(user, parseId(id), ctx.events);
     return true;
   }
@@ -76,11 +99,22 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.addAgendaItem(user, parseId(meetingId, 'meetingId'), input, position, ctx.events));
+    return present(
+      await meetings.addAgendaItem(
+        user,
+        parseId(meetingId, 'meetingId'),
+        input,
+        position,
+        ctx.events,
+      ),
+    );
   }
 
   @Authorized()
-  @Mutation(() => Meeting, { description: 'Replaces an item\'s title, reference and sub-items (sub-items named by id keep their id)' })
+  @Mutation(() => Meeting, {
+    description:
+      "Replaces an item's title, reference and sub-items (sub-items named by id keep their id)",
+  })
   async updateAgendaItem(
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('itemId', () => ID) itemId: string,
@@ -88,13 +122,33 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.updateAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), input, ctx.events));
+    return present(
+      await meetings.updateAgendaItem(
+        user,
+        parseId(meetingId, 'meetingId'),
+        parseId(itemId, 'itemId'),
+        input,
+        ctx.events,
+      ),
+    );
   }
 
   @Authorized()
   @Mutation(() => Meeting)
-  async removeAgendaItem(@Arg('meetingId', () => ID) meetingId: string, @Arg('itemId', () => ID) itemId: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
-    return present(await meetings.removeAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), ctx.events));
+  async removeAgendaItem(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('itemId', () => ID) itemId: string,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: Context,
+  ) {
+    return present(
+      await meetings.removeAgendaItem(
+        user,
+        parseId(meetingId, 'meetingId'),
+        parseId(itemId, 'itemId'),
+        ctx.events,
+      ),
+    );
   }
 
   @Authorized()
@@ -106,14 +160,27 @@ export class MeetingResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ) {
-    return present(await meetings.moveAgendaItem(user, parseId(meetingId, 'meetingId'), parseId(itemId, 'itemId'), toOrder, ctx.events));
+    return present(
+      await meetings.moveAgendaItem(
+        user,
+        parseId(meetingId, 'meetingId'),
+        parseId(itemId, 'itemId'),
+        toOrder,
+        ctx.events,
+      ),
+    );
   }
 
   @Subscription(() => Meeting, {
     description: 'The meeting, each time it or its agenda changes',
-    subscribe: subscribeTo(Topic.AgendaChanged, (args) => parseId(args.meetingId, 'meetingId').toHexString()),
+    subscribe: subscribeTo(Topic.AgendaChanged, (args) =>
+      parseId(args.meetingId, 'meetingId').toHexString(),
+    ),
   })
-  agendaChanged(@Root() meeting: MeetingDoc, @Arg('meetingId', () => ID) _meetingId: string): MeetingRoot {
+  agendaChanged(
+    @Root() meeting: MeetingDoc,
+    @Arg('meetingId', () => ID) _meetingId: string,
+  ): MeetingRoot {
     return present(meeting);
   }
 

@@ -1,7 +1,7 @@
 import mongoose, { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
-import { ErrorCode, appError, badInput, notFound } from '../../core/errors';
+import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
 import type { DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
 import type { AgendaItemData, MeetingChanges, NewMeeting } from './meeting.data';
@@ -10,7 +10,10 @@ import { meetingPolicy } from './meeting.policy';
 
 const MANAGE_MESSAGE = 'Only the Chair or the Secretariat may change meetings and agendas.';
 
-export async function listMeetings(from: Date | undefined, to: Date | undefined): Promise<MeetingDoc[]> {
+export async function listMeetings(
+  from: Date | undefined,
+  to: Date | undefined,
+): Promise<MeetingDoc[]> {
   const date: Record<string, Date> = {};
   if (from) date.$gte = from;
   if (to) date.$lt = to;
@@ -37,21 +40,30 @@ function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc
     order,
     title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
     reference: input.reference?.trim() || null,
-    subItems: (input.subItems ?? keep?.subItems.map((s) => ({ id: s._id.toHexString(), titleEn: s.title.en, titleFr: s.title.fr, reference: s.reference })) ?? []).map(
-      (s, i) => {
-        if (s.id && !previous.has(s.id)) throw badInput(`Sub-item ${s.id} is not on this agenda item.`, 'subItems.id');
-        return {
-          _id: s.id ? parseId(s.id, 'subItems.id') : new Types.ObjectId(),
-          order: i + 1,
-          title: { en: s.titleEn.trim(), fr: s.titleFr.trim() },
-          reference: s.reference?.trim() || null,
-        };
-      },
-    ),
+    subItems: (
+      input.subItems ??
+      keep?.subItems.map((s) => ({
+        id: s._id.toHexString(),
+        titleEn: s.title.en,
+        titleFr: s.title.fr,
+        reference: s.reference,
+      })) ??
+      []
+    ).map((s, i) => {
+      if (s.id && !previous.has(s.id))
+        throw badInput(`Sub-item ${s.id} is not on this agenda item.`, 'subItems.id');
+      return {
+        _id: s.id ? parseId(s.id, 'subItems.id') : new Types.ObjectId(),
+        order: i + 1,
+        title: { en: s.titleEn.trim(), fr: s.titleFr.trim() },
+        reference: s.reference?.trim() || null,
+      };
+    }),
   };
 }
 
-const renumber = <T extends { order: number }>(items: T[]): T[] => items.map((item, i) => ({ ...item, order: i + 1 }));
+const renumber = <T extends { order: number }>(items: T[]): T[] =>
+  items.map((item, i) => ({ ...item, order: i + 1 }));
 
 /**
  * Applies a change to a meeting as one conditional write on its version: a concurrent change
@@ -77,10 +89,17 @@ async function changeMeeting(
       return updated;
     }
   }
-  throw appError(ErrorCode.Conflict, 'The meeting kept changing under this edit; reload it and try again.');
+  throw appError(
+    ErrorCode.Conflict,
+    'The meeting kept changing under this edit; reload it and try again.',
+  );
 }
 
-export async function createMeeting(user: AuthUser, input: NewMeeting, events: DomainEvents): Promise<MeetingDoc> {
+export async function createMeeting(
+  user: AuthUser,
+  input: NewMeeting,
+  events: DomainEvents,
+): Promise<MeetingDoc> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
   const meeting = await MeetingModel.create({
     date: input.date,
@@ -94,7 +113,12 @@ export async function createMeeting(user: AuthUser, input: NewMeeting, events: D
   return created;
 }
 
-export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: MeetingChanges, events: DomainEvents) {
+export async function updateMeeting(
+  user: AuthUser,
+  id: Types.ObjectId,
+  input: MeetingChanges,
+  events: DomainEvents,
+) {
   return changeMeeting(user, id, events, () => {
     const set: Record<string, unknown> = {};
     if (input.date !== undefined) {
@@ -109,7 +133,11 @@ export async function updateMeeting(user: AuthUser, id: Types.ObjectId, input: M
   });
 }
 
-export async function deleteMeeting(user: AuthUser, id: Types.ObjectId, events: DomainEvents): Promise<void> {
+export async function deleteMeeting(
+  user: AuthUser,
+  id: Types.ObjectId,
+  events: DomainEvents,
+): Promise<void> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
   const { deletedCount } = await MeetingModel.deleteOne({ _id: id });
   if (deletedCount === 0) throw notFound('Meeting', id.toHexString());
@@ -118,21 +146,40 @@ export async function deleteMeeting(user: AuthUser, id: Types.ObjectId, events: 
 
 function itemIndex(meeting: MeetingDoc, itemId: Types.ObjectId): number {
   const index = meeting.agenda.findIndex((item) => item._id.equals(itemId));
-  if (index < 0) throw notFound('Agenda item', `${itemId.toHexString()} of meeting ${meeting._id.toHexString()}`);
+  if (index < 0)
+    throw notFound(
+      'Agenda item',
+      `${itemId.toHexString()} of meeting ${meeting._id.toHexString()}`,
+    );
   return index;
 }
 
-export function addAgendaItem(user: AuthUser, meetingId: Types.ObjectId, input: AgendaItemData, position: number | undefined, events: DomainEvents) {
+export function addAgendaItem(
+  user: AuthUser,
+  meetingId: Types.ObjectId,
+  input: AgendaItemData,
+  position: number | undefined,
+  events: DomainEvents,
+) {
   return changeMeeting(user, meetingId, events, (meeting) => {
     if (meeting.agenda.length >= 100) throw badInput('An agenda holds at most 100 items.');
-    const at = Math.min(Math.max((position ?? meeting.agenda.length + 1) - 1, 0), meeting.agenda.length);
+    const at = Math.min(
+      Math.max((position ?? meeting.agenda.length + 1) - 1, 0),
+      meeting.agenda.length,
+    );
     const agenda: unknown[] = [...meeting.agenda];
     agenda.splice(at, 0, toAgendaItem(input, at + 1));
     return { agenda: renumber(agenda as AgendaItemDoc[]) };
   });
 }
 
-export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, input: AgendaItemData, events: DomainEvents) {
+export function updateAgendaItem(
+  user: AuthUser,
+  meetingId: Types.ObjectId,
+  itemId: Types.ObjectId,
+  input: AgendaItemData,
+  events: DomainEvents,
+) {
   return changeMeeting(user, meetingId, events, (meeting) => {
     const index = itemIndex(meeting, itemId);
     const agenda = [...meeting.agenda];
@@ -141,14 +188,25 @@ export function updateAgendaItem(user: AuthUser, meetingId: Types.ObjectId, item
   });
 }
 
-export function removeAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, events: DomainEvents) {
+export function removeAgendaItem(
+  user: AuthUser,
+  meetingId: Types.ObjectId,
+  itemId: Types.ObjectId,
+  events: DomainEvents,
+) {
   return changeMeeting(user, meetingId, events, (meeting) => {
     const index = itemIndex(meeting, itemId);
     return { agenda: renumber(meeting.agenda.filter((_, i) => i !== index)) };
   });
 }
 
-export function moveAgendaItem(user: AuthUser, meetingId: Types.ObjectId, itemId: Types.ObjectId, toOrder: number, events: DomainEvents) {
+export function moveAgendaItem(
+  user: AuthUser,
+  meetingId: Types.ObjectId,
+  itemId: Types.ObjectId,
+  toOrder: number,
+  events: DomainEvents,
+) {
   return changeMeeting(user, meetingId, events, (meeting) => {
     if (!Number.isInteger(toOrder) || toOrder < 1 || toOrder > meeting.agenda.length) {
       throw badInput(`toOrder must be from 1 to ${meeting.agenda.length}.`, 'toOrder');

@@ -33,7 +33,10 @@ export class AgendaItem {
   @Field(() => Int, { description: 'Position on the agenda, from 1' })
   order!: number;
 
-  @Field(() => String, { nullable: true, description: 'Paragraph of the review modalities paper, e.g. "par. 6 c) i-iii)"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Paragraph of the review modalities paper, e.g. "par. 6 c) i-iii)"',
+  })
   reference!: string | null;
 }
 

@@ -2,8 +2,8 @@ import type { Types } from 'mongoose';
 import { EventBus } from '../../core/event-bus';
 import { logger } from '../../logger';
 import type { CommentDoc } from '../comments/comment.model';
-import type { DraftStatus } from '../drafts/draft-status';
 import type { DraftDoc } from '../drafts/draft.model';
+import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
 
 /**
@@ -14,15 +14,28 @@ import type { MeetingDoc } from '../meetings/meeting.model';
 export interface DomainEventMap {
   'draft.created': { draft: DraftDoc; byId: Types.ObjectId };
   'draft.updated': { draft: DraftDoc; byId: Types.ObjectId; changed: ('title' | 'deadline')[] };
-  'draft.statusChanged': { draft: DraftDoc; byId: Types.ObjectId; from: DraftStatus; to: DraftStatus };
+  'draft.statusChanged': {
+    draft: DraftDoc;
+    byId: Types.ObjectId;
+    from: DraftStatus;
+    to: DraftStatus;
+  };
   /** Updates were stored durably in the draft's log (each keystroke batch, in seq order). */
-  'draft.edited': { draftId: string; lastSeq: number; count: number; userId: Types.ObjectId | null };
+  'draft.edited': {
+    draftId: string;
+    lastSeq: number;
+    count: number;
+    userId: Types.ObjectId | null;
+  };
   /** The summary a dashboard shows (length, last edit, edits per day) was written. */
   'draft.activityRecorded': { draftId: string };
   /** Someone opened or left the draft on this instance. */
   'draft.presenceChanged': { draftId: string };
   'comment.added': { comment: CommentDoc };
-  'comment.changed': { comment: CommentDoc; change: 'edited' | 'deleted' | 'resolved' | 'reopened' };
+  'comment.changed': {
+    comment: CommentDoc;
+    change: 'edited' | 'deleted' | 'resolved' | 'reopened';
+  };
   'meeting.created': { meeting: MeetingDoc; byId: Types.ObjectId };
   /** The meeting itself or its agenda changed. */
   'meeting.changed': { meeting: MeetingDoc; byId: Types.ObjectId };

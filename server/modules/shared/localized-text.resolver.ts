@@ -1,5 +1,5 @@
-import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Language, LocalizedText, pick } from './localized';
 
 /**
@@ -7,11 +7,18 @@ import { Language, LocalizedText, pick } from './localized';
  * from the stored `{ en, fr }` of the same name. One resolver class per (type, field) keeps the
  * argument, its fallback and its nullability the same on every localized field.
  */
-export function localizedTextResolver<K extends string>(type: ClassType, field: K, options: { description?: string } = {}): ClassType {
+export function localizedTextResolver<K extends string>(
+  type: ClassType,
+  field: K,
+  options: { description?: string } = {},
+): ClassType {
   @Resolver(() => type)
   class LocalizedTextResolver {
     @FieldResolver(() => String, { name: field, description: options.description })
-    localized(@Root() root: Record<K, LocalizedText>, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
+    localized(
+      @Root() root: Record<K, LocalizedText>,
+      @Arg('lang', () => Language, { nullable: true }) lang?: Language,
+    ): string {
       return pick(root[field], lang);
     }
   }

@@ -9,4 +9,5 @@ export function present<T extends { _id: Types.ObjectId }>(doc: T | null): Prese
   return doc ? Object.assign({}, doc, { id: doc._id.toHexString() }) : null;
 }
 
-export const presentAll = <T extends { _id: Types.ObjectId }>(docs: T[]): Presented<T>[] => docs.map((d) => present(d));
+export const presentAll = <T extends { _id: Types.ObjectId }>(docs: T[]): Presented<T>[] =>
+  docs.map((d) => present(d));

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 
 export interface TitleBounds {
   min: number;
@@ -16,7 +16,11 @@ interface Titles {
 }
 
 function titleField({ min, max }: TitleBounds, optional: boolean): PropertyDecorator {
-  const decorators: PropertyDecorator[] = [Field(() => String, { nullable: optional }), IsString(), Length(min, max)];
+  const decorators: PropertyDecorator[] = [
+    Field(() => String, { nullable: optional }),
+    IsString(),
+    Length(min, max),
+  ];
   if (optional) decorators.push(IsOptional());
   return (target, key) => {
     for (const decorate of decorators) decorate(target, key);
@@ -29,8 +33,14 @@ function titleField({ min, max }: TitleBounds, optional: boolean): PropertyDecor
  * may be left out (an update that keeps them).
  */
 export function TitlesInput(bounds: TitleBounds): ClassType<Titles>;
-export function TitlesInput(bounds: TitleBounds, options: { optional: true }): ClassType<Partial<Titles>>;
-export function TitlesInput(bounds: TitleBounds, { optional = false }: { optional?: boolean } = {}): ClassType<Partial<Titles>> {
+export function TitlesInput(
+  bounds: TitleBounds,
+  options: { optional: true },
+): ClassType<Partial<Titles>>;
+export function TitlesInput(
+  bounds: TitleBounds,
+  { optional = false }: { optional?: boolean } = {},
+): ClassType<Partial<Titles>> {
   // No field has this type, so the schema never shows it: only the inputs that extend it.
   @InputType(`Titles${optional ? 'Optional' : ''}${bounds.min}To${bounds.max}`)
   class TitlesInputBase {

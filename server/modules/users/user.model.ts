@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 import { Role } from './role';
 
 const userSchema = new Schema(

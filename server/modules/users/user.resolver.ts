@@ -1,12 +1,12 @@
-import { listCost } from '../../graphql/complexity';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { Delegation } from '../delegations/delegation.type';
-import { present, Presented } from '../shared/present';
+import { Presented, present } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
-import { User } from './user.type';
 import { UserDoc, UserModel } from './user.model';
+import { User } from './user.type';
 
 type UserRoot = Presented<UserDoc>;
 

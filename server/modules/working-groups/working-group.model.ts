@@ -1,4 +1,4 @@
-import { InferSchemaType, Schema, Types, model } from 'mongoose';
+import { InferSchemaType, model, Schema, Types } from 'mongoose';
 import { taskSchema } from '../committee/committee.model';
 import { localizedTextSchema } from '../shared/localized';
 

@@ -1,4 +1,11 @@
-import { expectedFor, groupOf, parseTable, personWith, ROLES, SIDES } from '../../../test/helpers/policy-table';
+import {
+  expectedFor,
+  groupOf,
+  parseTable,
+  personWith,
+  ROLES,
+  SIDES,
+} from '../../../test/helpers/policy-table';
 import { workingGroupAbilities } from './working-group.policy';
 
 /* From the README: a group's coordinator, the Chair and the Secretariat start a new draft there. */
@@ -19,9 +26,14 @@ const TABLE = parseTable(`
 `);
 
 describe('working group abilities, every role × own or other group', () => {
-  it.each(ROLES.flatMap((role) => SIDES.map((side) => ({ role, side }))))('$role in the $side group', ({ role, side }) => {
-    expect(workingGroupAbilities(personWith(role), groupOf(side))).toEqual(expectedFor(TABLE, role, side));
-  });
+  it.each(ROLES.flatMap((role) => SIDES.map((side) => ({ role, side }))))(
+    '$role in the $side group',
+    ({ role, side }) => {
+      expect(workingGroupAbilities(personWith(role), groupOf(side))).toEqual(
+        expectedFor(TABLE, role, side),
+      );
+    },
+  );
 
   it('gives no ability to someone not signed in', () => {
     expect(workingGroupAbilities(null, groupOf('own'))).toEqual({ createDraft: false });

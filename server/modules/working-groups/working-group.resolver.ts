@@ -1,5 +1,5 @@
-import { listCost } from '../../graphql/complexity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { notFound } from '../../graphql/errors';
@@ -7,7 +7,7 @@ import { Draft } from '../drafts/draft.type';
 import { parseId } from '../shared/ids';
 import { Language } from '../shared/localized';
 import { MandateTask, mandateAsText } from '../shared/mandate-task.type';
-import { present, Presented, presentAll } from '../shared/present';
+import { Presented, present, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroupDoc, WorkingGroupModel } from './working-group.model';
 import { workingGroupAbilities } from './working-group.policy';
@@ -25,14 +25,22 @@ export class WorkingGroupResolver {
 
   @Authorized()
   @Query(() => WorkingGroup)
-  async workingGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WorkingGroupRoot> {
+  async workingGroup(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<WorkingGroupRoot> {
     const group = await ctx.loaders.workingGroup.load(parseId(id));
     if (!group) throw notFound('Working group', id);
     return present(group);
   }
 
-  @FieldResolver(() => String, { description: 'The whole mandate as text, one lettered task a line' })
-  mandate(@Root() g: WorkingGroupRoot, @Arg('lang', () => Language, { nullable: true }) lang?: Language): string {
+  @FieldResolver(() => String, {
+    description: 'The whole mandate as text, one lettered task a line',
+  })
+  mandate(
+    @Root() g: WorkingGroupRoot,
+    @Arg('lang', () => Language, { nullable: true }) lang?: Language,
+  ): string {
     return mandateAsText(g.mandate, lang);
   }
 
@@ -57,7 +65,10 @@ export class WorkingGroupResolver {
   }
 
   @FieldResolver(() => WorkingGroupAbilities)
-  can(@Root() g: WorkingGroupRoot, @CurrentUser({ optional: true }) user: AuthUser | null): WorkingGroupAbilities {
+  can(
+    @Root() g: WorkingGroupRoot,
+    @CurrentUser({ optional: true }) user: AuthUser | null,
+  ): WorkingGroupAbilities {
     return workingGroupAbilities(user, g._id);
   }
 }

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
+import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
 import { Role } from '../users/role';
 import { UserModel } from '../users/user.model';
-import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
 
 const DEEP = `{ workingGroups { number title members { name delegation { code } workingGroups { number } }
   coordinator { name delegation { code } } drafts { title workingGroup { number } createdBy { name } openComments can { edit } } } }`;
@@ -31,9 +31,17 @@ describe('working groups', () => {
     };
     const before = await count();
     // Many more members across every group must not mean more queries.
-    const groups = (await t.gql('{ workingGroups { id } }', {}, token)).data!.workingGroups.map((g: { id: string }) => new mongoose.Types.ObjectId(g.id));
+    const groups = (await t.gql('{ workingGroups { id } }', {}, token)).data!.workingGroups.map(
+      (g: { id: string }) => new mongoose.Types.ObjectId(g.id),
+    );
     await UserModel.insertMany(
-      Array.from({ length: 40 }, (_, i) => ({ email: `member${i}@test.example`, name: `Member ${i}`, passwordHash: 'x', roles: [Role.DELEGATE], workingGroupIds: groups })),
+      Array.from({ length: 40 }, (_, i) => ({
+        email: `member${i}@test.example`,
+        name: `Member ${i}`,
+        passwordHash: 'x',
+        roles: [Role.DELEGATE],
+        workingGroupIds: groups,
+      })),
     );
     const after = await count();
     // 160 more member records: with N+1 that would be 160 more queries. DataLoader batches per
@@ -43,11 +51,22 @@ describe('working groups', () => {
   });
 
   it('enforces unique emails in the database itself', async () => {
-    await expect(UserModel.create({ email: 'chair@committee.test', name: 'Impostor', passwordHash: 'x', roles: [Role.CHAIR] })).rejects.toThrow(/duplicate key/);
+    await expect(
+      UserModel.create({
+        email: 'chair@committee.test',
+        name: 'Impostor',
+        passwordHash: 'x',
+        roles: [Role.CHAIR],
+      }),
+    ).rejects.toThrow(/duplicate key/);
   });
 
   it('shows a group with its mandate in the chosen language, coordinator and members', async () => {
-    const res = await t.gql('{ workingGroups { number title(lang: FR) mandateTasks { letter text(lang: FR) } coordinator { email } members { email } } }', {}, token);
+    const res = await t.gql(
+      '{ workingGroups { number title(lang: FR) mandateTasks { letter text(lang: FR) } coordinator { email } members { email } } }',
+      {},
+      token,
+    );
     const wg1 = res.data!.workingGroups[0];
     expect(wg1.title).toBe('Suivi et mise en œuvre au niveau national');
     expect(wg1.mandateTasks[7].text).toMatch(/^Faire mieux connaître les traités multilatéraux/);

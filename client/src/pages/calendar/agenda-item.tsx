@@ -10,7 +10,12 @@ type AgendaItem = MeetingFieldsFragment['agenda'][number];
 function Reference({ reference }: { reference: string | null }) {
   const { t, lang } = useT();
   if (!reference) return null;
-  return <span className="reference"> {t('calendar.reference', { ref: formatReference(reference, lang) })}</span>;
+  return (
+    <span className="reference">
+      {' '}
+      {t('calendar.reference', { ref: formatReference(reference, lang) })}
+    </span>
+  );
 }
 
 /** An agenda item with its sub-items, references and (on demand) its live comment thread. */
@@ -35,7 +40,13 @@ export function ItemView({ item, meetingId }: { item: AgendaItem; meetingId: str
           ))}
         </ol>
       )}
-      <button type="button" className="link" aria-expanded={open} aria-controls={open ? panel : undefined} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="link"
+        aria-expanded={open}
+        aria-controls={open ? panel : undefined}
+        onClick={() => setOpen(!open)}
+      >
         {t('comments.count', { count: item.openComments })}
       </button>
       {open && (

@@ -5,9 +5,9 @@ import { apiLang, useT } from '../../i18n/i18n';
 import { formatMonth } from '../../ui/dates';
 import { shownData } from '../../ui/shown-data';
 import { Empty, ErrorState, Loading } from '../../ui/states';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { MeetingView } from './meeting-view';
 import { monthNavigation, programmeMonths } from './months';
-import { useDocumentTitle } from '../../ui/use-document-title';
 
 const AgendaQueryDoc = graphql(`
   query Agenda($lang: Language) {
@@ -29,10 +29,14 @@ export function CalendarPage() {
   const data = shownData(result);
   useDocumentTitle(t('calendar.title'));
   if (result.loading && !data) return <Loading />;
-  if (result.error && !data) return <ErrorState error={result.error} retry={() => void result.refetch()} />;
+  if (result.error && !data)
+    return <ErrorState error={result.error} retry={() => void result.refetch()} />;
   const meetings = data?.meetings ?? [];
   const committee = data?.committee;
-  const months = programmeMonths(committee ? { start: committee.periodStart, end: committee.periodEnd } : null, meetings.map((m) => m.month));
+  const months = programmeMonths(
+    committee ? { start: committee.periodStart, end: committee.periodEnd } : null,
+    meetings.map((m) => m.month),
+  );
   const nav = monthNavigation(months, month, new Date());
   const heading = <h1>{t('calendar.title')}</h1>;
   if (nav.kind === 'none') {
@@ -48,9 +52,17 @@ export function CalendarPage() {
       <div className="calendar">
         {heading}
         <div className="state state-invalid-month" role="alert">
-          <p>{t('calendar.invalidMonth', { month: nav.requested, from: formatMonth(months[0], lang), to: formatMonth(months[months.length - 1], lang) })}</p>
           <p>
-            <Link to={`/calendar/${nav.fallback}`}>{t('calendar.goTo', { month: formatMonth(nav.fallback, lang) })}</Link>
+            {t('calendar.invalidMonth', {
+              month: nav.requested,
+              from: formatMonth(months[0], lang),
+              to: formatMonth(months[months.length - 1], lang),
+            })}
+          </p>
+          <p>
+            <Link to={`/calendar/${nav.fallback}`}>
+              {t('calendar.goTo', { month: formatMonth(nav.fallback, lang) })}
+            </Link>
           </p>
         </div>
       </div>
@@ -64,7 +76,11 @@ export function CalendarPage() {
       {heading}
       <nav className="month-nav" aria-label={t('calendar.month')}>
         {nav.previous ? (
-          <Link to={`/calendar/${nav.previous}`} rel="prev" aria-label={t('calendar.previous', { month: formatMonth(nav.previous, lang) })}>
+          <Link
+            to={`/calendar/${nav.previous}`}
+            rel="prev"
+            aria-label={t('calendar.previous', { month: formatMonth(nav.previous, lang) })}
+          >
             <span aria-hidden="true">← </span>
             {formatMonth(nav.previous, lang)}
           </Link>
@@ -73,7 +89,11 @@ export function CalendarPage() {
         )}
         <h2 aria-live="polite">{formatMonth(nav.current, lang)}</h2>
         {nav.next ? (
-          <Link to={`/calendar/${nav.next}`} rel="next" aria-label={t('calendar.next', { month: formatMonth(nav.next, lang) })}>
+          <Link
+            to={`/calendar/${nav.next}`}
+            rel="next"
+            aria-label={t('calendar.next', { month: formatMonth(nav.next, lang) })}
+          >
             {formatMonth(nav.next, lang)}
             <span aria-hidden="true"> →</span>
           </Link>

@@ -15,12 +15,16 @@ function nextMonth(month: string): string {
  * Every month of the programme, from the month it starts to the month it ends, whether or not
  * it has meetings, and any month outside it that has some.
  */
-export function programmeMonths(period: { start: string; end: string } | null, meetingMonths: readonly string[]): string[] {
+export function programmeMonths(
+  period: { start: string; end: string } | null,
+  meetingMonths: readonly string[],
+): string[] {
   const months = new Set(meetingMonths.filter(isMonth));
   if (period) {
     const last = monthOf(period.end);
     // Bounded, so that a period entered backwards or absurdly long cannot hang the page.
-    for (let m = monthOf(period.start), n = 0; m <= last && n < 240; m = nextMonth(m), n += 1) months.add(m);
+    for (let m = monthOf(period.start), n = 0; m <= last && n < 240; m = nextMonth(m), n += 1)
+      months.add(m);
   }
   return [...months].sort();
 }
@@ -36,7 +40,11 @@ export type MonthView =
  * Where the requested month sits among the programme's months. With no month asked for, the
  * current month while the programme runs, otherwise its first month.
  */
-export function monthNavigation(months: readonly string[], requested: string | undefined, today: Date): MonthView {
+export function monthNavigation(
+  months: readonly string[],
+  requested: string | undefined,
+  today: Date,
+): MonthView {
   if (months.length === 0) return { kind: 'none' };
   const fallback = months.includes(monthOf(today)) ? monthOf(today) : months[0];
   if (requested === undefined) return at(months, fallback);
@@ -46,5 +54,10 @@ export function monthNavigation(months: readonly string[], requested: string | u
 
 function at(months: readonly string[], current: string): MonthView {
   const i = months.indexOf(current);
-  return { kind: 'month', current, previous: i > 0 ? months[i - 1] : null, next: i < months.length - 1 ? months[i + 1] : null };
+  return {
+    kind: 'month',
+    current,
+    previous: i > 0 ? months[i - 1] : null,
+    next: i < months.length - 1 ? months[i + 1] : null,
+  };
 }

@@ -20,15 +20,23 @@ const PART = new RegExp(String.raw`^(\d+)((?:\s*${LEVEL})*)$`, 'i');
 const LEVELS = new RegExp(LEVEL, 'gi');
 const RANGE_MARK = '\u0000';
 // "i-iii)", "i) à iii)", "(i)–(iii)", "(i) to (iii)": a range over the innermost level.
-const RANGE = new RegExp(String.raw`(?:([a-z]+)\s*[-–]\s*([a-z]+)\))|(?:${LEVEL}\s*(?:[-–]|\s(?:à|to)\s)\s*${LEVEL})`, 'gi');
+const RANGE = new RegExp(
+  String.raw`(?:([a-z]+)\s*[-–]\s*([a-z]+)\))|(?:${LEVEL}\s*(?:[-–]|\s(?:à|to)\s)\s*${LEVEL})`,
+  'gi',
+);
 
 function parsePart(text: string): Part | null {
   // A range is folded into one subdivision marked as its last, so the rest reads as plain levels.
   const ranges: string[] = [];
-  const folded = text.trim().replace(RANGE, (_m, a?: string, b?: string, c1?: string, c2?: string, d1?: string, d2?: string) => {
-    ranges.push((b ?? d1 ?? d2 ?? '').toLowerCase());
-    return `${(a ?? c1 ?? c2 ?? '').toLowerCase()})${RANGE_MARK}`;
-  });
+  const folded = text
+    .trim()
+    .replace(
+      RANGE,
+      (_m, a?: string, b?: string, c1?: string, c2?: string, d1?: string, d2?: string) => {
+        ranges.push((b ?? d1 ?? d2 ?? '').toLowerCase());
+        return `${(a ?? c1 ?? c2 ?? '').toLowerCase()})${RANGE_MARK}`;
+      },
+    );
   // Two ranges, or one anywhere but at the end, is not something this can rewrite faithfully.
   if (ranges.length > 1 || (ranges.length === 1 && !folded.endsWith(RANGE_MARK))) return null;
   const m = PART.exec(folded.replace(RANGE_MARK, ''));
@@ -63,6 +71,9 @@ export function formatReference(reference: string, lang: Lang): string {
   if (!parts) return reference.trim();
   const written = parts.map((p) => writePart(p, lang));
   const and = lang === 'fr' ? ' et ' : ' and ';
-  const list = written.length === 1 ? written[0] : `${written.slice(0, -1).join(', ')}${and}${written[written.length - 1]}`;
+  const list =
+    written.length === 1
+      ? written[0]
+      : `${written.slice(0, -1).join(', ')}${and}${written[written.length - 1]}`;
   return `par. ${list}`;
 }

@@ -1,6 +1,10 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
-import { CommentAddedSubscription, CommentChangedSubscription, CommentsQuery } from '../../comments/comments.graphql';
+import {
+  CommentAddedSubscription,
+  CommentChangedSubscription,
+  CommentsQuery,
+} from '../../comments/comments.graphql';
 import { upsertComment } from '../../comments/threads';
 import { graphql } from '../../gql';
 import type { CommentFieldsFragment } from '../../gql/graphql';
@@ -42,7 +46,11 @@ export function useLiveCommentCount(meetingId: string, itemId: string): void {
     }
     s.running = true;
     void client
-      .query({ query: AgendaCommentCounts, variables: { id: meetingId }, fetchPolicy: 'network-only' })
+      .query({
+        query: AgendaCommentCounts,
+        variables: { id: meetingId },
+        fetchPolicy: 'network-only',
+      })
       .catch(() => undefined)
       .finally(() => {
         s.running = false;
@@ -61,6 +69,12 @@ export function useLiveCommentCount(meetingId: string, itemId: string): void {
     recount();
   };
   // The thread, when open, subscribes to the same events with the same variables: Apollo shares one subscription.
-  useSubscription(CommentAddedSubscription, { variables: { targetId: itemId }, onData: ({ data }) => onComment(data.data?.commentAdded) });
-  useSubscription(CommentChangedSubscription, { variables: { targetId: itemId }, onData: ({ data }) => onComment(data.data?.commentChanged) });
+  useSubscription(CommentAddedSubscription, {
+    variables: { targetId: itemId },
+    onData: ({ data }) => onComment(data.data?.commentAdded),
+  });
+  useSubscription(CommentChangedSubscription, {
+    variables: { targetId: itemId },
+    onData: ({ data }) => onComment(data.data?.commentChanged),
+  });
 }

@@ -5,10 +5,10 @@ import { apiLang, useT } from '../../i18n/i18n';
 import { formatMeetingDate } from '../../ui/dates';
 import { shownData } from '../../ui/shown-data';
 import { Empty, ErrorState, Loading } from '../../ui/states';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { useNow } from '../../ui/use-now';
 import { DashboardQuery, DraftChangedSubscription } from './dashboard.graphql';
 import { DraftCard } from './draft-card';
-import { useDocumentTitle } from '../../ui/use-document-title';
 
 const UPCOMING = 5;
 
@@ -39,7 +39,12 @@ export function DashboardPage() {
       ) : (
         <section className="draft-grid" aria-label={t('dashboard.title')}>
           {data.drafts.map((d) => (
-            <DraftCard key={d.id} draft={d} now={now} programmeEnd={data.committee?.periodEnd ?? null} />
+            <DraftCard
+              key={d.id}
+              draft={d}
+              now={now}
+              programmeEnd={data.committee?.periodEnd ?? null}
+            />
           ))}
         </section>
       )}

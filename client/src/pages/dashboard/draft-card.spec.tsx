@@ -1,12 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { describe, expect, it } from 'vitest';
 import type { DraftSummaryFragment } from '../../gql/graphql';
 import { DraftCard, editingNow } from './draft-card';
 
 const draft: DraftSummaryFragment = {
- 
   id: 'd1',
   title: 'Draft conclusions on national implementation',
   status: 'IN_REVIEW',
@@ -47,7 +46,9 @@ describe('draft card of the dashboard', () => {
     expect(within(card).getByText('21 words')).toBeTruthy();
     expect(card.querySelector('.open-comments')?.textContent).toBe('3');
     expect(within(card).getByRole('img', { name: '10 edits in the last 14 days' })).toBeTruthy();
-    expect(within(card).getByRole('link', { name: draft.title }).getAttribute('href')).toBe('/drafts/d1');
+    expect(within(card).getByRole('link', { name: draft.title }).getAttribute('href')).toBe(
+      '/drafts/d1',
+    );
   });
 
   it('groups the digits of long drafts', () => {
@@ -62,7 +63,10 @@ describe('draft card of the dashboard', () => {
   it('says nobody is editing and that the deadline passed', () => {
     render(
       <Router hook={memoryLocation().hook}>
-        <DraftCard draft={{ ...draft, editors: [], lastEditedAt: null, lastEditedBy: null }} now={new Date('2020-09-02T00:00:00Z')} />
+        <DraftCard
+          draft={{ ...draft, editors: [], lastEditedAt: null, lastEditedBy: null }}
+          now={new Date('2020-09-02T00:00:00Z')}
+        />
       </Router>,
     );
     expect(screen.getByText('Nobody')).toBeTruthy();
@@ -73,7 +77,11 @@ describe('draft card of the dashboard', () => {
   it('says a deadline passed with the programme once that is over, without an alarm', () => {
     render(
       <Router hook={memoryLocation().hook}>
-        <DraftCard draft={draft} now={new Date('2026-05-04T09:00:00Z')} programmeEnd="2021-01-31T00:00:00.000Z" />
+        <DraftCard
+          draft={draft}
+          now={new Date('2026-05-04T09:00:00Z')}
+          programmeEnd="2021-01-31T00:00:00.000Z"
+        />
       </Router>,
     );
     const deadline = screen.getByText('Passed with the programme (31 January 2021)');

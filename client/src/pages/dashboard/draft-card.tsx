@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import type { DraftSummaryFragment } from '../../gql/graphql';
 import { useT } from '../../i18n/i18n';
 import { ActivityChart } from '../../ui/activity-chart';
-import { deadlineState, fromNow, type DeadlineState } from '../../ui/dates';
+import { type DeadlineState, deadlineState, fromNow } from '../../ui/dates';
 import { StatusBadge } from '../../ui/status-badge';
 
 /** Distinct people, however many tabs each has open. */
@@ -15,12 +15,25 @@ export function editingNow(editors: DraftSummaryFragment['editors']): string[] {
 function deadlineText(deadline: DeadlineState | null, t: ReturnType<typeof useT>['t']): string {
   if (!deadline) return t('dashboard.noDeadline');
   // The day kept with its month in the card's narrow column ("31 January", "31 janvier").
-  if (deadline.kind === 'closed') return t('dashboard.passedWithProgramme', { date: deadline.programmeEnd.replace(' ', '\u00a0') });
-  return t(deadline.kind === 'overdue' ? 'dashboard.overdue' : 'dashboard.dueIn', { time: deadline.distance });
+  if (deadline.kind === 'closed')
+    return t('dashboard.passedWithProgramme', {
+      date: deadline.programmeEnd.replace(' ', '\u00a0'),
+    });
+  return t(deadline.kind === 'overdue' ? 'dashboard.overdue' : 'dashboard.dueIn', {
+    time: deadline.distance,
+  });
 }
 
 /** A draft at a glance; `programmeEnd` is the last day of the programme of work, when known. */
-export function DraftCard({ draft, now, programmeEnd = null }: { draft: DraftSummaryFragment; now: Date; programmeEnd?: string | null }) {
+export function DraftCard({
+  draft,
+  now,
+  programmeEnd = null,
+}: {
+  draft: DraftSummaryFragment;
+  now: Date;
+  programmeEnd?: string | null;
+}) {
   const { t, lang } = useT();
   const deadline = draft.deadline ? deadlineState(draft.deadline, now, lang, programmeEnd) : null;
   const editing = editingNow(draft.editors);
@@ -28,7 +41,9 @@ export function DraftCard({ draft, now, programmeEnd = null }: { draft: DraftSum
     <article className="draft-card" data-draft-id={draft.id} aria-labelledby={`draft-${draft.id}`}>
       <header>
         <p className="eyebrow">
-          <Link to={`/groups/${draft.workingGroup.id}`}>{t('dashboard.group', { number: draft.workingGroup.number })}</Link>
+          <Link to={`/groups/${draft.workingGroup.id}`}>
+            {t('dashboard.group', { number: draft.workingGroup.number })}
+          </Link>
         </p>
         <h2 id={`draft-${draft.id}`}>
           <Link to={`/drafts/${draft.id}`}>{draft.title}</Link>
@@ -38,23 +53,37 @@ export function DraftCard({ draft, now, programmeEnd = null }: { draft: DraftSum
       <dl>
         <div>
           <dt>{t('dashboard.deadline')}</dt>
-          <dd className={`deadline deadline-${deadline?.kind ?? 'none'}${deadline?.kind === 'overdue' ? ' overdue' : ''}`}>{deadlineText(deadline, t)}</dd>
+          <dd
+            className={`deadline deadline-${deadline?.kind ?? 'none'}${deadline?.kind === 'overdue' ? ' overdue' : ''}`}
+          >
+            {deadlineText(deadline, t)}
+          </dd>
         </div>
         <div>
           <dt>{t('dashboard.lastEdit')}</dt>
           <dd className="last-edit">
             {draft.lastEditedAt
-              ? t('dashboard.lastEditBy', { time: fromNow(draft.lastEditedAt, lang), name: draft.lastEditedBy?.name ?? '—' })
+              ? t('dashboard.lastEditBy', {
+                  time: fromNow(draft.lastEditedAt, lang),
+                  name: draft.lastEditedBy?.name ?? '—',
+                })
               : t('dashboard.never')}
           </dd>
         </div>
         <div>
           <dt>{t('dashboard.editingNow')}</dt>
-          <dd className="editing-now">{editing.length ? editing.join(', ') : t('dashboard.nobody')}</dd>
+          <dd className="editing-now">
+            {editing.length ? editing.join(', ') : t('dashboard.nobody')}
+          </dd>
         </div>
         <div>
           <dt>{t('dashboard.length')}</dt>
-          <dd className="length">{t('dashboard.words', { count: draft.words, n: draft.words.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') })}</dd>
+          <dd className="length">
+            {t('dashboard.words', {
+              count: draft.words,
+              n: draft.words.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'),
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('dashboard.comments')}</dt>

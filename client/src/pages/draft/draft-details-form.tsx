@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { errorText } from '../../ui/error-text';
 
@@ -10,11 +10,18 @@ export interface DraftDetails {
 }
 
 /** A deadline is the end of its day (UTC), as the programme's deadlines are. */
-export const deadlineFromDate = (date: string): string | null => (date ? `${date}T23:59:59.000Z` : null);
-export const dateFromDeadline = (deadline: string | null): string => (deadline ? deadline.slice(0, 10) : '');
+export const deadlineFromDate = (date: string): string | null =>
+  date ? `${date}T23:59:59.000Z` : null;
+export const dateFromDeadline = (deadline: string | null): string =>
+  deadline ? deadline.slice(0, 10) : '';
 
 /** Titles in both languages and the deadline: to start a draft, or to change one. */
-export function DraftDetailsForm({ initial, submitLabel, onSubmit, onCancel }: {
+export function DraftDetailsForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
   initial: DraftDetails;
   submitLabel: string;
   onSubmit: (details: DraftDetails) => Promise<unknown>;
@@ -33,7 +40,11 @@ export function DraftDetailsForm({ initial, submitLabel, onSubmit, onCancel }: {
     setBusy(true);
     setFailure(null);
     try {
-      await onSubmit({ titleEn: titleEn.trim(), titleFr: titleFr.trim(), deadline: deadlineFromDate(date) });
+      await onSubmit({
+        titleEn: titleEn.trim(),
+        titleFr: titleFr.trim(),
+        deadline: deadlineFromDate(date),
+      });
     } catch (err) {
       setFailure(errorText(err, lang));
     } finally {
@@ -45,15 +56,35 @@ export function DraftDetailsForm({ initial, submitLabel, onSubmit, onCancel }: {
     <form className="details-form" onSubmit={submit}>
       <label>
         {t('details.titleEn')}
-        <input lang="en" value={titleEn} required minLength={3} maxLength={300} onChange={(e) => setTitleEn(e.target.value)} />
+        <input
+          lang="en"
+          value={titleEn}
+          required
+          minLength={3}
+          maxLength={300}
+          onChange={(e) => setTitleEn(e.target.value)}
+        />
       </label>
       <label>
         {t('details.titleFr')}
-        <input lang="fr" value={titleFr} required minLength={3} maxLength={300} onChange={(e) => setTitleFr(e.target.value)} />
+        <input
+          lang="fr"
+          value={titleFr}
+          required
+          minLength={3}
+          maxLength={300}
+          onChange={(e) => setTitleFr(e.target.value)}
+        />
       </label>
       <label>
         {t('details.deadline')}
-        <input type="date" value={date} min="2000-01-01" max="2099-12-31" onChange={(e) => setDate(e.target.value)} />
+        <input
+          type="date"
+          value={date}
+          min="2000-01-01"
+          max="2099-12-31"
+          onChange={(e) => setDate(e.target.value)}
+        />
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={busy || !valid}>

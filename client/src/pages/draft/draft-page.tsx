@@ -12,20 +12,20 @@ import { PresenceList } from '../../editor/presence-list';
 import { useCommentHighlights } from '../../editor/use-comment-highlights';
 import { useDraftProvider } from '../../editor/use-draft-provider';
 import { graphql } from '../../gql';
-import { DraftQuery } from './draft.graphql';
 import type { CommentFieldsFragment } from '../../gql/graphql';
-import { EditDraftDetails } from './edit-draft-details';
-import { StatusControl } from './status-control';
-import { SyncIndicator } from './sync-indicator';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
 import { shownData } from '../../ui/shown-data';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
+import { DraftQuery } from './draft.graphql';
+import { EditDraftDetails } from './edit-draft-details';
+import { StatusControl } from './status-control';
+import { SyncIndicator } from './sync-indicator';
 import '../../editor/editor.css';
-import { useDocumentTitle } from '../../ui/use-document-title';
 import { markOnce } from '../../ui/mark-once';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 performance.mark('draft:chunk');
 
@@ -39,7 +39,6 @@ const StatusChanged = graphql(`
     }
   }
 `);
-
 
 export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser }) {
   const { id = '' } = useParams();
@@ -91,21 +90,30 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
           <>
             <p className="eyebrow">
               <Link to={`/groups/${draft.workingGroup.id}`}>
-                {t('dashboard.group', { number: draft.workingGroup.number })} — {draft.workingGroup.title}
+                {t('dashboard.group', { number: draft.workingGroup.number })} —{' '}
+                {draft.workingGroup.title}
               </Link>
             </p>
             <h1>{draft.title}</h1>
             <div className="draft-meta">
               <StatusBadge status={draft.status} />
-              {draft.deadline && <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>}
-              {(draft.can.manage || draft.can.changeStatus) && <StatusControl id={draft.id} status={draft.status} can={draft.can} />}
-              {draft.can.manage && <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />}
+              {draft.deadline && (
+                <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>
+              )}
+              {(draft.can.manage || draft.can.changeStatus) && (
+                <StatusControl id={draft.id} status={draft.status} can={draft.can} />
+              )}
+              {draft.can.manage && (
+                <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />
+              )}
             </div>
             {/* A live region present from the start, so that adoption is announced when it happens. */}
             <div role="status">
               {adopted && (
                 <p className="banner banner-adopted">
-                  {draft.status === 'ADOPTED' && draft.statusChangedAt ? t('draft.adoptedOn', { date: formatDate(draft.statusChangedAt, lang) }) : t('draft.adopted')}
+                  {draft.status === 'ADOPTED' && draft.statusChangedAt
+                    ? t('draft.adoptedOn', { date: formatDate(draft.statusChangedAt, lang) })
+                    : t('draft.adopted')}
                 </p>
               )}
             </div>
@@ -131,7 +139,12 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         {/* Built while the text is still on its way, shown (and editable) once it has all arrived. */}
         {connection && (
           <div hidden={!sync.ready}>
-            <DraftEditor connection={connection} user={user} editable={!readOnly && sync.ready} onReady={onReady} />
+            <DraftEditor
+              connection={connection}
+              user={user}
+              editable={!readOnly && sync.ready}
+              onReady={onReady}
+            />
           </div>
         )}
       </div>

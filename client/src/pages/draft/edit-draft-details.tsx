@@ -31,7 +31,11 @@ const UpdateDraft = graphql(`
 export function EditDraftDetails({ id, onSaved }: { id: string; onSaved: () => void }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
-  const { data, loading, error, refetch } = useQuery(DraftDetailsQuery, { variables: { id }, skip: !open, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(DraftDetailsQuery, {
+    variables: { id },
+    skip: !open,
+    fetchPolicy: 'network-only',
+  });
   const [update] = useMutation(UpdateDraft);
   if (!open) {
     return (
@@ -45,7 +49,11 @@ export function EditDraftDetails({ id, onSaved }: { id: string; onSaved: () => v
   if (!data) return null;
   return (
     <DraftDetailsForm
-      initial={{ titleEn: data.draft.titleEn, titleFr: data.draft.titleFr, deadline: data.draft.deadline ?? null }}
+      initial={{
+        titleEn: data.draft.titleEn,
+        titleFr: data.draft.titleFr,
+        deadline: data.draft.deadline ?? null,
+      }}
       submitLabel={t('comments.save')}
       onCancel={() => setOpen(false)}
       onSubmit={async (input) => {

@@ -21,14 +21,23 @@ const STATUSES: DraftStatus[] = ['DRAFTING', 'IN_REVIEW', 'AGREED', 'ADOPTED'];
 type StatusAbilities = Pick<DraftAbilitiesFieldsFragment['can'], 'changeStatus' | 'adopt'>;
 
 /** The draft's status, changeable as far as the server's abilities for this person allow. */
-export function StatusControl({ id, status, can }: { id: string; status: DraftStatus; can: StatusAbilities }) {
+export function StatusControl({
+  id,
+  status,
+  can,
+}: {
+  id: string;
+  status: DraftStatus;
+  can: StatusAbilities;
+}) {
   const { t, lang } = useT();
   // Someone who manages the draft but may not move it from here: an adopted draft they may not reopen.
   const locked = !can.changeStatus;
   const [setStatus, { loading, error }] = useMutation(SetStatus);
   const [confirming, setConfirming] = useState(false);
   const reopenHint = useId();
-  const change = (next: DraftStatus) => void setStatus({ variables: { id, status: next } }).catch(() => undefined);
+  const change = (next: DraftStatus) =>
+    void setStatus({ variables: { id, status: next } }).catch(() => undefined);
   return (
     <>
       <label className="status-control">
@@ -46,7 +55,11 @@ export function StatusControl({ id, status, can }: { id: string; status: DraftSt
           }}
         >
           {STATUSES.map((s) => (
-            <option key={s} value={s} disabled={s === 'ADOPTED' && !can.adopt && status !== 'ADOPTED'}>
+            <option
+              key={s}
+              value={s}
+              disabled={s === 'ADOPTED' && !can.adopt && status !== 'ADOPTED'}
+            >
               {t(`status.${s}`)}
             </option>
           ))}

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { session } from '../../api/session';
 import { LanguageSwitch } from '../../app/layout';
 import { graphql } from '../../gql';
@@ -42,7 +42,12 @@ export function SignInPage() {
     setFailure(null);
     try {
       const { data } = await login({ variables: { email: email.trim(), password } });
-      if (data) session.start({ token: data.login.token, expiresAt: data.login.expiresAt, user: data.login.user });
+      if (data)
+        session.start({
+          token: data.login.token,
+          expiresAt: data.login.expiresAt,
+          user: data.login.user,
+        });
     } catch (err) {
       const kind = signInError(err);
       setFailure(kind === 'other' ? errorText(err, lang) : t(`signIn.${kind}`));
@@ -56,7 +61,9 @@ export function SignInPage() {
           <h1>{t('signIn.title')}</h1>
           <LanguageSwitch />
         </div>
-        <p className="muted">{t('app.name')} · {t('app.tagline')}</p>
+        <p className="muted">
+          {t('app.name')} · {t('app.tagline')}
+        </p>
         {reason && !failure && (
           <p className={`notice notice-${reason}`} role="status">
             {t(`signIn.${reason}`)}
@@ -70,11 +77,25 @@ export function SignInPage() {
         <form onSubmit={submit}>
           <label>
             {t('signIn.email')}
-            <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <label>
             {t('signIn.password')}
-            <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           <button type="submit" className="primary" disabled={loading}>
             {loading ? t('signIn.submitting') : t('signIn.submit')}

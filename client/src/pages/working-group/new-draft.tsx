@@ -32,7 +32,9 @@ export function NewDraft({ workingGroupId }: { workingGroupId: string }) {
       submitLabel={t('details.submitCreate')}
       onCancel={() => setOpen(false)}
       onSubmit={async ({ titleEn, titleFr, deadline }) => {
-        const { data } = await create({ variables: { input: { workingGroupId, titleEn, titleFr, deadline } } });
+        const { data } = await create({
+          variables: { input: { workingGroupId, titleEn, titleFr, deadline } },
+        });
         if (data) navigate(`/drafts/${data.createDraft.id}`);
       }}
     />

@@ -1,13 +1,13 @@
-import { PersonName } from '../../ui/person-name';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'wouter';
 import { graphql } from '../../gql';
-import { NewDraft } from './new-draft';
 import { apiLang, useT } from '../../i18n/i18n';
+import { PersonName } from '../../ui/person-name';
 import { shownData } from '../../ui/shown-data';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { NewDraft } from './new-draft';
 
 const WorkingGroupQuery = graphql(`
   query WorkingGroup($id: ID!, $lang: Language) {
