@@ -38,6 +38,13 @@ import { encodeUpdate } from './update-codec';
 type ArgsMap = Record<string, unknown>;
 type SubscribeData = SubscribeResolverData<unknown, ArgsMap, Context>;
 
+function clientIdArg(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length > 64)
+    throw badInput('clientId must be at most 64 characters long.', 'clientId');
+  return value;
+}
+
 function afterSeqArg(value: unknown): number | null {
   if (value === undefined || value === null) return null;
   if (!Number.isInteger(value) || (value as number) < 0)
@@ -58,8 +65,7 @@ export class CollaborationResolver {
     @Ctx() ctx: Context,
   ): Promise<DraftUpdateAck> {
     const draftId = parseId(args.draftId, 'draftId');
-    if (args.clientId !== undefined && args.clientId !== null && args.clientId.length > 64)
-      throw badInput('clientId must be at most 64 characters long.', 'clientId');
+    clientIdArg(args.clientId);
     const seq = await ctx.collab.applyUpdate(
       user,
       draftId,
@@ -77,14 +83,25 @@ export class CollaborationResolver {
       requireUser(context);
       const draftId = parseId(args.draftId, 'draftId');
       const afterSeq = afterSeqArg(args.afterSeq);
+      const clientId = clientIdArg(args.clientId);
       await findDraft(draftId);
-      return context.collab.stream(draftId, afterSeq);
+      const self =
+        clientId !== null && context.connectionId
+          ? { clientId, connectionId: context.connectionId }
+          : null;
+      return context.collab.stream(draftId, afterSeq, self);
     },
   })
   draftUpdates(
     @Root() event: DraftUpdateEventData,
     @Arg('draftId', () => ID) _draftId: string,
     @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq: number | undefined,
+    @Arg('clientId', () => String, {
+      nullable: true,
+      description:
+        'The clientId this editor sends its updates with: its own live updates are not sent back to it on this connection',
+    })
+    _clientId: string | undefined,
     @Ctx() ctx: Context,
   ): DraftUpdateEvent {
     ctx.collab.delivered(event);

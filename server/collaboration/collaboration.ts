@@ -14,7 +14,8 @@ import type { StatusChange } from './edit-gate';
 import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
 import { BuiltIns, builtInExtensions } from './extensions';
 import type { PresenceOwner, PresenceRegistry } from './presence';
-import { EMPTY_UPDATE, SubscriberView, storedEvent } from './subscriber-view';
+import { StoredMarks } from './stored-marks';
+import { EMPTY_UPDATE, type SubscriberSelf, SubscriberView, storedEvent } from './subscriber-view';
 import { decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
 
@@ -62,6 +63,9 @@ export class Collaboration implements CollaborationCore {
   private compacting = new Map<string, Promise<CompactionResult>>();
   /** Numbers the updates this instance sends live, so each subscriber knows which it was sent. */
   private tickets = 0;
+  private readonly marks = new StoredMarks((id, entries) =>
+    this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'stored', draftId: id, entries }),
+  );
   readonly events: DomainEvents;
 
   constructor(
@@ -130,9 +134,16 @@ export class Collaboration implements CollaborationCore {
         draftId: id,
         update: base64,
         clientId,
+        sender: senderKey,
         ...ticket,
       });
-      return await this.log.append(draftId, { update, clientId, userId: user._id, ticket });
+      return await this.log.append(draftId, {
+        update,
+        clientId,
+        userId: user._id,
+        ticket,
+        encoded: base64,
+      });
     } finally {
       release();
     }
@@ -171,12 +182,12 @@ export class Collaboration implements CollaborationCore {
     const id = draftId.toHexString();
     const entries = stored.map((s) => ({
       seq: s.seq,
-      update: encodeUpdate(s.update),
+      update: s.encoded ?? encodeUpdate(s.update),
       clientId: s.clientId,
       origin: s.ticket?.origin ?? '',
       ticket: s.ticket?.ticket ?? 0,
     }));
-    this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'stored', draftId: id, entries });
+    this.marks.add(id, entries);
     this.notify('onStored', draftId, stored);
     const last = stored[stored.length - 1];
     this.events.emit('draft.edited', {
@@ -197,6 +208,7 @@ export class Collaboration implements CollaborationCore {
   stream(
     draftId: Types.ObjectId,
     afterSeq: number | null,
+    self: SubscriberSelf | null = null,
   ): AsyncIterableIterator<DraftUpdateEvent> {
     const id = draftId.toHexString();
     const release = this.hold(id);
@@ -205,7 +217,7 @@ export class Collaboration implements CollaborationCore {
       unlisten();
       release();
     });
-    const subscriber = new SubscriberView();
+    const subscriber = new SubscriberView(self);
     if (afterSeq === null) {
       unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) =>
         pushAll(queue, subscriber.events(p)),
@@ -281,6 +293,7 @@ export class Collaboration implements CollaborationCore {
       holders: this.holds.holders,
       logs: this.log.size,
       compacting: this.compacting.size,
+      marks: this.marks.size,
     };
     for (const extension of this.extensions) {
       for (const [key, value] of Object.entries(extension.stats?.() ?? {}))
@@ -298,6 +311,7 @@ export class Collaboration implements CollaborationCore {
         logger.error({ err, extension: extension.name }, 'collaboration extension failed to stop');
       }
     }
+    this.marks.flush();
     this.holds.unloadAll();
   }
 

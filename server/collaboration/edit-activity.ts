@@ -22,26 +22,40 @@ export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
  * without a write per keystroke: stored updates are tallied in memory and written at most once
  * per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is derived
  * from the durable log, so a crash between two flushes loses at most a second of counts, never an
- * edit.
+ * edit. Length and words need the whole text, merged from the log: while a draft is being edited
+ * they are recomputed at most every `textEveryMs` (and once more after the last edit), so that a
+ * busy draft does not pause the server every second to rebuild its text.
  */
 export class EditActivity implements CollaborationExtension {
   readonly name = 'editActivity';
   private tallies = new Map<string, Tally>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private flushing = new Set<Promise<void>>();
+  /** When each draft's length and words were last computed. */
+  private textAt = new Map<string, number>();
 
   constructor(
     private readonly events: DomainEvents,
     private readonly hold: (draftId: string) => () => void,
     private readonly intervalMs = 1000,
+    private readonly textEveryMs = 5000,
   ) {}
+
+  onUnload(draftId: string): void {
+    this.textAt.delete(draftId);
+  }
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     this.record(draftId, stored.length, stored[stored.length - 1].userId);
   }
 
   stats(): Record<string, number> {
-    return { tallies: this.tallies.size, timers: this.timers.size, flushing: this.flushing.size };
+    return {
+      tallies: this.tallies.size,
+      timers: this.timers.size,
+      flushing: this.flushing.size,
+      textAt: this.textAt.size,
+    };
   }
 
   onDestroy(): Promise<void> {
@@ -72,12 +86,17 @@ export class EditActivity implements CollaborationExtension {
     }
   }
 
-  private flush(id: string): void {
+  private flush(id: string, final = false): void {
     this.timers.delete(id);
     const tally = this.tallies.get(id);
     if (!tally) return;
     this.tallies.delete(id);
-    const run = this.write(id, tally)
+    const now = Date.now();
+    const withText = final || now - (this.textAt.get(id) ?? 0) >= this.textEveryMs;
+    if (withText) this.textAt.set(id, now);
+    // Skipped now, the text is computed on a later flush: the last edits must be counted in it.
+    else this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt);
+    const run = this.write(id, tally, withText)
       .catch((err) => logger.warn({ err, draftId: id }, 'could not record draft activity'))
       .finally(() => {
         this.flushing.delete(run);
@@ -86,26 +105,24 @@ export class EditActivity implements CollaborationExtension {
     this.flushing.add(run);
   }
 
-  private async write(id: string, tally: Tally): Promise<void> {
+  private async write(id: string, tally: Tally, withText: boolean): Promise<void> {
     const draftId = new Types.ObjectId(id);
-    const { state } = await loadState(draftId);
-    const text = plainText(state);
-    await DraftModel.updateOne(
-      { _id: draftId },
-      {
-        $set: {
-          lastEditedAt: tally.lastAt,
-          lastEditedById: tally.lastUserId,
-          textLength: text.replace(/\n/g, '').length,
-          wordCount: text.split(/\s+/).filter(Boolean).length,
-        },
-      },
-      { timestamps: false },
-    );
+    const summary: Record<string, unknown> = {
+      lastEditedAt: tally.lastAt,
+      lastEditedById: tally.lastUserId,
+    };
+    if (withText) {
+      const text = plainText((await loadState(draftId)).state);
+      summary.textLength = text.replace(/\n/g, '').length;
+      summary.wordCount = text.split(/\s+/).filter(Boolean).length;
+    }
+    await DraftModel.updateOne({ _id: draftId }, { $set: summary }, { timestamps: false });
     await Promise.all(
-      [...tally.edits].map(([day, edits]) =>
-        DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true }),
-      ),
+      [...tally.edits]
+        .filter(([, edits]) => edits > 0)
+        .map(([day, edits]) =>
+          DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true }),
+        ),
     );
     this.events.emit('draft.activityRecorded', { draftId: id });
   }
@@ -114,7 +131,7 @@ export class EditActivity implements CollaborationExtension {
   async drain(): Promise<void> {
     for (const [id, timer] of this.timers) {
       clearTimeout(timer);
-      this.flush(id);
+      this.flush(id, true);
     }
     await Promise.allSettled([...this.flushing]);
   }

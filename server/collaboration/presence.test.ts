@@ -116,6 +116,7 @@ describe('presence and offline editing', () => {
     const res = await t.gql('query($d: ID!) { draft(id: $d) { text seq } }', { d: draftId }, token);
     expect(res.data!.draft.text).toContain('Typed while the server was away (A).');
     expect(res.data!.draft.text).toContain('Typed while the server was away (B).');
-    expect(a.provider.seq).toBe(res.data!.draft.seq);
+    // Stored marks follow the live updates within a moment; with them the editor resumes from the head.
+    await until(() => a.provider.seq === res.data!.draft.seq, 5000, 'the stored marks');
   });
 });

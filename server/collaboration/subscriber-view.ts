@@ -18,6 +18,12 @@ export function storedEvent(
 
 type StoredEntry = StoredDraftUpdates['entries'][number];
 
+/** Who is subscribing: an editor's connection and the clientId it sends its updates with. */
+export interface SubscriberSelf {
+  connectionId: string;
+  clientId: string;
+}
+
 // Event objects that every subscriber receiving the same thing shares, so that one GraphQL
 // execution serves them all (see server/http/shared-subscribe.ts).
 const liveEvents = new WeakMap<LiveDraftUpdate, DraftUpdateEvent>();
@@ -50,9 +56,15 @@ export class SubscriberView {
   /** The first ticket sent live to this subscriber, per instance: every later one was sent too. */
   private firstLive = new Map<string, number>();
 
+  constructor(private readonly self: SubscriberSelf | null = null) {}
+
   events(payload: DraftUpdatePayload): DraftUpdateEvent[] {
     if (payload.kind === 'live') {
       if (!this.firstLive.has(payload.origin)) this.firstLive.set(payload.origin, payload.ticket);
+      // Its own update, from this very connection and document: it has it (and counts as sent).
+      const own =
+        this.self?.clientId === payload.clientId && this.self?.connectionId === payload.sender;
+      if (own) return [];
       let event = liveEvents.get(payload);
       if (!event) {
         event = {

@@ -21,6 +21,7 @@ const live = (origin: string, ticket: number, update: string): LiveDraftUpdate =
   ticket,
   update,
   clientId: `c${ticket}`,
+  sender: 'connection-1',
 });
 const stored = (...entries: [string, number, number, string][]): StoredDraftUpdates => ({
   kind: 'stored',
@@ -93,5 +94,15 @@ describe('what one subscriber of a draft is sent', () => {
     const late = new SubscriberView();
     expect(late.events(write)[0]).not.toBe(one.events(write)[0]);
     expect(late.events(write)[0].update).toBe(a);
+  });
+
+  it('does not send an editor its own live update back, and its mark carries no bytes for it', () => {
+    const a = edit('mine');
+    const editor = new SubscriberView({ connectionId: 'connection-1', clientId: 'c1' });
+    const sameDocElsewhere = new SubscriberView({ connectionId: 'connection-2', clientId: 'c1' });
+    expect(editor.events(live('i1', 1, a))).toEqual([]);
+    expect(sameDocElsewhere.events(live('i1', 1, a))).toHaveLength(1);
+    const [mark] = editor.events(stored(['i1', 1, 1, a]));
+    expect(mark).toMatchObject({ seq: 1, update: EMPTY_UPDATE });
   });
 });

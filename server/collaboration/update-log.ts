@@ -11,6 +11,8 @@ export interface Append {
   userId: Types.ObjectId | null;
   /** Set when the update was sent to the editors before it was stored. */
   ticket?: UpdateTicket;
+  /** The update in base64 as received, to announce it without encoding it again. */
+  encoded?: string;
 }
 
 export interface StoredUpdate extends Append {
@@ -239,6 +241,7 @@ export class UpdateLog {
           clientId: entry.clientId,
           userId: entry.userId,
           ticket: entry.ticket,
+          encoded: entry.encoded,
           seq,
         });
         entry.resolve(seq);

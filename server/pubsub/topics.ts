@@ -27,6 +27,8 @@ export interface LiveDraftUpdate extends UpdateTicket {
   /** base64 Yjs update, as received */
   update: string;
   clientId: string | null;
+  /** The connection it came from (or `user:<id>` over HTTP). */
+  sender: string;
 }
 
 /** Updates of a draft stored by one write, in seq order. */

@@ -13,8 +13,8 @@ import { GraphQLErrorLike, RequestError, request } from './graphql-request';
 const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clientId: String) {
   applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
 }`;
-const UPDATES = `subscription DraftUpdates($draftId: ID!, $afterSeq: Int) {
-  draftUpdates(draftId: $draftId, afterSeq: $afterSeq) { seq firstSeq durable update clientId snapshot synced stateVector }
+const UPDATES = `subscription DraftUpdates($draftId: ID!, $afterSeq: Int, $clientId: String) {
+  draftUpdates(draftId: $draftId, afterSeq: $afterSeq, clientId: $clientId) { seq firstSeq durable update clientId snapshot synced stateVector }
 }`;
 const PRESENCE = `subscription Presence($draftId: ID!) { presence(draftId: $draftId) { update } }`;
 const UPDATE_PRESENCE = `mutation UpdatePresence($draftId: ID!, $update: String!) { updatePresence(draftId: $draftId, update: $update) }`;
@@ -199,7 +199,10 @@ export class DraftProvider extends Observable<keyof Events> {
     this.updates = current;
     this.stopUpdates?.();
     this.stopUpdates = this.client.subscribe<{ draftUpdates: UpdateEvent }>(
-      { query: UPDATES, variables: { draftId: this.draftId, afterSeq: this.seq } },
+      {
+        query: UPDATES,
+        variables: { draftId: this.draftId, afterSeq: this.seq, clientId: this.clientId },
+      },
       {
         next: ({ data, errors }) => {
           if (errors?.length) {
