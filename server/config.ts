@@ -17,6 +17,10 @@ export interface Config {
   maxQueryComplexity: number;
   logLevel: string;
   compactEvery: number;
+  /** Shortest time between two writes of the update log: edits arriving meanwhile share one insert. */
+  commitIntervalMs: number;
+  /** Edits accepted and not yet stored beyond which new ones are refused for a moment (backpressure). */
+  editBacklog: number;
   /** How long a draft nobody has open stays loaded in memory. */
   draftIdleMs: number;
 }
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     maxQueryComplexity: intFromEnv(env, 'MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 1000, 10, 1_000_000),
+    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 15, 0, 10_000),
+    editBacklog: intFromEnv(env, 'EDIT_BACKLOG', 5000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };

@@ -28,6 +28,10 @@ function pushAll<T>(queue: EventQueue<T>, events: T[]): void {
 export interface CollaborationOptions {
   /** Compact a draft once this many updates were stored for it. */
   compactEvery: number;
+  /** Shortest time between two writes of the update log (group commit). */
+  commitIntervalMs?: number;
+  /** Updates accepted and not yet stored beyond which new ones are refused for a moment. */
+  maxBacklog?: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
   /** Where stored edits, activity and presence are announced: the instance's one bus, which its
@@ -81,8 +85,15 @@ export class Collaboration implements CollaborationCore {
     this.log = new UpdateLog(
       (draftId, stored) => this.stored(draftId, stored),
       (draftId) => this.hold(draftId),
+      options.commitIntervalMs === undefined ? {} : { commitIntervalMs: options.commitIntervalMs },
     );
-    this.builtIns = builtInExtensions(this, options);
+    this.builtIns = builtInExtensions(this, {
+      compactEvery: options.compactEvery,
+      backlog:
+        options.maxBacklog === undefined
+          ? undefined
+          : { maxUpdates: options.maxBacklog, maxBytes: 32 * 1024 * 1024 },
+    });
     this.extensions = Object.values(this.builtIns);
   }
 
@@ -176,6 +187,10 @@ export class Collaboration implements CollaborationCore {
 
   isCompacting(draftId: string): boolean {
     return this.compacting.has(draftId);
+  }
+
+  backlog(): { updates: number; bytes: number } {
+    return this.log.backlog;
   }
 
   private stored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {

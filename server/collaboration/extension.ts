@@ -82,4 +82,6 @@ export interface CollaborationCore {
   /** Merges the draft's log into its snapshot; one run per draft at a time. */
   compact(draftId: Types.ObjectId): Promise<CompactionResult>;
   isCompacting(draftId: string): boolean;
+  /** Updates accepted and not yet stored, across drafts, and their size. */
+  backlog(): { updates: number; bytes: number };
 }

@@ -1,3 +1,4 @@
+import { Backpressure, type BackpressureLimits } from './backpressure';
 import { CompactionTrigger } from './compaction-trigger';
 import { EditActivity } from './edit-activity';
 import { EditGate } from './edit-gate';
@@ -8,16 +9,22 @@ import { Throttle } from './throttle';
 export interface BuiltInOptions {
   /** Compact a draft once this many updates were stored for it. */
   compactEvery: number;
+  /** Bound of the write queue (see Backpressure). */
+  backlog?: BackpressureLimits;
 }
 
+const DEFAULT_BACKLOG: BackpressureLimits = { maxUpdates: 5000, maxBytes: 32 * 1024 * 1024 };
+
 /**
- * Every feature of co-editing, in the order their hooks run: the throttle refuses a flood before
- * the gate reads anything; the gate refuses what may not be stored.
+ * Every feature of co-editing, in the order their hooks run: the throttle refuses a flood from one
+ * sender and backpressure a flood from all of them before the gate reads anything; the gate
+ * refuses what may not be stored.
  */
 export function builtInExtensions(core: CollaborationCore, options: BuiltInOptions) {
   const hold = (draftId: string) => core.hold(draftId);
   return {
     throttle: new Throttle(100, 200, 4 * 1024 * 1024),
+    backpressure: new Backpressure(core, options.backlog ?? DEFAULT_BACKLOG),
     editGate: new EditGate(core.pubSub),
     activity: new EditActivity(core.events, hold),
     compaction: new CompactionTrigger(core, options.compactEvery),

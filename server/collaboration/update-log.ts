@@ -71,6 +71,8 @@ export class UpdateLog {
   private writing = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastWriteAt = 0;
+  private backlogUpdates = 0;
+  private backlogBytes = 0;
 
   constructor(
     private readonly onStored: (draftId: Types.ObjectId, stored: StoredUpdate[]) => void,
@@ -91,8 +93,25 @@ export class UpdateLog {
     // Nothing pending may be dropped with the draft.
     queue.release ??= this.hold(key);
     const target = queue;
+    const bytes = entry.update.byteLength;
+    this.backlogUpdates += 1;
+    this.backlogBytes += bytes;
+    const settled = () => {
+      this.backlogUpdates -= 1;
+      this.backlogBytes -= bytes;
+    };
     return new Promise<number>((resolve, reject) => {
-      target.pending.push({ ...entry, resolve, reject });
+      target.pending.push({
+        ...entry,
+        resolve: (seq) => {
+          settled();
+          resolve(seq);
+        },
+        reject: (err) => {
+          settled();
+          reject(err);
+        },
+      });
       this.schedule();
     });
   }
@@ -108,10 +127,9 @@ export class UpdateLog {
   }
 
   /** Updates accepted and not stored yet, across drafts. */
-  get backlog(): number {
-    let n = 0;
-    for (const queue of this.drafts.values()) n += queue.pending.length + queue.inFlight;
-    return n;
+  /** Updates accepted and not stored yet (pending or in flight), across drafts, and their size. */
+  get backlog(): { updates: number; bytes: number } {
+    return { updates: this.backlogUpdates, bytes: this.backlogBytes };
   }
 
   private schedule(): void {
@@ -138,7 +156,7 @@ export class UpdateLog {
         queue.release?.();
         queue.release = null;
       }
-      if (this.backlog > 0) this.schedule();
+      if (this.backlogUpdates > 0) this.schedule();
     }
   }
 

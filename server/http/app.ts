@@ -45,6 +45,8 @@ export async function startApp(
   const events = new DomainEvents();
   const collab = new Collaboration(pubSub, {
     compactEvery: config.compactEvery,
+    commitIntervalMs: config.commitIntervalMs,
+    maxBacklog: config.editBacklog,
     idleMs: config.draftIdleMs,
     events,
   });
