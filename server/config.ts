@@ -19,6 +19,8 @@ export interface Config {
   compactEvery: number;
   /** How long a draft nobody has open stays loaded in memory. */
   draftIdleMs: number;
+  /** Shortest time between two group-committed writes of the update log. */
+  commitIntervalMs: number;
 }
 
 /**
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryComplexity: intFromEnv(env, 'MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 1000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
+    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 15, 0, 60_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -29,6 +29,8 @@ export interface CollaborationOptions {
   compactEvery: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
+  /** Shortest time between two writes of the update log (see UpdateLogOptions). */
+  commitIntervalMs?: number;
   /** Where stored edits, activity and presence are announced: the instance's one bus, which its
    * processors listen to (a bus of its own would drop them silently). */
   events: DomainEvents;
@@ -77,6 +79,7 @@ export class Collaboration implements CollaborationCore {
     this.log = new UpdateLog(
       (draftId, stored) => this.stored(draftId, stored),
       (draftId) => this.hold(draftId),
+      options.commitIntervalMs === undefined ? {} : { commitIntervalMs: options.commitIntervalMs },
     );
     this.builtIns = builtInExtensions(this, options);
     this.extensions = Object.values(this.builtIns);

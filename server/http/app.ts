@@ -46,6 +46,7 @@ export async function startApp(
   const collab = new Collaboration(pubSub, {
     compactEvery: config.compactEvery,
     idleMs: config.draftIdleMs,
+    commitIntervalMs: config.commitIntervalMs,
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
