@@ -23,8 +23,6 @@ export interface Config {
   editBacklog: number;
   /** How long a draft nobody has open stays loaded in memory. */
   draftIdleMs: number;
-  /** Shortest time between two group-committed writes of the update log. */
-  commitIntervalMs: number;
 }
 
 /**
@@ -107,7 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     maxQueryComplexity: intFromEnv(env, 'MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 1000, 10, 1_000_000),
-    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 15, 0, 10_000),
     editBacklog: intFromEnv(env, 'EDIT_BACKLOG', 5000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
     commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 15, 0, 60_000),

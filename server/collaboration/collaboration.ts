@@ -34,8 +34,6 @@ export interface CollaborationOptions {
   maxBacklog?: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
-  /** Shortest time between two writes of the update log (see UpdateLogOptions). */
-  commitIntervalMs?: number;
   /** Where stored edits, activity and presence are announced: the instance's one bus, which its
    * processors listen to (a bus of its own would drop them silently). */
   events: DomainEvents;

@@ -48,7 +48,6 @@ export async function startApp(
     commitIntervalMs: config.commitIntervalMs,
     maxBacklog: config.editBacklog,
     idleMs: config.draftIdleMs,
-    commitIntervalMs: config.commitIntervalMs,
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
