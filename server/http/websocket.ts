@@ -13,6 +13,7 @@ import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { Topic } from '../pubsub/topics';
 import { userFromAuthorization } from './auth-header';
+import { coalesceWrites } from './coalesce-writes';
 import { sharedSubscribe } from './shared-subscribe';
 
 type ConnectionExtra = {
@@ -40,6 +41,7 @@ export function attachWebSocket(
     path: '/graphql',
     maxPayload: limits.maxPayload,
   });
+  wss.on('connection', coalesceWrites);
   const documents = new DocumentCache(schema, limits);
   const contextFor = (extra: ConnectionExtra): Context => ({
     user: extra.user ?? null,
