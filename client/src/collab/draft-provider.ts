@@ -30,6 +30,9 @@ interface UpdateEvent {
   stateVector: string | null;
 }
 
+/** Requests sent and not yet answered, at most. */
+const MAX_IN_FLIGHT = 4;
+
 /** base64 of an update with nothing in it (a stored mark for updates already received live). */
 const EMPTY_UPDATE_LENGTH = 4;
 
@@ -86,7 +89,8 @@ export class DraftProvider extends Observable<keyof Events> {
   readonly acknowledged: Uint8Array[] = [];
 
   private outbox: Uint8Array[] = [];
-  private inflight: Uint8Array | null = null;
+  /** Sent and not answered yet: several may be under way, as Yjs updates commute. */
+  private inflight = new Set<Uint8Array>();
   private seenAbove = new Set<number>();
   private stopUpdates: (() => void) | null = null;
   private stopPresence: (() => void) | null = null;
@@ -152,14 +156,14 @@ export class DraftProvider extends Observable<keyof Events> {
 
   /** Every local edit not acknowledged yet (in flight, waiting, or held while read-only), as one update. */
   unacknowledged(): Uint8Array | null {
-    const all = [...(this.inflight ? [this.inflight] : []), ...this.outbox, ...this.held];
+    const all = [...this.inflight, ...this.outbox, ...this.held];
     if (all.length === 0) return null;
     return all.length === 1 ? all[0] : Y.mergeUpdates(all);
   }
 
   /** Unacknowledged local edits (sent or waiting). */
   get pending(): number {
-    return this.outbox.length + (this.inflight ? 1 : 0);
+    return this.outbox.length + this.inflight.size;
   }
 
   whenSynced(): Promise<void> {
@@ -332,21 +336,24 @@ export class DraftProvider extends Observable<keyof Events> {
     queueMicrotask(() => this.flush());
   };
 
-  /** Sends everything waiting as one merged update, one request at a time. */
+  /**
+   * Sends everything waiting as one merged update, without waiting for the answers to earlier
+   * ones (up to MAX_IN_FLIGHT requests): an acknowledgement means stored, which takes a database
+   * write, and the others should not wait for that to see the next keystroke.
+   */
   private flush(): void {
-    if (this.destroyed || this.inflight || this.retryTimer || this.status === 'disconnected')
-      return;
-    if (this.outbox.length === 0) return;
+    if (this.destroyed || this.retryTimer || this.status === 'disconnected') return;
+    if (this.outbox.length === 0 || this.inflight.size >= MAX_IN_FLIGHT) return;
     const update = this.outbox.length === 1 ? this.outbox[0] : Y.mergeUpdates(this.outbox);
     this.outbox = [];
-    this.inflight = update;
+    this.inflight.add(update);
     request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, {
       draftId: this.draftId,
       update: toBase64(update),
       clientId: this.clientId,
     })
       .then(({ applyDraftUpdate }) => {
-        this.inflight = null;
+        this.inflight.delete(update);
         this.acknowledged.push(update);
         this.emit('acked', [applyDraftUpdate.seq]);
         this.flush();
@@ -354,18 +361,19 @@ export class DraftProvider extends Observable<keyof Events> {
       })
       .catch((err: RequestError) => {
         if (this.destroyed) return;
+        this.inflight.delete(update);
         if (!err.retryable) {
           // Refused for good (not allowed, invalid): dropping it is the only way forward.
-          this.inflight = null;
           this.emit('error', [err]);
           this.flush();
           this.emit('pending', [this.pending]);
           return;
         }
         this.retries[err.code] = (this.retries[err.code] ?? 0) + 1;
-        // Put it back in front of newer edits and try again: after the reconnect, or after a pause.
+        // Put it back in front of newer edits and try again: after the reconnect, or after a pause
+        // (the server's, when it asks to slow down), then merged with what was typed meanwhile.
         this.outbox.unshift(update);
-        this.inflight = null;
+        if (this.retryTimer) return;
         this.retryTimer = setTimeout(
           () => {
             this.retryTimer = null;
