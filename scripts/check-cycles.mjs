@@ -7,14 +7,34 @@ import { dirname, join, relative, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'server');
 
-/** Files outside the GraphQL layer that must work without it (callable from HTTP, scripts, jobs). */
+/**
+ * The layer a file belongs to: its folder under server/, except that GraphQL adapters (resolvers,
+ * object and input types, enum registrations, presenters) form the GraphQL layer wherever they sit.
+ */
+const layerOf = (file) => {
+  if (/\.(resolvers?|types?|inputs|enums|presenter)\.ts$/.test(file)) return 'graphql';
+  // The composition roots wire every layer together; the other top-level files are leaves.
+  if (file === 'server/main.ts' || file === 'server/platform.ts') return 'app';
+  const [, first, second] = file.split('/');
+  return second === undefined ? 'server' : first;
+};
+
+/**
+ * Files outside the GraphQL layer that must work without it (callable from HTTP, scripts, jobs):
+ * everything in these folders except the GraphQL adapters (see `layerOf`), so models, services,
+ * policies, plain data and enums too. An enum becomes a GraphQL type in its module's
+ * `*.enums.ts`, which the GraphQL types import.
+ */
+const NO_GRAPHQL_FOLDERS = [
+  'server/core/',
+  'server/db/',
+  'server/pubsub/',
+  'server/events/',
+  'server/modules/',
+  'server/collaboration/',
+];
 const noGraphql = (file) =>
-  file.startsWith('server/core/') ||
-  file.startsWith('server/pubsub/') ||
-  file.startsWith('server/events/') ||
-  /^server\/modules\/[^/]+\/[^/]+\.(service|policy|data)\.ts$/.test(file) ||
-  file === 'server/modules/shared/domain-events.ts' ||
-  (file.startsWith('server/collaboration/') && !/\.(resolvers?|types?|inputs)\.ts$/.test(file));
+  NO_GRAPHQL_FOLDERS.some((folder) => file.startsWith(folder)) && layerOf(file) !== 'graphql';
 
 const RULES = [
   {
@@ -49,18 +69,6 @@ function resolveImport(from, specifier) {
   }
   return relative(ROOT, base);
 }
-
-/**
- * The layer a file belongs to: its folder under server/, except that GraphQL adapters (resolvers,
- * object and input types, presenters) form the GraphQL layer wherever they sit.
- */
-const layerOf = (file) => {
-  if (/\.(resolvers?|types?|inputs|presenter)\.ts$/.test(file)) return 'graphql';
-  // The composition roots wire every layer together; the other top-level files are leaves.
-  if (file === 'server/main.ts' || file === 'server/platform.ts') return 'app';
-  const [, first, second] = file.split('/');
-  return second === undefined ? 'server' : first;
-};
 
 const graph = new Map();
 const layers = new Map();

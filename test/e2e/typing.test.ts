@@ -1,6 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../../server/modules/users/role';
-import { launchBrowser, screenshot, signedIn, TestBrowser } from '../helpers/browser';
+import {
+  contextsClosedAfterEach,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  TestBrowser,
+} from '../helpers/browser';
 import { editorParagraphs, waitFor } from '../helpers/editor-page';
 import { buildUser, FACTORY_PASSWORD, workingGroupId } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
@@ -16,13 +22,13 @@ const sentence = (i: number) => `Sentence ${i} opens here and goes on.`;
 describe('typing is exact', () => {
   let t: TestPlatform;
   let b: TestBrowser;
-  const contexts: BrowserContext[] = [];
+  // Each case opens its own pages on its own draft; they are closed when it ends.
+  const contexts = contextsClosedAfterEach();
   beforeAll(async () => {
     t = await startTestPlatform();
     b = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await b?.close();
     await t?.stop();
   });

@@ -2,6 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { hashPassword } from '../../server/modules/auth/password';
 import { DraftModel } from '../../server/modules/drafts/draft.model';
 import { MeetingModel } from '../../server/modules/meetings/meeting.model';
+import { MeetingKind } from '../../server/modules/meetings/meeting-kind';
 import { Role } from '../../server/modules/users/role';
 import { UserModel } from '../../server/modules/users/user.model';
 import { WorkingGroupModel } from '../../server/modules/working-groups/working-group.model';
@@ -55,5 +56,36 @@ export async function meetingOf(
     meetingId: meeting._id.toHexString(),
     itemId: meeting.agenda[0]._id.toHexString(),
     version: meeting.version ?? 0,
+  };
+}
+
+/** A new draft of a working group (by number), in its first status, that no other test touches. */
+export async function buildDraft(group: number): Promise<string> {
+  counter += 1;
+  const draft = await DraftModel.create({
+    workingGroupId: await workingGroupId(group),
+    title: { en: `Test draft ${counter}`, fr: `Projet d’essai ${counter}` },
+  });
+  return draft._id.toHexString();
+}
+
+/**
+ * A new Committee meeting on `day` (YYYY-MM-DD) with one agenda item, that no other test touches;
+ * `month` is what the `meetings(month:)` query takes to list it.
+ */
+export async function buildAgendaItem(
+  day = '2020-02-28',
+): Promise<{ meetingId: string; itemId: string; month: string }> {
+  counter += 1;
+  const meeting = await MeetingModel.create({
+    date: new Date(`${day}T10:00:00Z`),
+    kind: MeetingKind.COMMITTEE,
+    title: { en: `Test meeting ${counter}`, fr: `Réunion d’essai ${counter}` },
+    agenda: [{ order: 1, title: { en: `Test item ${counter}`, fr: `Point d’essai ${counter}` } }],
+  });
+  return {
+    meetingId: meeting._id.toHexString(),
+    itemId: meeting.agenda[0]._id.toHexString(),
+    month: day.slice(0, 7),
   };
 }

@@ -1,11 +1,9 @@
 import { InferSchemaType, model, Schema, Types } from 'mongoose';
-import { registerEnumType } from 'type-graphql';
 
 export enum CommentTargetType {
   AGENDA_ITEM = 'AGENDA_ITEM',
   DRAFT = 'DRAFT',
 }
-registerEnumType(CommentTargetType, { name: 'CommentTargetType' });
 
 const commentSchema = new Schema(
   {

@@ -1,4 +1,4 @@
-import { buildUser, draftOf, meetingOf } from '../../../test/helpers/factories';
+import { buildAgendaItem, buildDraft, buildUser } from '../../../test/helpers/factories';
 import {
   startTestPlatform,
   subscribe,
@@ -13,9 +13,9 @@ const LIST = 'query($t: ID!) { comments(targetId: $t) { id body deleted resolved
 
 describe('comments on agenda items and drafts', () => {
   let t: TestPlatform;
+  // Seeded people (and one built here) only: every case builds the agenda items, drafts and
+  // comments it needs, so any case runs alone.
   let tokens: Record<string, string>;
-  let itemId: string;
-  let wg1Draft: string;
   beforeAll(async () => {
     t = await startTestPlatform();
     tokens = {
@@ -27,12 +27,11 @@ describe('comments on agenda items and drafts', () => {
       expert: await t.login('expert@committee.test'),
       observer: await t.login('observer@committee.test'),
     };
-    itemId = (await meetingOf('2020-02')).itemId;
-    wg1Draft = await draftOf(1);
   });
   afterAll(() => t.stop());
 
   it('delivers a delegation’s comment on an agenda item live to another subscriber', async () => {
+    const { itemId } = await buildAgendaItem();
     const base = t.listeners(Topic.CommentAdded, itemId);
     const live = subscribe(
       t.ws(tokens.observer),
@@ -58,6 +57,13 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('threads replies under their first comment and counts open comments', async () => {
+    const { itemId, month } = await buildAgendaItem();
+    const earlier = await t.gql(
+      ADD,
+      { input: { targetId: itemId, body: 'Our delegation supports the draft letters.' } },
+      tokens.delegate1,
+    );
+    expect(earlier.errors).toBeUndefined();
     const root = (
       await t.gql(
         ADD,
@@ -74,17 +80,21 @@ describe('comments on agenda items and drafts', () => {
     ).data!.addComment;
     expect(reply).toMatchObject({ parentId: root.id, threadId: root.threadId });
     expect(root.threadId).toBe(root.id);
-    const meeting = await t.gql(
-      '{ meetings(month: "2020-02") { agenda { id openComments } } }',
-      {},
+    const meetings = await t.gql(
+      'query($m: String) { meetings(month: $m) { agenda { id openComments } } }',
+      { m: month },
       tokens.chair,
     );
     expect(
-      meeting.data!.meetings[0].agenda.find((a: { id: string }) => a.id === itemId).openComments,
+      (meetings.data!.meetings as { agenda: { id: string; openComments: number }[] }[])
+        .flatMap((m) => m.agenda)
+        .find((a) => a.id === itemId)!.openComments,
     ).toBe(3);
   });
 
   it('refuses a reply whose parent is on another target', async () => {
+    const { itemId } = await buildAgendaItem();
+    const wg1Draft = await buildDraft(1);
     const other = (
       await t.gql(ADD, { input: { targetId: wg1Draft, body: 'On the draft' } }, tokens.delegate1)
     ).data!.addComment;
@@ -97,6 +107,7 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('lets observers read but not comment', async () => {
+    const { itemId, month } = await buildAgendaItem();
     const before = (await t.gql(LIST, { t: itemId }, tokens.observer)).data!.comments.length;
     const res = await t.gql(
       ADD,
@@ -108,8 +119,13 @@ describe('comments on agenda items and drafts', () => {
     // The agenda says so beforehand, from the same policy.
     const canComment = async (token: string) =>
       (
-        (await t.gql('{ meetings(month: "2020-02") { agenda { id can { comment } } } }', {}, token))
-          .data!.meetings as { agenda: { id: string; can: { comment: boolean } }[] }[]
+        (
+          await t.gql(
+            'query($m: String) { meetings(month: $m) { agenda { id can { comment } } } }',
+            { m: month },
+            token,
+          )
+        ).data!.meetings as { agenda: { id: string; can: { comment: boolean } }[] }[]
       )
         .flatMap((m) => m.agenda)
         .find((i) => i.id === itemId)!.can.comment;
@@ -118,6 +134,8 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('lets members, experts and officers comment on a draft, and refuses members of other groups', async () => {
+    const { itemId } = await buildAgendaItem();
+    const wg1Draft = await buildDraft(1);
     for (const who of ['delegate1', 'coordinator1', 'expert', 'chair', 'secretariat']) {
       expect(
         (
@@ -150,6 +168,7 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('takes a comment on the whole draft, without an anchor, and refuses a malformed anchor with its reason', async () => {
+    const wg1Draft = await buildDraft(1);
     const ADD_ON_DRAFT =
       'mutation($input: AddCommentInput!) { addComment(input: $input) { id targetType anchor { quote start end } } }';
     const whole = await t.gql(
@@ -220,6 +239,7 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('lets only the author edit, the author or the Secretariat delete, and pushes those changes', async () => {
+    const { itemId } = await buildAgendaItem();
     const comment = (
       await t.gql(ADD, { input: { targetId: itemId, body: 'First version' } }, tokens.delegate1)
     ).data!.addComment;
@@ -264,6 +284,8 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('resolves: the author, officers, and the coordinator on their group’s draft', async () => {
+    const { itemId } = await buildAgendaItem();
+    const wg1Draft = await buildDraft(1);
     const RESOLVE =
       'mutation($id: ID!, $r: Boolean) { resolveComment(id: $id, resolved: $r) { resolved resolvedBy { name } } }';
     const onDraft = (
@@ -313,6 +335,7 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('refuses subscriptions without a session, and to targets that do not exist', async () => {
+    const { itemId } = await buildAgendaItem();
     const anonymous = subscribe(
       t.ws(),
       'subscription($t: ID!) { commentAdded(targetId: $t) { id } }',
@@ -328,6 +351,7 @@ describe('comments on agenda items and drafts', () => {
   });
 
   it('closes a WebSocket that presents a revoked token', async () => {
+    const { itemId } = await buildAgendaItem();
     const token = (await buildUser(t, [Role.DELEGATE], [1])).token;
     await t.gql('mutation { logout }', {}, token);
     const sub = subscribe(

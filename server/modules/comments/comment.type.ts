@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { CommentTargetType } from './comment.model';
+import { CommentTargetType } from './comment.enums';
 
 @ObjectType()
 export class CommentAnchor {

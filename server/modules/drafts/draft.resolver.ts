@@ -20,12 +20,12 @@ import { parseId } from '../shared/ids';
 import { Presented, present, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { WorkingGroup } from '../working-groups/working-group.type';
+import { DraftStatus } from './draft.enums';
 import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
 import { DraftDoc } from './draft.model';
 import { draftAbilities } from './draft.policy';
 import { createDraft, findDraft, listDrafts, setDraftStatus, updateDraft } from './draft.service';
 import { Draft, DraftAbilities, DraftStatusChange } from './draft.type';
-import { DraftStatus } from './draft-status';
 
 type DraftRoot = Presented<DraftDoc>;
 type StatusChangeRoot = DraftDoc['statusHistory'][number];

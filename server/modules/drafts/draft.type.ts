@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DraftStatus } from './draft-status';
+import { DraftStatus } from './draft.enums';
 
 @ObjectType({
   description: "One change of a draft's status: who made it, when, from which status to which",

@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 export enum MeetingKind {
   COMMITTEE = 'COMMITTEE',
   WORKING_GROUP = 'WORKING_GROUP',
@@ -9,4 +7,3 @@ export enum MeetingKind {
   BRIEFING = 'BRIEFING',
   OUTREACH = 'OUTREACH',
 }
-registerEnumType(MeetingKind, { name: 'MeetingKind' });

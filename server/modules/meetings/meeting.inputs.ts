@@ -10,7 +10,7 @@ import {
 import { Field, ID, InputType } from 'type-graphql';
 import { IsDateInBounds } from '../shared/date-bounds';
 import { TITLE_BOUNDS, TitlesInput } from '../shared/titles.inputs';
-import { MeetingKind } from './meeting-kind';
+import { MeetingKind } from './meeting.enums';
 
 @InputType()
 export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { MeetingKind } from './meeting-kind';
+import { MeetingKind } from './meeting.enums';
 
 @ObjectType()
 export class AgendaSubItem {

@@ -1,6 +1,8 @@
 import type { ClassType } from 'type-graphql';
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Language, LocalizedText, pick } from './localized';
+import type { LocalizedText } from './localized';
+import { pick } from './localized';
+import { Language } from './localized.enums';
 
 /**
  * The field `field` of `type` as a string in the language asked for (English by default), read

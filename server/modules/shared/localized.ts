@@ -1,11 +1,9 @@
 import { Schema } from 'mongoose';
-import { registerEnumType } from 'type-graphql';
 
 export enum Language {
   EN = 'en',
   FR = 'fr',
 }
-registerEnumType(Language, { name: 'Language', description: 'Interface language of a text' });
 
 /** A text in the Committee's two working languages for this platform. */
 export interface LocalizedText {

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Role } from './role';
+import { Role } from './user.enums';
 
 @ObjectType({ description: 'A person using the platform' })
 export class User {

@@ -5,7 +5,7 @@ import { CurrentUser } from '../../graphql/current-user';
 import { notFound } from '../../graphql/errors';
 import { Draft } from '../drafts/draft.type';
 import { parseId } from '../shared/ids';
-import { Language } from '../shared/localized';
+import { Language } from '../shared/localized.enums';
 import { MandateTask, mandateAsText } from '../shared/mandate-task.type';
 import { Presented, present, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
