@@ -19,8 +19,12 @@ export function liveTopics(events: DomainEvents, pubSub: AppPubSub): (() => void
       pubSub.publish(Topic.AgendaChanged, meeting._id.toHexString(), meeting),
     ),
     events.on('session.revoked', ({ sessionIds }) => {
-      for (const id of sessionIds)
-        pubSub.publish(Topic.SessionRevoked, id.toHexString(), { sessionId: id.toHexString() });
+      for (const id of sessionIds) {
+        const sessionId = id.toHexString();
+        pubSub.publish(Topic.SessionRevoked, sessionId, { sessionId });
+        // Every instance's session cache listens to them all.
+        pubSub.publish(Topic.SessionRevoked, ALL, { sessionId });
+      }
     }),
   ];
 }

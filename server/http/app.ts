@@ -15,8 +15,10 @@ import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import { appSchema } from '../graphql/schema';
 import { logger } from '../logger';
+import { sessionCache } from '../modules/auth/session-cache';
 import { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
+import { ALL, Topic } from '../pubsub/topics';
 import { appErrorHandler } from './app-errors';
 import { userFromAuthorization } from './auth-header';
 import { bodyErrorHandler } from './body-errors';
@@ -51,6 +53,13 @@ export async function startApp(
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
+  // A session revoked on any instance leaves this one's cache too (this instance's own
+  // revocations have already left it).
+  // Sessions seen by an earlier server in this process (tests restart them) are not trusted.
+  sessionCache.clear();
+  const stopSessionEviction = pubSub.listen(Topic.SessionRevoked, ALL, ({ sessionId }) =>
+    sessionCache.revoke(sessionId),
+  );
   const ws = attachWebSocket(httpServer, schema, { pubSub, events }, collab, {
     ...limits,
     maxPayload: config.maxBodyBytes,
@@ -128,6 +137,8 @@ export async function startApp(
       await apollo.stop();
       await collab.close();
       stopProcessors();
+      stopSessionEviction();
+      sessionCache.clear();
     },
   };
 }

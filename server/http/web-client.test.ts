@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
+import { findWebDir } from './web-client';
 
 describe('web client served at /', () => {
   let t: TestPlatform;
@@ -28,6 +31,21 @@ describe('web client served at /', () => {
     expect(html).toMatch(
       /<link rel="modulepreload" crossorigin href="\/assets\/draft-page-[^"]+\.js">/,
     );
+    // Before any stylesheet, which an inline script would wait for.
+    expect(html.indexOf('window.__draftPrefetch')).toBeLessThan(html.indexOf('rel="stylesheet"'));
+  });
+
+  it("preloads the code of the page shown, and of the chunks it imports, and no other page's", async () => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(findWebDir()!, '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+    const draft = manifest['src/pages/draft/draft-page.tsx'];
+    const { html } = await page('/drafts/0123456789abcdef01234567');
+    for (const key of draft.imports ?? []) expect(html).toContain(`"/${manifest[key].file}"`);
+    const dashboard = (await page('/')).html;
+    expect(dashboard).toMatch(/modulepreload[^>]+dashboard-page-/);
+    expect(dashboard).not.toMatch(/draft-page-|__draftPrefetch/);
+    expect((await page('/calendar/2020-02')).html).toMatch(/modulepreload[^>]+calendar-page-/);
   });
 
   it('serves hashed assets for good and says 404 for missing ones', async () => {

@@ -38,29 +38,42 @@ export function serveWebClient(app: Express, config: Config): void {
   const pages = indexPages(dir);
   app.get(/^\/(?!graphql|healthz|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
-    const { index, draftIndex } = pages();
     res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(req.path.startsWith('/drafts/') ? draftIndex : index);
+    res.type('html').send(pages(req.path));
   });
 }
 
-/** index.html, and its variant for draft pages; read again when a new build replaces it. */
-function indexPages(dir: string): () => { index: string; draftIndex: string } {
+/** Each page's code, split from the main bundle (client/src/app/app.tsx), by the paths that show it. */
+const PAGE_CODE: [RegExp, string][] = [
+  [/^\/drafts\//, 'src/pages/draft/draft-page.tsx'],
+  [/^\/groups\//, 'src/pages/working-group/working-group-page.tsx'],
+  [/^\/calendar(\/|$)/, 'src/pages/calendar/calendar-page.tsx'],
+  [/^\/$/, 'src/pages/dashboard/dashboard-page.tsx'],
+];
+
+/**
+ * index.html for a path: it fetches the code of the page it shows alongside the main bundle, not
+ * after it; a draft's also starts loading its text before any of the code has run. Read again
+ * when a new build replaces it.
+ */
+function indexPages(dir: string): (pagePath: string) => string {
   const file = path.join(dir, 'index.html');
-  let cached: { mtimeMs: number; index: string; draftIndex: string } | null = null;
-  return () => {
+  let cached: { mtimeMs: number; index: string; variants: Map<string, string> } | null = null;
+  return (pagePath) => {
     const { mtimeMs } = statSync(file);
-    if (cached?.mtimeMs !== mtimeMs) {
-      const index = readFileSync(file, 'utf8');
-      // A draft opened by its address fetches the editor's code alongside the rest, not after it,
-      // and its text before any of the code has run.
-      const draftIndex = index.replace(
-        '</head>',
-        `${DRAFT_STATE_PREFETCH}${preloadTags(dir, 'src/pages/draft/draft-page.tsx')}</head>`,
-      );
-      cached = { mtimeMs, index, draftIndex };
+    if (cached?.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, index: readFileSync(file, 'utf8'), variants: new Map() };
+    const source = PAGE_CODE.find(([pattern]) => pattern.test(pagePath))?.[1];
+    if (!source) return cached.index;
+    let html = cached.variants.get(source);
+    if (html === undefined) {
+      html = cached.index.replace('</head>', `${preloadTags(dir, source)}</head>`);
+      // First in <head>: an inline script placed after a stylesheet waits for it to load.
+      if (source === PAGE_CODE[0][1])
+        html = html.replace('<head>', `<head>${DRAFT_STATE_PREFETCH}`);
+      cached.variants.set(source, html);
     }
-    return cached;
+    return html;
   };
 }
 
@@ -86,18 +99,34 @@ const DRAFT_STATE_PREFETCH = `<script>(function () {
 interface ManifestChunk {
   file: string;
   css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
 }
 
-/** modulepreload and stylesheet links for a lazily loaded module, from Vite's build manifest. */
+/**
+ * modulepreload and stylesheet links for a lazily loaded module and the chunks it imports (code
+ * it shares with other pages), from Vite's build manifest; the entry, which index.html already
+ * loads, is left out.
+ */
 export function preloadTags(dir: string, source: string): string {
   const manifestFile = path.join(dir, '.vite', 'manifest.json');
   if (!existsSync(manifestFile)) return '';
-  const chunk = (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>)[
-    source
-  ];
-  if (!chunk) return '';
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || chunk.isEntry || seen.has(key)) return;
+    seen.add(key);
+    if (!html.includes(`/${chunk.file}"`)) scripts.push(chunk.file);
+    for (const css of chunk.css ?? []) if (!styles.includes(css)) styles.push(css);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(source);
   return [
-    `<link rel="modulepreload" crossorigin href="/${chunk.file}">`,
-    ...(chunk.css ?? []).map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`),
+    ...scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+    ...styles.map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`),
   ].join('');
 }

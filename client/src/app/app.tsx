@@ -6,11 +6,8 @@ import { createApolloClient, createWsClient } from '../api/client';
 import { useSession } from '../api/session';
 import { preloadDraftConnection } from '../editor/draft-connection';
 import { apiLang, i18n } from '../i18n/i18n';
-import { CalendarPage } from '../pages/calendar/calendar-page';
-import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { DraftQuery } from '../pages/draft/draft.graphql';
 import { SignInPage } from '../pages/sign-in/sign-in-page';
-import { WorkingGroupPage } from '../pages/working-group/working-group-page';
 import { markOnce } from '../ui/mark-once';
 import { Layout } from './layout';
 import { loadWhenNeeded } from './load-when-needed';
@@ -22,6 +19,23 @@ if (location.pathname.startsWith('/drafts/')) void loadDraftPage();
 // A plain state update rather than React.lazy: React 19 holds a suspended page back for up to
 // 300 ms after its code arrives, which is a third of the time to an editable draft.
 const DraftPage = loadWhenNeeded(loadDraftPage);
+
+// The other pages too are code of their own, so that opening a draft does not first load (and
+// run) theirs; the page opened by its address is fetched at once, alongside the main script.
+const loadDashboardPage = () =>
+  import('../pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage }));
+const loadWorkingGroupPage = () =>
+  import('../pages/working-group/working-group-page').then((m) => ({
+    default: m.WorkingGroupPage,
+  }));
+const loadCalendarPage = () =>
+  import('../pages/calendar/calendar-page').then((m) => ({ default: m.CalendarPage }));
+if (location.pathname === '/') void loadDashboardPage();
+else if (location.pathname.startsWith('/groups/')) void loadWorkingGroupPage();
+else if (location.pathname.startsWith('/calendar')) void loadCalendarPage();
+const DashboardPage = loadWhenNeeded(loadDashboardPage);
+const WorkingGroupPage = loadWhenNeeded(loadWorkingGroupPage);
+const CalendarPage = loadWhenNeeded(loadCalendarPage);
 
 interface Clients {
   token: string | null;

@@ -9,6 +9,7 @@ import { UserDoc, UserModel } from '../users/user.model';
 import { loginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { SessionModel } from './session.model';
+import { sessionCache } from './session-cache';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -48,14 +49,23 @@ export async function login(
   return { token, expiresAt, user };
 }
 
-/** The signed-in person behind a bearer token, or null for none, unknown, revoked or expired. */
+/**
+ * The signed-in person behind a bearer token, or null for none, unknown, revoked or expired.
+ * Sessions seen in the last seconds come from memory (session-cache.ts), not from two reads.
+ */
 export async function authenticate(token: string | undefined): Promise<AuthUser | null> {
   if (!token || token.length > 200) return null;
-  const session = await SessionModel.findOne({ tokenHash: tokenHash(token) }).lean();
+  const hash = tokenHash(token);
+  const cached = sessionCache.get(hash);
+  if (cached) return cached;
+  const epoch = sessionCache.epoch();
+  const session = await SessionModel.findOne({ tokenHash: hash }).lean();
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   const user = await UserModel.findById(session.userId).lean<UserDoc>();
   if (!user) return null;
-  return toAuthUser(user, session._id, session.expiresAt);
+  const authUser = toAuthUser(user, session._id, session.expiresAt);
+  sessionCache.set(hash, authUser, epoch);
+  return authUser;
 }
 
 export function toAuthUser(
@@ -86,6 +96,9 @@ async function revokeSessions(
   const { deletedCount } = await SessionModel.deleteMany({
     _id: mongoose.trusted({ $in: sessions.map((s) => s._id) }),
   });
+  // At once on this instance, before the caller hears it is done; other instances hear it
+  // through pub/sub (app.ts).
+  for (const s of sessions) sessionCache.revoke(s._id.toHexString());
   if (sessions.length > 0)
     events.emit('session.revoked', { sessionIds: sessions.map((s) => s._id), userId });
   return deletedCount;

@@ -6,6 +6,7 @@ import {
   TestPlatform,
   Topic,
 } from '../../../test/helpers/test-platform';
+import { ALL } from '../../pubsub/topics';
 import { SessionModel } from './session.model';
 
 const ME = '{ me { id name email roles } }';
@@ -79,6 +80,31 @@ describe('auth', () => {
   it('logout revokes the token', async () => {
     const token = await t.login('delegate@committee.test');
     expect((await t.gql('mutation { logout }', {}, token)).data!.logout).toBe(true);
+    expect((await t.gql(ME, {}, token)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a revoked session at once, though it was used just before', async () => {
+    const kept = await t.login('delegate@committee.test');
+    const revoked = await t.login('delegate@committee.test');
+    expect((await t.gql(ME, {}, revoked)).data!.me.email).toBe('delegate@committee.test');
+    expect((await t.gql('mutation { logout(everywhere: true) }', {}, kept)).data!.logout).toBe(
+      true,
+    );
+    expect((await t.gql(ME, {}, revoked)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(ME, {}, kept)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses at once a session another instance revoked, when its event arrives', async () => {
+    const token = await t.login('chair@committee.test');
+    const me = (await t.gql(ME, {}, token)).data!.me;
+    // Another instance deletes the session and publishes the revocation (through Redis there).
+    const session = await SessionModel.findOne({ userId: me.id }).sort({ createdAt: -1 }).lean();
+    await SessionModel.deleteOne({ _id: session!._id });
+    // Until the event arrives, the session seen a moment ago is answered from memory…
+    expect((await t.gql(ME, {}, token)).data!.me.id).toBe(me.id);
+    const sessionId = session!._id.toHexString();
+    t.platform.pubSub.publish(Topic.SessionRevoked, ALL, { sessionId });
+    // …and once it has, refused.
     expect((await t.gql(ME, {}, token)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
