@@ -19,7 +19,8 @@ import { arg, hocuspocus, ourServer, PASSWORD, Target } from './targets';
  * step is sustained when the p99 of edit-to-peer latency (every peer of the edit's draft) is at
  * most --p99 ms (50), every edit reaches every peer, the editors really sent at least 95% of the
  * step's rate, and memory is flat: the servers' RSS at the end of the measured period is at most
- * 10% above its start. The ramp stops at the first step that is not sustained.
+ * 10% above its start. Both systems are started and connected first, then take turns at
+ * each step; a system's ramp stops at its first step that is not sustained.
  */
 
 const DRAFTS = arg('drafts', 50);
@@ -181,8 +182,8 @@ async function runStep(target: Target, workers: Worker[], total: number): Promis
   };
 }
 
-/** Connects every editor once, then runs the ramp's steps until one is not sustained. */
-async function runRamp(target: Target, specs: TargetSpec[]): Promise<StepResult[]> {
+/** Starts the editor threads; each connects its editors once, for every step of the ramp. */
+async function connect(target: Target, specs: TargetSpec[]): Promise<Worker[]> {
   const workers = Array.from({ length: THREADS }, (_, w) => {
     const editors = specs
       .map((spec, index) => ({ index, spec }))
@@ -195,23 +196,14 @@ async function runRamp(target: Target, specs: TargetSpec[]): Promise<StepResult[
   console.log(
     `${target.name}: ${EDITORS} editors connected and synced in ${((performance.now() - connecting) / 1000).toFixed(1)} s`,
   );
-  const steps: StepResult[] = [];
-  for (const total of STEPS) {
-    const step = await runStep(target, workers, total);
-    steps.push(step);
-    printStep(step);
-    if (!step.sustained) break;
-  }
-  for (const w of workers) w.postMessage({ type: 'close' });
-  await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
-  return steps;
+  return workers;
 }
 
-function printStep(s: StepResult) {
+function printStep(key: string, s: StepResult) {
   const cpu = s.cpuPercent.map((c) => c.toFixed(0)).join('+');
   const retries = Object.keys(s.retries).length > 0 ? `  retries ${JSON.stringify(s.retries)}` : '';
   console.log(
-    `  ${String(s.editsPerSecond).padStart(5)}/s  sent ${s.sentPerSecond.toFixed(0).padStart(5)}/s  p50 ${ms(s.p50).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  delivered ${s.delivered}/${s.expected}  server CPU ${cpu}%  RSS ${s.rssStartMiB.toFixed(0)}->${s.rssEndMiB.toFixed(0)} MiB  load generator CPU ${s.loadGeneratorCpuPercent.toFixed(0)}% (loop p99 ${ms(s.loadGeneratorLoopP99)})  other processes ${s.otherCpuPercent.toFixed(0)}%  ${s.sustained ? 'sustained' : 'NOT sustained'}${retries}`,
+    `  ${key.padEnd(10)} ${String(s.editsPerSecond).padStart(5)}/s  sent ${s.sentPerSecond.toFixed(0).padStart(5)}/s  p50 ${ms(s.p50).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  delivered ${s.delivered}/${s.expected}  server CPU ${cpu}%  RSS ${s.rssStartMiB.toFixed(0)}->${s.rssEndMiB.toFixed(0)} MiB  load generator CPU ${s.loadGeneratorCpuPercent.toFixed(0)}% (loop p99 ${ms(s.loadGeneratorLoopP99)})  other processes ${s.otherCpuPercent.toFixed(0)}%  ${s.sustained ? 'sustained' : 'NOT sustained'}${retries}`,
   );
 }
 
@@ -223,19 +215,39 @@ export async function runManyDrafts(): Promise<void> {
   console.log(
     `many-drafts capacity: ${DRAFTS} drafts x ${PER_DRAFT} editors (each subscribed to its draft and editing), ${THREADS} editor threads; steps of ${STEPS.join(', ')} edits/s in total, each ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured; sustained = p99 <= ${P99_LIMIT} ms, all delivered, >= 95% of the rate sent, RSS end <= start + ${RSS_GROWTH * 100}%\n`,
   );
-  const figures: Record<string, { sustainedEditsPerSecond: number; steps: StepResult[] }> = {};
-  for (const [key, make] of [
-    ['ours', ourDrafts],
-    ['hocuspocus', hocuspocusDrafts],
-  ] as const) {
-    const { target, specs } = await make();
-    try {
-      const steps = await runRamp(target, specs);
-      figures[key] = { sustainedEditsPerSecond: sustainedRate(steps), steps };
-    } finally {
-      await target.stop();
+  // Both systems are connected at once and take turns at each step, so that a change in what
+  // else runs on the machine falls on both rather than on whichever ran second.
+  const systems: { key: string; target: Target; workers: Worker[]; steps: StepResult[] }[] = [];
+  try {
+    for (const [key, make] of [
+      ['ours', ourDrafts],
+      ['hocuspocus', hocuspocusDrafts],
+    ] as const) {
+      const { target, specs } = await make();
+      const system = { key, target, workers: [] as Worker[], steps: [] as StepResult[] };
+      systems.push(system);
+      system.workers = await connect(target, specs);
+    }
+    console.log('');
+    for (const total of STEPS) {
+      const running = systems.filter((sys) => sys.steps.every((step) => step.sustained));
+      if (running.length === 0) break;
+      for (const sys of running) {
+        const step = await runStep(sys.target, sys.workers, total);
+        sys.steps.push(step);
+        printStep(sys.key, step);
+      }
+    }
+  } finally {
+    for (const sys of systems) {
+      for (const w of sys.workers) w.postMessage({ type: 'close' });
+      await Promise.all(sys.workers.map((w) => new Promise((r) => w.once('exit', r))));
+      await sys.target.stop();
     }
   }
+  const figures: Record<string, { sustainedEditsPerSecond: number; steps: StepResult[] }> = {};
+  for (const sys of systems)
+    figures[sys.key] = { sustainedEditsPerSecond: sustainedRate(sys.steps), steps: sys.steps };
   const { ours, hocuspocus: hp } = figures;
   const capped = (f: typeof ours) =>
     f.steps.length === STEPS.length && f.steps.at(-1)!.sustained
