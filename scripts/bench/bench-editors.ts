@@ -7,7 +7,7 @@ import { DraftProvider } from '../../client/src/collab/draft-provider';
 /** How an editor reaches one of the servers under test; plain data, so it crosses to worker threads. */
 export type TargetSpec =
   | { kind: 'ours'; url: string; token: string; draftId: string }
-  | { kind: 'hocuspocus'; port: number }
+  | { kind: 'hocuspocus'; port: number; document?: string }
   | { kind: 'relay'; port: number };
 
 export interface BenchEditor {
@@ -44,7 +44,7 @@ export function createEditor(spec: TargetSpec): BenchEditor {
     } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
     const provider = new HocuspocusProvider({
       websocketProvider,
-      name: 'bench',
+      name: spec.document ?? 'bench',
       document: doc,
       awareness: null,
     });

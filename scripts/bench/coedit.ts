@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +7,10 @@ import { Worker } from 'node:worker_threads';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { freeLoopbackPort } from '../../server/db/free-port';
-import { childPids, gql } from '../../test/helpers/server-process';
-import { TargetSpec } from './bench-editors';
+import { runManyDrafts } from './coedit-drafts';
 import type { LoadReport, LoadSchedule, LoadWorkerData } from './load-worker';
 import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
+import { arg, hocuspocus, ourServer, relay, Target } from './targets';
 
 /*
  * npm run bench:coedit [-- --editors 50 --rate 10 --seconds 10 --subscribers 1000]
@@ -21,12 +19,6 @@ import { cpuSeconds, ms, peakRssMiB, percentile } from './stats';
  * the same run. Then 1,000 read-only subscribers on one draft of our server.
  */
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0
-    ? Number(process.argv[i + 1])
-    : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
-};
 const EDITORS = arg('editors', 50);
 const RATE = arg('rate', 10);
 const SECONDS = arg('seconds', 10);
@@ -37,15 +29,6 @@ const THREADS = arg('threads', 2);
 const JSON_OUTPUT = process.argv.includes('--json');
 const round = (n: number) => Math.round(n * 10) / 10;
 let jsonLine: string | undefined;
-const PASSWORD = 'bench-coedit-password-1540';
-const root = path.resolve(__dirname, '..', '..', '..');
-
-interface Target {
-  name: string;
-  spec: TargetSpec;
-  pids: number[];
-  stop(): Promise<void>;
-}
 
 interface LoadResult {
   name: string;
@@ -63,105 +46,6 @@ interface LoadResult {
   clientLoopP99: number;
   retries: Record<string, number>;
   rss: number;
-}
-
-function spawnNode(
-  script: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [...nodeArgs, script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (/listening|platform: http/.test(out)) {
-        clearInterval(timer);
-        resolve({ child, output: () => out });
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`${script} exited:\n${out}`));
-      }
-    }, 20);
-  });
-}
-
-async function ourServer(
-  dataDir: string,
-): Promise<Target & { url: string; token: string; draftId: string }> {
-  const port = await freeLoopbackPort();
-  const { child } = await spawnNode(
-    path.join(root, 'dist', 'server', 'main.js'),
-    {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_PASSWORD: PASSWORD,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'bench',
-    },
-    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes
-    (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const { login } = await gql<{ login: { token: string } }>(
-    url,
-    `mutation { login(email: "delegate@committee.test", password: "${PASSWORD}") { token } }`,
-    {},
-  );
-  const { drafts } = await gql<{ drafts: { id: string; workingGroup: { number: number } }[] }>(
-    url,
-    '{ drafts { id workingGroup { number } } }',
-    {},
-    login.token,
-  );
-  const draftId = drafts.find((d) => d.workingGroup.number === 1)!.id;
-  return {
-    name: 'ours (GraphQL + Yjs log)',
-    url,
-    token: login.token,
-    draftId,
-    spec: { kind: 'ours', url, token: login.token, draftId },
-    pids: [child.pid!, ...childPids(child.pid!)],
-    stop: () => stopChild(child),
-  };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-}
-
-async function hocuspocus(): Promise<Target> {
-  const port = await freeLoopbackPort();
-  const { child } = await spawnNode(
-    path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'),
-    { PORT: String(port) },
-  );
-  return {
-    name: 'Hocuspocus 3.4',
-    spec: { kind: 'hocuspocus', port },
-    pids: [child.pid!],
-    stop: () => stopChild(child),
-  };
-}
-
-async function relay(): Promise<Target> {
-  const port = await freeLoopbackPort();
-  const { child } = await spawnNode(
-    path.join(root, 'dist', 'scripts', 'bench', 'relay-server.js'),
-    { PORT: String(port) },
-  );
-  return {
-    name: 'bare WebSocket relay (floor)',
-    spec: { kind: 'relay', port },
-    pids: [child.pid!],
-    stop: () => stopChild(child),
-  };
 }
 
 /** Every editor types; every other editor timestamps each edit's arrival. Editors run on worker threads. */
@@ -386,7 +270,10 @@ async function main() {
   process.exit(0);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// --drafts N: the many-drafts capacity ramp (coedit-drafts.ts) in place of the runs above.
+(process.argv.includes('--drafts') ? runManyDrafts().then(() => process.exit(0)) : main()).catch(
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
