@@ -144,6 +144,8 @@ describe('the embedded database dying under the server', () => {
   it('answers edits with DATABASE_UNAVAILABLE while it cannot come back, over HTTP and WebSocket, then recovers', async () => {
     const draftId = drafts.get(2)!;
     const token = await t.login('delegate@committee.test');
+    // Signed in but not used before the outage: its session is not in the server's cache yet.
+    const unused = await t.login('coordinator@committee.test');
     const ws = t.ws(token);
     const edit = (text: string) => {
       const doc = new Y.Doc();
@@ -218,8 +220,8 @@ describe('the embedded database dying under the server', () => {
       expect(overSocket?.code).toBe('DATABASE_UNAVAILABLE');
       expect(overSocket?.retryable).toBe(true);
 
-      // A socket opening meanwhile (its session cannot be read) is told to come back later, not signed out.
-      const fresh = await request(t.ws(token), APPLY, {
+      // A socket opening meanwhile whose session cannot be read is told to come back later, not signed out.
+      const fresh = await request(t.ws(unused), APPLY, {
         d: draftId,
         u: edit('from a new socket'),
       }).then(

@@ -242,11 +242,14 @@ export class Collaboration implements CollaborationCore {
     let replaying = true;
     const held: DraftUpdatePayload[] = [];
     // Listening starts before reading, so nothing stored during the replay is missed.
+    let last = afterSeq;
+    // A mark that carries no bytes and only seqs the replay gave says nothing new: it is dropped.
+    const news = (e: DraftUpdateEvent) =>
+      !(e.durable && e.update === EMPTY_UPDATE && e.seq <= last);
     unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) =>
-      replaying ? held.push(p) : pushAll(queue, subscriber.events(p)),
+      replaying ? held.push(p) : pushAll(queue, subscriber.events(p).filter(news)),
     );
     void (async () => {
-      let last = afterSeq;
       const all: Uint8Array[] = [];
       for await (const entry of readLog(draftId, 0)) {
         all.push(entry.update);
@@ -276,7 +279,7 @@ export class Collaboration implements CollaborationCore {
       replaying = false;
       // Held events go out even when the replay passed their seq: another instance's update may
       // have been committed after the replay read past it. Subscribers skip what they have.
-      for (const p of held) pushAll(queue, subscriber.events(p));
+      for (const p of held) pushAll(queue, subscriber.events(p).filter(news));
     })().catch((err: Error) => queue.fail(err));
     return queue;
   }

@@ -29,7 +29,8 @@ export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
 export class EditActivity implements CollaborationExtension {
   readonly name = 'editActivity';
   private tallies = new Map<string, Tally>();
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** One timer for every draft: their summaries are written together, in two bulk writes. */
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private flushing = new Set<Promise<void>>();
   /** When each draft's length and words were last computed. */
   private textAt = new Map<string, number>();
@@ -52,7 +53,7 @@ export class EditActivity implements CollaborationExtension {
   stats(): Record<string, number> {
     return {
       tallies: this.tallies.size,
-      timers: this.timers.size,
+      timers: this.timer ? 1 : 0,
       flushing: this.flushing.size,
       textAt: this.textAt.size,
     };
@@ -78,61 +79,80 @@ export class EditActivity implements CollaborationExtension {
     tally.edits.set(day, (tally.edits.get(day) ?? 0) + count);
     tally.lastAt = at;
     tally.lastUserId = userId;
-    if (!this.timers.has(id)) {
-      this.timers.set(
-        id,
-        setTimeout(() => this.flush(id), this.intervalMs),
-      );
-    }
+    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
   }
 
-  private flush(id: string, final = false): void {
-    this.timers.delete(id);
-    const tally = this.tallies.get(id);
-    if (!tally) return;
-    this.tallies.delete(id);
+  private flush(final = false): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const due = [...this.tallies];
+    this.tallies.clear();
+    if (due.length === 0) return;
     const now = Date.now();
-    const withText = final || now - (this.textAt.get(id) ?? 0) >= this.textEveryMs;
-    if (withText) this.textAt.set(id, now);
-    // Skipped now, the text is computed on a later flush: the last edits must be counted in it.
-    else this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt);
-    const run = this.write(id, tally, withText)
-      .catch((err) => logger.warn({ err, draftId: id }, 'could not record draft activity'))
+    const batch = due.map(([id, tally]) => {
+      const withText = final || now - (this.textAt.get(id) ?? 0) >= this.textEveryMs;
+      if (withText) this.textAt.set(id, now);
+      // Skipped now, the text is computed on a later flush: the last edits must be counted in it.
+      else this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt);
+      return { id, tally, withText };
+    });
+    const run = this.write(batch)
+      .catch((err) => logger.warn({ err }, 'could not record draft activity'))
       .finally(() => {
         this.flushing.delete(run);
-        tally.release();
+        for (const { tally } of batch) tally.release();
       });
     this.flushing.add(run);
   }
 
-  private async write(id: string, tally: Tally, withText: boolean): Promise<void> {
-    const draftId = new Types.ObjectId(id);
-    const summary: Record<string, unknown> = {
-      lastEditedAt: tally.lastAt,
-      lastEditedById: tally.lastUserId,
-    };
-    if (withText) {
-      const text = plainText((await loadState(draftId)).state);
-      summary.textLength = text.replace(/\n/g, '').length;
-      summary.wordCount = text.split(/\s+/).filter(Boolean).length;
-    }
-    await DraftModel.updateOne({ _id: draftId }, { $set: summary }, { timestamps: false });
-    await Promise.all(
+  private async write(batch: { id: string; tally: Tally; withText: boolean }[]): Promise<void> {
+    const texts = await Promise.all(
+      batch.map(({ id, withText }) => (withText ? textStats(id) : null)),
+    );
+    await DraftModel.bulkWrite(
+      batch.map(({ id, tally }, i) => ({
+        updateOne: {
+          filter: { _id: new Types.ObjectId(id) },
+          update: {
+            $set: { lastEditedAt: tally.lastAt, lastEditedById: tally.lastUserId, ...texts[i] },
+          },
+          timestamps: false,
+        },
+      })),
+      { ordered: false },
+    );
+    const activity = batch.flatMap(({ id, tally }) =>
       [...tally.edits]
         .filter(([, edits]) => edits > 0)
-        .map(([day, edits]) =>
-          DraftActivityModel.updateOne({ draftId, day }, { $inc: { edits } }, { upsert: true }),
-        ),
+        .map(([day, edits]) => ({
+          updateOne: {
+            filter: { draftId: new Types.ObjectId(id), day },
+            update: { $inc: { edits } },
+            upsert: true,
+          },
+        })),
     );
-    this.events.emit('draft.activityRecorded', { draftId: id });
+    if (activity.length > 0) await DraftActivityModel.bulkWrite(activity, { ordered: false });
+    for (const { id } of batch) this.events.emit('draft.activityRecorded', { draftId: id });
   }
 
   /** Writes what is pending now (on shutdown, and in tests). */
   async drain(): Promise<void> {
-    for (const [id, timer] of this.timers) {
-      clearTimeout(timer);
-      this.flush(id, true);
-    }
+    this.flush(true);
     await Promise.allSettled([...this.flushing]);
+  }
+}
+
+/** Length and words of a draft's text; none when it cannot be read now (the next flush tries again). */
+async function textStats(id: string): Promise<{ textLength: number; wordCount: number } | null> {
+  try {
+    const text = plainText((await loadState(new Types.ObjectId(id))).state);
+    return {
+      textLength: text.replace(/\n/g, '').length,
+      wordCount: text.split(/\s+/).filter(Boolean).length,
+    };
+  } catch (err) {
+    logger.warn({ err, draftId: id }, 'could not read the draft text for its length and words');
+    return null;
   }
 }

@@ -14,6 +14,7 @@ import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/for
 import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import { appSchema } from '../graphql/schema';
+import { unavailableStatus } from '../graphql/unavailable-status';
 import { logger } from '../logger';
 import { sessionCache } from '../modules/auth/session-cache';
 import { DomainEvents } from '../modules/shared/domain-events';
@@ -76,6 +77,7 @@ export async function startApp(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      unavailableStatus,
       {
         async requestDidStart() {
           return {
