@@ -243,9 +243,10 @@ export class Collaboration implements CollaborationCore {
     const held: DraftUpdatePayload[] = [];
     // Listening starts before reading, so nothing stored during the replay is missed.
     let last = afterSeq;
-    // A mark that carries no bytes and only seqs the replay gave says nothing new: it is dropped.
+    // A mark only for seqs the subscriber said it has, or without bytes for seqs the replay gave,
+    // says nothing new: it is dropped.
     const news = (e: DraftUpdateEvent) =>
-      !(e.durable && e.update === EMPTY_UPDATE && e.seq <= last);
+      !(e.durable && (e.seq <= afterSeq || (e.update === EMPTY_UPDATE && e.seq <= last)));
     unlisten = this.pubSub.listen(Topic.DraftUpdate, id, (p) =>
       replaying ? held.push(p) : pushAll(queue, subscriber.events(p).filter(news)),
     );
