@@ -10,7 +10,7 @@ import type { CollaborationCore, CollaborationExtension } from './extension';
 import type { StoredUpdate } from './update-log';
 
 /** Clock ranges [start, end) per Yjs client, sorted and merged. */
-class IdRanges {
+export class IdRanges {
   private ranges = new Map<number, [number, number][]>();
 
   /** Adds a range; returns the parts of it that were not there yet. */

@@ -14,7 +14,7 @@ interface Change {
   kind: 'INSERTED' | 'DELETED' | 'UNCHANGED';
   text: string;
   paragraph: number | null;
-  authors: { id: string; name: string }[];
+  authors: { id: string; name: string; delegation: { name: string } | null }[];
 }
 
 const CREATE = `mutation($d: ID!, $l: String) {
@@ -22,7 +22,7 @@ const CREATE = `mutation($d: ID!, $l: String) {
 }`;
 const VERSIONS = `query($d: ID!) { draft(id: $d) { text versions { id number label text createdBy { name } } } }`;
 const COMPARE = `query($d: ID!, $f: ID, $t: ID) {
-  compareDraft(draftId: $d, from: $f, to: $t) { changes { kind text paragraph authors { id name } } }
+  compareDraft(draftId: $d, from: $f, to: $t) { changes { kind text paragraph authors { id name delegation { name } } } }
 }`;
 const RESTORE = `mutation($v: ID!) { restoreDraftVersion(versionId: $v) { id } }`;
 
@@ -186,6 +186,22 @@ describe('draft versions, comparison, attribution and restore', () => {
         .map((c) => c.text)
         .join(''),
     ).toBe('Later \nMore.');
+
+    // An author is named with their delegation.
+    const france = open(await t.login('delegate@committee.test'), draftId);
+    await france.provider.whenSynced();
+    addParagraph(france.doc, 'Proposed by France.');
+    await france.provider.whenAcknowledged();
+    const proposed = (await compare(draftId, concurrent[0].id, null)).filter(
+      (c) => c.kind === 'INSERTED' && c.text.includes('France'),
+    );
+    expect(proposed.map((c) => [c.paragraph, c.authors.map((x) => x.delegation?.name)])).toEqual([
+      [3, [expect.stringMatching(/France/)]],
+    ]);
+    await until(() => textOf(e.doc).endsWith('Proposed by France.'));
+    paragraphText(e.doc, 2).delete(0, 'Proposed by France.'.length);
+    e.doc.getXmlFragment(CONTENT_FIELD).delete(2, 1);
+    await e.provider.whenAcknowledged();
 
     // Everyone signed in reads them.
     const observer = await t.login('observer@committee.test');
