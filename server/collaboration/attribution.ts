@@ -1,12 +1,17 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { logger } from '../logger';
 import {
+  type AuthorRecord,
   type DeletionRecord,
   recordAuthors,
   recordDeletions,
 } from '../modules/versions/attribution';
+import { DraftDeletionModel } from '../modules/versions/attribution.model';
+import type { CompactionStep } from './compaction';
+import { bytes } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
+import { DraftUpdateModel } from './update.model';
 import type { StoredUpdate } from './update-log';
 
 /** Clock ranges [start, end) per Yjs client, sorted and merged. */
@@ -44,28 +49,46 @@ interface Known {
   deleted: IdRanges;
 }
 
+interface Batch {
+  authors: AuthorRecord[];
+  deletions: DeletionRecord[];
+  drafts: Map<string, () => void>;
+  done: Promise<void>;
+  resolve: () => void;
+}
+
 /**
  * Keeps, durably, who wrote and who deleted what in each draft: the first time a Yjs clientID is
  * seen in a draft's stored updates (on this instance), it is recorded with the update's sender;
  * and each update's deletions not seen before here are recorded with their sender and seq. The
  * log also has the sender of each update, but compaction merges it away; a compaction waits for
- * these writes before it deletes anything (`onCompactionStep`).
+ * these writes before it deletes anything (`onCompactionStep`). Writes are batched across drafts:
+ * whatever is stored while one is under way goes out together in the next.
  */
 export class AttributionRecorder implements CollaborationExtension {
   readonly name = 'attribution';
   private known = new Map<string, Known>();
-  private writing = new Map<string, Promise<void>>();
+  /** What waits for the next write, across drafts (one bulk write for all, like the log's). */
+  private next: Batch | null = null;
+  private inFlight: Batch | null = null;
 
   constructor(private readonly core: Pick<CollaborationCore, 'hold'>) {}
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
+    this.record(draftId, stored);
+  }
+
+  private record(
+    draftId: Types.ObjectId,
+    stored: Pick<StoredUpdate, 'seq' | 'update' | 'userId'>[],
+  ): void {
     const id = draftId.toHexString();
     let known = this.known.get(id);
     if (!known) {
       known = { clients: new Set(), deleted: new IdRanges() };
       this.known.set(id, known);
     }
-    const authors: { client: number; userId: Types.ObjectId }[] = [];
+    const authors: AuthorRecord[] = [];
     const deletions: DeletionRecord[] = [];
     for (const s of stored) {
       if (!s.userId) continue;
@@ -75,7 +98,7 @@ export class AttributionRecorder implements CollaborationExtension {
         const client = struct.id.client;
         if (known.clients.has(client)) continue;
         known.clients.add(client);
-        authors.push({ client, userId: s.userId });
+        authors.push({ draftId, client, userId: s.userId });
       }
       const ranges: DeletionRecord['ranges'] = [];
       for (const [client, items] of ds.clients) {
@@ -84,38 +107,70 @@ export class AttributionRecorder implements CollaborationExtension {
             ranges.push({ client, clock: start, len: end - start });
         }
       }
-      if (ranges.length > 0) deletions.push({ seq: s.seq, userId: s.userId, ranges });
+      if (ranges.length > 0) deletions.push({ draftId, seq: s.seq, userId: s.userId, ranges });
     }
     if (authors.length === 0 && deletions.length === 0) return;
-    const release = this.core.hold(id);
-    const previous = this.writing.get(id) ?? Promise.resolve();
-    const write = previous
-      .then(() =>
-        Promise.all([recordAuthors(draftId, authors), recordDeletions(draftId, deletions)]),
-      )
-      .then(
-        () => undefined,
-        (err: Error) => {
-          // Seen again later, they are recorded then.
-          this.known.delete(id);
-          logger.warn({ err, draftId: id }, 'could not record who wrote what in this draft');
-        },
-      )
-      .finally(() => {
-        if (this.writing.get(id) === write) this.writing.delete(id);
-        release();
+    if (!this.next) {
+      let resolve = () => {};
+      const done = new Promise<void>((r) => {
+        resolve = r;
       });
-    this.writing.set(id, write);
+      this.next = { authors: [], deletions: [], drafts: new Map(), done, resolve };
+      if (!this.inFlight) setImmediate(() => this.write());
+    }
+    this.next.authors.push(...authors);
+    this.next.deletions.push(...deletions);
+    if (!this.next.drafts.has(id)) this.next.drafts.set(id, this.core.hold(id));
   }
 
-  /** Before a compaction writes its snapshot (and later deletes the log), the records are written. */
-  async onCompactionStep(draftId: string): Promise<void> {
-    await this.writing.get(draftId);
+  private write(): void {
+    const batch = this.next;
+    if (!batch || this.inFlight) return;
+    this.next = null;
+    this.inFlight = batch;
+    Promise.all([recordAuthors(batch.authors), recordDeletions(batch.deletions)])
+      .catch((err: Error) => {
+        // Recorded when seen again, or from the log at the next compaction.
+        for (const id of batch.drafts.keys()) this.known.delete(id);
+        logger.warn({ err }, 'could not record who wrote what in the drafts');
+      })
+      .finally(() => {
+        this.inFlight = null;
+        for (const release of batch.drafts.values()) release();
+        batch.resolve();
+        if (this.next) this.write();
+      });
   }
 
-  /** Resolves once what was stored so far is recorded. */
-  flushed(draftId: string): Promise<void> {
-    return this.writing.get(draftId) ?? Promise.resolve();
+  /** Resolves once what was stored so far for this draft is recorded. */
+  async flushed(draftId: string): Promise<void> {
+    for (const batch of [this.inFlight, this.next])
+      if (batch?.drafts.has(draftId)) await batch.done;
+  }
+
+  /**
+   * Before a compaction writes its snapshot (and later deletes the log), the records are written;
+   * and what a crash (or a failed write) kept from being recorded when it was stored is recorded
+   * now from the log, which still has each update's sender.
+   */
+  async onCompactionStep(draftId: string, step: CompactionStep): Promise<void> {
+    if (step !== 'after-merge') return;
+    await this.flushed(draftId);
+    const id = new Types.ObjectId(draftId);
+    const [entries, recorded] = await Promise.all([
+      DraftUpdateModel.find({ draftId: id }, { seq: 1, update: 1, userId: 1 })
+        .sort({ seq: 1 })
+        .lean(),
+      DraftDeletionModel.distinct('seq', { draftId: id }),
+    ]);
+    const done = new Set(recorded);
+    this.record(
+      id,
+      entries
+        .filter((e) => !done.has(e.seq))
+        .map((e) => ({ seq: e.seq, update: bytes(e.update), userId: e.userId ?? null })),
+    );
+    await this.flushed(draftId);
   }
 
   onUnload(draftId: string): void {
@@ -123,10 +178,10 @@ export class AttributionRecorder implements CollaborationExtension {
   }
 
   stats(): Record<string, number> {
-    return { drafts: this.known.size, writing: this.writing.size };
+    return { drafts: this.known.size, writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0) };
   }
 
   async onDestroy(): Promise<void> {
-    await Promise.allSettled(this.writing.values());
+    while (this.inFlight || this.next) await (this.inFlight ?? this.next)?.done;
   }
 }

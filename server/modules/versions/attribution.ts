@@ -5,15 +5,18 @@ import type { Attribution } from './compare';
 
 const DUPLICATE_KEY = 11000;
 
-/** Records who the Yjs clients of a draft belong to; a client already recorded keeps its author. */
-export async function recordAuthors(
-  draftId: Types.ObjectId,
-  authors: { client: number; userId: Types.ObjectId }[],
-): Promise<void> {
+export interface AuthorRecord {
+  draftId: Types.ObjectId;
+  client: number;
+  userId: Types.ObjectId;
+}
+
+/** Records who Yjs clients of drafts belong to; a client already recorded keeps its author. */
+export async function recordAuthors(authors: AuthorRecord[]): Promise<void> {
   if (authors.length === 0) return;
   try {
     await DraftAuthorModel.bulkWrite(
-      authors.map(({ client, userId }) => ({
+      authors.map(({ draftId, client, userId }) => ({
         updateOne: {
           filter: { draftId, client },
           update: { $setOnInsert: { draftId, client, userId } },
@@ -34,20 +37,15 @@ export async function recordAuthors(
 }
 
 export interface DeletionRecord {
+  draftId: Types.ObjectId;
   seq: number;
   userId: Types.ObjectId;
   ranges: { client: number; clock: number; len: number }[];
 }
 
-export async function recordDeletions(
-  draftId: Types.ObjectId,
-  records: DeletionRecord[],
-): Promise<void> {
+export async function recordDeletions(records: DeletionRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await DraftDeletionModel.insertMany(
-    records.map((r) => ({ draftId, ...r })),
-    { ordered: false },
-  );
+  await DraftDeletionModel.insertMany(records, { ordered: false });
 }
 
 /** Everything recorded about who made and who deleted the items of a draft, for lookups. */

@@ -8,6 +8,7 @@ import { CONTENT_FIELD } from '../../collaboration/document-state';
 import { DraftSnapshotModel } from '../../collaboration/snapshot.model';
 import { DraftUpdateModel } from '../../collaboration/update.model';
 import { Role } from '../users/role';
+import { DraftAuthorModel, DraftDeletionModel } from './attribution.model';
 import { DraftVersionModel } from './version.model';
 
 interface Change {
@@ -156,6 +157,39 @@ describe('draft versions, comparison, attribution and restore', () => {
     await check();
     await t.restart();
     await check();
+  });
+
+  it('recovers at compaction who wrote and deleted what when a crash kept it from being recorded', async () => {
+    const draftId = await buildDraft(1);
+    const person = await buildUser(t, [Role.DELEGATE], [1]);
+    const e = open(person.token, draftId);
+    await e.provider.whenSynced();
+    addParagraph(e.doc, 'Kept and dropped.');
+    await e.provider.whenAcknowledged();
+    const v1 = await createVersion(draftId);
+    const text = paragraphText(e.doc, 0);
+    text.delete(4, ' and dropped'.length);
+    text.insert(text.length, ' Added.');
+    await e.provider.whenAcknowledged();
+    await e.close();
+    const id = new Types.ObjectId(draftId);
+    // As if the server had died between storing these updates and recording their authors.
+    await compare(draftId, v1.id, null);
+    await DraftAuthorModel.deleteMany({ draftId: id });
+    await DraftDeletionModel.deleteMany({ draftId: id });
+    await t.restart();
+    expect((await compare(draftId, v1.id, null)).every((c) => c.authors.length === 0)).toBe(true);
+    await t.platform.app.collab.compact(id);
+    expect(await DraftUpdateModel.countDocuments({ draftId: id })).toBe(0);
+    const changes = (await compare(draftId, v1.id, null)).filter((c) => c.kind !== 'UNCHANGED');
+    expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['INSERTED', 'DELETED']));
+    expect(
+      changes
+        .filter((c) => c.kind === 'DELETED')
+        .map((c) => c.text)
+        .join(''),
+    ).toMatch(/dropped/);
+    for (const c of changes) expect(c.authors.map((x) => x.id)).toEqual([person.id]);
   });
 
   it('keeps a version frozen while editing goes on, numbers versions apart under concurrent creation, and freezes the adopted text', async () => {
