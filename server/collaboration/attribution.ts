@@ -13,6 +13,7 @@ import { bytes } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
 import { DraftUpdateModel } from './update.model';
 import type { StoredUpdate } from './update-log';
+import { WriteLane } from './write-lane';
 
 /** Clock ranges [start, end) per Yjs client, sorted and merged. */
 export class IdRanges {
@@ -72,7 +73,10 @@ export class AttributionRecorder implements CollaborationExtension {
   private next: Batch | null = null;
   private inFlight: Batch | null = null;
 
-  constructor(private readonly core: Pick<CollaborationCore, 'hold'>) {}
+  constructor(
+    private readonly core: Pick<CollaborationCore, 'hold'>,
+    private readonly lane = new WriteLane(),
+  ) {}
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     this.record(draftId, stored);
@@ -128,7 +132,8 @@ export class AttributionRecorder implements CollaborationExtension {
     if (!batch || this.inFlight) return;
     this.next = null;
     this.inFlight = batch;
-    Promise.all([recordAuthors(batch.authors), recordDeletions(batch.deletions)])
+    this.lane
+      .run(() => Promise.all([recordAuthors(batch.authors), recordDeletions(batch.deletions)]))
       .catch((err: Error) => {
         // Recorded when seen again, or from the log at the next compaction.
         for (const id of batch.drafts.keys()) this.known.delete(id);

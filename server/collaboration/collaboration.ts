@@ -19,6 +19,7 @@ import { StoredMarks } from './stored-marks';
 import { EMPTY_UPDATE, type SubscriberSelf, SubscriberView, storedEvent } from './subscriber-view';
 import { decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
+import { WriteLane } from './write-lane';
 
 export type { DraftUpdateEvent };
 
@@ -61,6 +62,8 @@ type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExte
  */
 export class Collaboration implements CollaborationCore, DraftTextPort {
   readonly instanceId = randomUUID();
+  /** The co-editing layer's writes, one at a time (see WriteLane). */
+  readonly writes = new WriteLane();
   readonly log: UpdateLog;
   private readonly builtIns: BuiltIns;
   private readonly extensions: CollaborationExtension[];
@@ -87,6 +90,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort {
       (draftId, stored) => this.stored(draftId, stored),
       (draftId) => this.hold(draftId),
       options.commitIntervalMs === undefined ? {} : { commitIntervalMs: options.commitIntervalMs },
+      this.writes,
     );
     this.builtIns = builtInExtensions(this, {
       compactEvery: options.compactEvery,

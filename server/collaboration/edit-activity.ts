@@ -6,6 +6,7 @@ import { DraftActivityModel } from './activity.model';
 import { loadState, plainText } from './document-state';
 import type { CollaborationExtension } from './extension';
 import type { StoredUpdate } from './update-log';
+import { WriteLane } from './write-lane';
 
 interface Tally {
   /** Keeps the draft loaded until the tally is written. */
@@ -40,6 +41,7 @@ export class EditActivity implements CollaborationExtension {
     private readonly hold: (draftId: string) => () => void,
     private readonly intervalMs = 1000,
     private readonly textEveryMs = 5000,
+    private readonly lane = new WriteLane(),
   ) {}
 
   onUnload(draftId: string): void {
@@ -109,6 +111,14 @@ export class EditActivity implements CollaborationExtension {
     const texts = await Promise.all(
       batch.map(({ id, withText }) => (withText ? textStats(id) : null)),
     );
+    await this.lane.run(() => this.writeSummaries(batch, texts));
+    for (const { id } of batch) this.events.emit('draft.activityRecorded', { draftId: id });
+  }
+
+  private async writeSummaries(
+    batch: { id: string; tally: Tally; withText: boolean }[],
+    texts: ({ textLength: number; wordCount: number } | null)[],
+  ): Promise<void> {
     await DraftModel.bulkWrite(
       batch.map(({ id, tally }, i) => ({
         updateOne: {
@@ -133,7 +143,6 @@ export class EditActivity implements CollaborationExtension {
         })),
     );
     if (activity.length > 0) await DraftActivityModel.bulkWrite(activity, { ordered: false });
-    for (const { id } of batch) this.events.emit('draft.activityRecorded', { draftId: id });
   }
 
   /** Writes what is pending now (on shutdown, and in tests). */

@@ -4,6 +4,7 @@ import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import type { CompactionResult, CompactionStep } from './compaction';
 import type { StoredUpdate } from './update-log';
+import type { WriteLane } from './write-lane';
 
 /** An edit on its way to the log, before anything is stored. */
 export interface IncomingUpdate {
@@ -75,6 +76,8 @@ export interface CollaborationExtension {
 /** What an extension may ask of the core. */
 export interface CollaborationCore {
   readonly instanceId: string;
+  /** Where the layer's database writes queue, one at a time. */
+  readonly writes: WriteLane;
   readonly pubSub: AppPubSub;
   readonly events: DomainEvents;
   /** Keeps the draft loaded until the returned release is called (each release counts once). */

@@ -28,9 +28,9 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     throttle: new Throttle(100, 200, 4 * 1024 * 1024),
     backpressure: new Backpressure(core, options.backlog ?? DEFAULT_BACKLOG),
     editGate: new EditGate(core.pubSub),
-    activity: new EditActivity(core.events, hold),
+    activity: new EditActivity(core.events, hold, 1000, 5000, core.writes),
     // Before the compaction trigger: a compaction waits for what this records.
-    attribution: new AttributionRecorder(core),
+    attribution: new AttributionRecorder(core, core.writes),
     compaction: new CompactionTrigger(core, options.compactEvery),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),

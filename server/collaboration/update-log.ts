@@ -4,6 +4,7 @@ import { logger } from '../logger';
 import type { UpdateTicket } from '../pubsub/topics';
 import { DraftSnapshotModel } from './snapshot.model';
 import { DraftUpdateModel } from './update.model';
+import { WriteLane } from './write-lane';
 
 export interface Append {
   update: Uint8Array;
@@ -79,6 +80,7 @@ export class UpdateLog {
     /** Keeps the draft loaded while a write is pending or in flight. */
     private readonly hold: (draftId: string) => () => void = () => () => {},
     options: Partial<UpdateLogOptions> = {},
+    private readonly lane = new WriteLane(),
   ) {
     this.options = { ...DEFAULTS, ...options };
   }
@@ -205,20 +207,22 @@ export class UpdateLog {
     const failed = new Map<number, number>();
     try {
       this.stats.batches += 1;
-      await DraftUpdateModel.collection.insertMany(
-        docs.map(({ queue, entry, seq }) => ({
-          draftId: queue.draftId,
-          seq,
-          update: Buffer.from(
-            entry.update.buffer,
-            entry.update.byteOffset,
-            entry.update.byteLength,
-          ),
-          clientId: entry.clientId,
-          userId: entry.userId,
-          createdAt: now,
-        })),
-        { ordered: false, writeConcern: { w: 'majority', j: true } },
+      await this.lane.run(() =>
+        DraftUpdateModel.collection.insertMany(
+          docs.map(({ queue, entry, seq }) => ({
+            draftId: queue.draftId,
+            seq,
+            update: Buffer.from(
+              entry.update.buffer,
+              entry.update.byteOffset,
+              entry.update.byteLength,
+            ),
+            clientId: entry.clientId,
+            userId: entry.userId,
+            createdAt: now,
+          })),
+          { ordered: false, writeConcern: { w: 'majority', j: true } },
+        ),
       );
     } catch (err) {
       if (!(err instanceof MongoBulkWriteError)) {

@@ -15,18 +15,15 @@ export interface AuthorRecord {
 export async function recordAuthors(authors: AuthorRecord[]): Promise<void> {
   if (authors.length === 0) return;
   try {
-    await DraftAuthorModel.bulkWrite(
-      authors.map(({ draftId, client, userId }) => ({
-        updateOne: {
-          filter: { draftId, client },
-          update: { $setOnInsert: { draftId, client, userId } },
-          upsert: true,
-        },
-      })),
+    // Inserts, not upserts: FerretDB's upsert reads before it writes, and under load these
+    // transactions were seen to stall the update log's inserts. A client already recorded fails
+    // with a duplicate key and keeps its first author.
+    await DraftAuthorModel.collection.insertMany(
+      authors.map(({ draftId, client, userId }) => ({ draftId, client, userId })),
       { ordered: false },
     );
   } catch (err) {
-    // Two instances recording the same client at once: one upsert wins, the other is a no-op.
+    // Recorded before (by this instance after a restart, or by another): the first author stays.
     const duplicatesOnly =
       err instanceof MongoBulkWriteError &&
       (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).every(
