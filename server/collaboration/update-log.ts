@@ -44,6 +44,13 @@ export interface LogStats {
   conflicts: number;
 }
 
+/** An update of a batch with the seq it is inserted under. */
+interface Numbered {
+  queue: DraftQueue;
+  entry: Pending;
+  seq: number;
+}
+
 /** What the log keeps for one draft with writes pending or in flight. */
 interface DraftQueue {
   draftId: Types.ObjectId;
@@ -179,25 +186,32 @@ export class UpdateLog {
 
   private async write(batch: Map<DraftQueue, Pending[]>): Promise<void> {
     if (batch.size === 0) return;
-    const queues = [...batch.keys()];
-    const done = () => {
-      for (const [queue, entries] of batch) queue.inFlight -= entries.length;
-    };
+    const outcome = await this.insert(batch);
+    for (const [queue, entries] of batch) queue.inFlight -= entries.length;
+    if (outcome instanceof Error) this.fail(batch, outcome);
+    else this.settle(outcome.docs, outcome.failed);
+  }
+
+  /**
+   * Numbers the batch from each draft's head and inserts it: the documents with the write errors
+   * by index, or the error that failed the whole batch.
+   */
+  private async insert(
+    batch: Map<DraftQueue, Pending[]>,
+  ): Promise<{ docs: Numbered[]; failed: Map<number, number> } | Error> {
     try {
       await Promise.all(
-        queues
+        [...batch.keys()]
           .filter((q) => q.head === null)
           .map(async (q) => {
             q.head = await headSeq(q.draftId);
           }),
       );
     } catch (err) {
-      done();
-      this.fail(batch, err as Error);
-      return;
+      return err as Error;
     }
     const now = new Date();
-    const docs: { queue: DraftQueue; entry: Pending; seq: number }[] = [];
+    const docs: Numbered[] = [];
     for (const [queue, entries] of batch) {
       const head = queue.head ?? 0;
       entries.forEach((entry, i) => {
@@ -225,32 +239,21 @@ export class UpdateLog {
         ),
       );
     } catch (err) {
-      if (!(err instanceof MongoBulkWriteError)) {
-        done();
-        this.fail(batch, err as Error);
-        return;
-      }
+      if (!(err instanceof MongoBulkWriteError)) return err as Error;
       const writeErrors = (
         Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]
       ).filter(Boolean);
       // Only an answer that accounts for every document says which were stored; anything else
       // (the database went away mid-write) is a failure of the whole batch, answered as such.
-      if (writeErrors.length === 0 || err.insertedCount + writeErrors.length !== docs.length) {
-        done();
-        this.fail(batch, err);
-        return;
-      }
+      if (writeErrors.length === 0 || err.insertedCount + writeErrors.length !== docs.length)
+        return err;
       for (const e of writeErrors) failed.set(e.index, e.code);
     }
-    done();
-    this.settle(docs, failed);
+    return { docs, failed };
   }
 
   /** Answers the stored, numbers again those whose seq another instance took, refuses the rest. */
-  private settle(
-    docs: { queue: DraftQueue; entry: Pending; seq: number }[],
-    failed: Map<number, number>,
-  ): void {
+  private settle(docs: Numbered[], failed: Map<number, number>): void {
     const stored = new Map<DraftQueue, StoredUpdate[]>();
     const retry = new Map<DraftQueue, Pending[]>();
     docs.forEach(({ queue, entry, seq }, i) => {
