@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { logger } from '../logger';
 import { DraftModel } from '../modules/drafts/draft.model';
+import { bulkUpdate } from '../modules/shared/bulk-update';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import { DraftActivityModel } from './activity.model';
 import { loadState, plainText } from './document-state';
@@ -119,7 +120,8 @@ export class EditActivity implements CollaborationExtension {
     batch: { id: string; tally: Tally; withText: boolean }[],
     texts: ({ textLength: number; wordCount: number } | null)[],
   ): Promise<void> {
-    await DraftModel.bulkWrite(
+    await bulkUpdate(
+      DraftModel,
       batch.map(({ id, tally }, i) => ({
         updateOne: {
           filter: { _id: new Types.ObjectId(id) },
@@ -129,7 +131,6 @@ export class EditActivity implements CollaborationExtension {
           timestamps: false,
         },
       })),
-      { ordered: false },
     );
     const activity = batch.flatMap(({ id, tally }) =>
       [...tally.edits]
@@ -142,7 +143,7 @@ export class EditActivity implements CollaborationExtension {
           },
         })),
     );
-    if (activity.length > 0) await DraftActivityModel.bulkWrite(activity, { ordered: false });
+    await bulkUpdate(DraftActivityModel, activity);
   }
 
   /** Writes what is pending now (on shutdown, and in tests). */

@@ -1,9 +1,12 @@
 /**
  * Runs the co-editing layer's database writes one at a time: the update log's inserts and the
  * dashboard summaries (and whatever a feature adds). The embedded database (FerretDB on SQLite)
- * has one writer at a time; concurrent write transactions from the same server were seen to stall
- * each other (the log's insert waiting over 30 s while summary and attribution writes were under
- * way). In one lane, each write waits only for the one before it.
+ * has one writer at a time, so concurrent writes from this server only queue at its lock; in one
+ * lane each write waits only for the one before it, and the log's inserts are not held up behind
+ * several summary writes at once.
+ *
+ * A write that never answers holds the lane: the 30 s stalls first blamed on concurrency were one
+ * update command of over 100 statements that FerretDB never answers (see modules/shared/bulk-update.ts).
  */
 export class WriteLane {
   private tail: Promise<unknown> = Promise.resolve();
