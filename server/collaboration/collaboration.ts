@@ -4,11 +4,12 @@ import * as Y from 'yjs';
 import type { AuthUser } from '../core/auth-user';
 import { logger } from '../logger';
 import type { DomainEvents } from '../modules/shared/domain-events';
+import type { DraftTextPort } from '../modules/versions/draft-text';
 import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
 import { CompactionResult, compactDraft } from './compaction';
-import { readLog } from './document-state';
+import { type LoadedState, loadState, readLog } from './document-state';
 import { DraftHolds } from './draft-holds';
 import type { StatusChange } from './edit-gate';
 import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
@@ -59,7 +60,7 @@ type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExte
  * Everything else (edit checks, throttling, presence, activity, compaction) is an extension
  * (extensions.ts) reached through hooks.
  */
-export class Collaboration implements CollaborationCore {
+export class Collaboration implements CollaborationCore, DraftTextPort {
   readonly instanceId = randomUUID();
   /** The co-editing layer's writes, one at a time (see WriteLane). */
   readonly writes = new WriteLane();
@@ -162,6 +163,24 @@ export class Collaboration implements CollaborationCore {
     } finally {
       release();
     }
+  }
+
+  /** The whole stored document as one update, and the seq it was read at. */
+  loadState(draftId: Types.ObjectId): Promise<LoadedState> {
+    return loadState(draftId);
+  }
+
+  /**
+   * An update the server made for `user` (a restore), through the same path as their edit: the
+   * checks, the live relay (to every editor: no clientId), the log; resolves with its seq.
+   */
+  applyServerUpdate(user: AuthUser, draftId: Types.ObjectId, update: Uint8Array): Promise<number> {
+    return this.applyUpdate(user, draftId, encodeUpdate(update), null, `server:${user.id}`);
+  }
+
+  /** Resolves once who wrote what in the updates stored so far is recorded. */
+  attributionRecorded(draftId: string): Promise<void> {
+    return this.builtIns.attribution.flushed(draftId);
   }
 
   /** Keeps the edit check's copy of a draft's status current (see EditGate). */

@@ -1,3 +1,4 @@
+import { AttributionRecorder } from './attribution';
 import { Backpressure, type BackpressureLimits } from './backpressure';
 import { CompactionTrigger } from './compaction-trigger';
 import { EditActivity } from './edit-activity';
@@ -18,7 +19,8 @@ const DEFAULT_BACKLOG: BackpressureLimits = { maxUpdates: 5000, maxBytes: 32 * 1
 /**
  * Every feature of co-editing, in the order their hooks run: the throttle refuses a flood from one
  * sender and backpressure a flood from all of them before the gate reads anything; the gate
- * refuses what may not be stored.
+ * refuses what may not be stored. Attribution records who wrote what before compaction may merge
+ * the log (where each sender is kept) away.
  */
 export function builtInExtensions(core: CollaborationCore, options: BuiltInOptions) {
   const hold = (draftId: string) => core.hold(draftId);
@@ -27,6 +29,8 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     backpressure: new Backpressure(core, options.backlog ?? DEFAULT_BACKLOG),
     editGate: new EditGate(core.pubSub),
     activity: new EditActivity(core.events, hold, 1000, 5000, core.writes),
+    // Before the compaction trigger: a compaction waits for what this records.
+    attribution: new AttributionRecorder(core, core.writes),
     compaction: new CompactionTrigger(core, options.compactEvery),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),

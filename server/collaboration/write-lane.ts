@@ -1,6 +1,6 @@
 /**
- * Runs the co-editing layer's database writes one at a time: the update log's inserts and the
- * dashboard summaries (and whatever a feature adds). The embedded database (FerretDB on SQLite)
+ * Runs the co-editing layer's database writes one at a time: the update log's inserts, the
+ * dashboard summaries, the attribution records. The embedded database (FerretDB on SQLite)
  * has one writer at a time, so concurrent writes from this server only queue at its lock; in one
  * lane each write waits only for the one before it, and the log's inserts are not held up behind
  * several summary writes at once.

@@ -11,4 +11,6 @@ import '../modules/delegations/delegation.model';
 import '../modules/drafts/draft.model';
 import '../modules/meetings/meeting.model';
 import '../modules/users/user.model';
+import '../modules/versions/attribution.model';
+import '../modules/versions/version.model';
 import '../modules/working-groups/working-group.model';

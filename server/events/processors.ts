@@ -1,13 +1,15 @@
 import type { DraftDoc } from '../modules/drafts/draft.model';
 import type { DomainEvents } from '../modules/shared/domain-events';
+import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
+import { versionHistory } from './versions';
 
 export interface ProcessorDeps {
   pubSub: AppPubSub;
   /** The co-editing core of this instance: it refuses edits to a draft adopted here at once. */
-  collab: { statusChanged(draft: DraftDoc): void };
+  collab: { statusChanged(draft: DraftDoc): void } & Pick<DraftTextPort, 'loadState'>;
 }
 
 /** Every processor of domain events, in one place; returns what stops them all. */
@@ -20,6 +22,7 @@ export function startProcessors(
     events.on('draft.statusChanged', ({ draft }) => collab.statusChanged(draft)),
     ...liveTopics(events, pubSub),
     ...dashboardSummary(events, pubSub),
+    ...versionHistory(events, pubSub, collab),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -10,6 +10,7 @@ import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
 import * as users from '../modules/users/users.resolvers';
+import * as versions from '../modules/versions/versions.resolvers';
 import * as workingGroups from '../modules/working-groups/working-groups.resolvers';
 import { authChecker } from './auth-checker';
 
@@ -24,6 +25,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   meetings,
   comments,
   collaboration,
+  versions,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -24,6 +24,11 @@ export const draftPolicy = {
   create: (u: AuthUser, workingGroupId: Types.ObjectId) =>
     isOfficer(u) || coordinates(u, workingGroupId),
   manage: (u: AuthUser, d: DraftRef) => isOfficer(u) || coordinates(u, d.workingGroupId),
+  /** A numbered version freezes the text as it is: those who manage the draft, in any status. */
+  createVersion: (u: AuthUser, d: DraftRef) => draftPolicy.manage(u, d),
+  /** Restoring changes the text, which an adopted draft's may not: managers, unless locked. */
+  restoreVersion: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.manage(u, d) && !draftPolicy.locked(d),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
@@ -37,12 +42,23 @@ export interface DraftAbilityValues {
   manage: boolean;
   changeStatus: boolean;
   adopt: boolean;
+  createVersion: boolean;
+  restoreVersion: boolean;
 }
 
 /** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
 export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbilityValues {
   const from = d.status as DraftStatus;
-  if (!u) return { edit: false, comment: false, manage: false, changeStatus: false, adopt: false };
+  if (!u)
+    return {
+      edit: false,
+      comment: false,
+      manage: false,
+      changeStatus: false,
+      adopt: false,
+      createVersion: false,
+      restoreVersion: false,
+    };
   return {
     edit: draftPolicy.edit(u, d),
     comment: draftPolicy.comment(u, d),
@@ -51,5 +67,7 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
       (to) => to !== from && draftPolicy.setStatus(u, d, from, to),
     ),
     adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
+    createVersion: draftPolicy.createVersion(u, d),
+    restoreVersion: draftPolicy.restoreVersion(u, d),
   };
 }

@@ -15,22 +15,23 @@ import { DraftStatus } from './draft-status';
  * too); the group's coordinator manages its drafts (title, deadline, status up to agreed); the
  * Chair and the Secretariat manage everything, and alone mark a draft adopted (and reopen it).
  * `edit` is the right to write the text; an adopted text is locked for everyone (below).
- * `move` is a status change among drafting, in review and agreed.
+ * `move` is a status change among drafting, in review and agreed. `version` is freezing a numbered
+ * version and restoring one; restoring changes the text, so an adopted draft refuses it.
  */
 const TABLE = parseTable(`
-  role         group  edit comment manage create move adopt reopen
-  CHAIR        own    yes  yes     yes    yes    yes  yes   yes
-  CHAIR        other  yes  yes     yes    yes    yes  yes   yes
-  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes
-  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes
-  COORDINATOR  own    yes  yes     yes    yes    yes  -     -
-  COORDINATOR  other  -    -       -      -      -    -     -
-  DELEGATE     own    yes  yes     -      -      -    -     -
-  DELEGATE     other  -    -       -      -      -    -     -
-  EXPERT       own    yes  yes     -      -      -    -     -
-  EXPERT       other  -    yes     -      -      -    -     -
-  OBSERVER     own    -    -       -      -      -    -     -
-  OBSERVER     other  -    -       -      -      -    -     -
+  role         group  edit comment manage create move adopt reopen version
+  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes
+  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes
+  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes
+  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes
+  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes
+  COORDINATOR  other  -    -       -      -      -    -     -      -
+  DELEGATE     own    yes  yes     -      -      -    -     -      -
+  DELEGATE     other  -    -       -      -      -    -     -      -
+  EXPERT       own    yes  yes     -      -      -    -     -      -
+  EXPERT       other  -    yes     -      -      -    -     -      -
+  OBSERVER     own    -    -       -      -      -    -     -      -
+  OBSERVER     other  -    -       -      -      -    -     -      -
 `);
 
 const STATUSES = Object.values(DraftStatus);
@@ -52,11 +53,15 @@ describe('draft policy, every role × own or other group × status', () => {
       comment: draftPolicy.comment(u, draft),
       manage: draftPolicy.manage(u, draft),
       create: draftPolicy.create(u, draft.workingGroupId),
+      createVersion: draftPolicy.createVersion(u, draft),
+      restoreVersion: draftPolicy.restoreVersion(u, draft),
     }).toEqual({
       edit: want.edit && !locked,
       comment: want.comment,
       manage: want.manage,
       create: want.create,
+      createVersion: want.version,
+      restoreVersion: want.version && !locked,
     });
 
     for (const to of STATUSES) {
@@ -73,6 +78,8 @@ describe('draft policy, every role × own or other group × status', () => {
       manage: want.manage,
       changeStatus: locked ? want.reopen : want.move || want.adopt,
       adopt: !locked && want.adopt,
+      createVersion: want.version,
+      restoreVersion: want.version && !locked,
     });
   });
 

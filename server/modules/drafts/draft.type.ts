@@ -39,6 +39,17 @@ export class DraftAbilities {
     description: 'Mark it adopted (setDraftStatus to ADOPTED); false once it is',
   })
   adopt!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Freeze the current text as a numbered version (createDraftVersion)',
+  })
+  createVersion!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Make the text that of an earlier version (restoreDraftVersion); never while adopted',
+  })
+  restoreVersion!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

@@ -5,6 +5,7 @@ import type { CommentDoc } from '../comments/comment.model';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
+import type { DraftVersionDoc } from '../versions/version.model';
 
 /**
  * What happened in the domain, each emitted once by the service that made the change, after its
@@ -19,6 +20,19 @@ export interface DomainEventMap {
     byId: Types.ObjectId;
     from: DraftStatus;
     to: DraftStatus;
+  };
+  /** The text was frozen as a numbered version (by someone, or by adoption: byId null). */
+  'draft.versionCreated': {
+    draft: Pick<DraftDoc, '_id' | 'workingGroupId'>;
+    version: DraftVersionDoc;
+    byId: Types.ObjectId | null;
+  };
+  /** The text was made that of a version again, as the change stored at `seq`. */
+  'draft.versionRestored': {
+    draft: DraftDoc;
+    version: DraftVersionDoc;
+    byId: Types.ObjectId;
+    seq: number;
   };
   /** Updates were stored durably in the draft's log (each keystroke batch, in seq order). */
   'draft.edited': {
