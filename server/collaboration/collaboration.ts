@@ -9,7 +9,7 @@ import { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { DraftUpdatePayload, Topic } from '../pubsub/topics';
 import { CompactionResult, compactDraft } from './compaction';
-import { type LoadedState, loadState, readLog } from './document-state';
+import { countUpdatesAfter, type LoadedState, loadState, readLog } from './document-state';
 import { DraftHolds } from './draft-holds';
 import type { StatusChange } from './edit-gate';
 import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
@@ -176,6 +176,15 @@ export class Collaboration implements CollaborationCore, DraftTextPort {
    */
   applyServerUpdate(user: AuthUser, draftId: Types.ObjectId, update: Uint8Array): Promise<number> {
     return this.applyUpdate(user, draftId, encodeUpdate(update), null, `server:${user.id}`);
+  }
+
+  /** Stored updates after `afterSeq` by others than `exceptUserId`, as far as the log holds them. */
+  countUpdatesAfter(
+    draftId: Types.ObjectId,
+    afterSeq: number,
+    exceptUserId: Types.ObjectId,
+  ): Promise<{ count: number; complete: boolean }> {
+    return countUpdatesAfter(draftId, afterSeq, exceptUserId);
   }
 
   /** Resolves once who wrote what in the updates stored so far is recorded. */

@@ -112,3 +112,23 @@ export function plainText(state: Uint8Array): string {
   doc.destroy();
   return text;
 }
+
+/**
+ * Stored updates of a draft after `afterSeq` not sent by `exceptUserId`, as far as the log still
+ * holds them: `complete` is false when a compaction has merged some of them into the snapshot
+ * (whose updates no longer say who sent them), and `count` then covers only those after it.
+ */
+export async function countUpdatesAfter(
+  draftId: Types.ObjectId,
+  afterSeq: number,
+  exceptUserId: Types.ObjectId,
+): Promise<{ count: number; complete: boolean }> {
+  const snapshot = await DraftSnapshotModel.findById(draftId, { seq: 1 }).lean();
+  const from = Math.max(afterSeq, snapshot?.seq ?? 0);
+  const count = await DraftUpdateModel.countDocuments({
+    draftId,
+    seq: mongoose.trusted({ $gt: from }),
+    userId: mongoose.trusted({ $ne: exceptUserId }),
+  });
+  return { count, complete: from === afterSeq };
+}

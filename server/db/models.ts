@@ -13,4 +13,5 @@ import '../modules/meetings/meeting.model';
 import '../modules/users/user.model';
 import '../modules/versions/attribution.model';
 import '../modules/versions/version.model';
+import '../modules/visits/visit.model';
 import '../modules/working-groups/working-group.model';

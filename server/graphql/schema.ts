@@ -11,6 +11,7 @@ import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
 import * as users from '../modules/users/users.resolvers';
 import * as versions from '../modules/versions/versions.resolvers';
+import * as visits from '../modules/visits/visits.resolvers';
 import * as workingGroups from '../modules/working-groups/working-groups.resolvers';
 import { authChecker } from './auth-checker';
 
@@ -26,6 +27,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   comments,
   collaboration,
   versions,
+  visits,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -15,6 +15,15 @@ export interface DraftTextPort {
   loadState(draftId: Types.ObjectId): Promise<{ state: Uint8Array; seq: number }>;
   /** Sends an update as `user`'s edit; resolves with its seq once stored. */
   applyServerUpdate(user: AuthUser, draftId: Types.ObjectId, update: Uint8Array): Promise<number>;
+  /**
+   * Stored updates after `afterSeq` not sent by `exceptUserId`; `complete` is false when compaction
+   * has merged some of them (their senders are no longer known) and `count` covers only the rest.
+   */
+  countUpdatesAfter(
+    draftId: Types.ObjectId,
+    afterSeq: number,
+    exceptUserId: Types.ObjectId,
+  ): Promise<{ count: number; complete: boolean }>;
   /** Resolves once who wrote what in the updates stored so far (on this instance) is recorded. */
   attributionRecorded(draftId: string): Promise<void>;
 }

@@ -170,16 +170,29 @@ export async function compareDraft(
   ]);
   const current = from && to ? null : (await texts.loadState(draftId)).state;
   const stateOf = (v: DraftVersionDoc | null) => (v ? bytesOf(v.state) : (current as Uint8Array));
-  const [fromDoc, toDoc] = [docOf(stateOf(from)), docOf(stateOf(to))];
+  return {
+    draftId,
+    from,
+    to,
+    changes: await compareStates(draftId, stateOf(from), stateOf(to), texts),
+  };
+}
+
+/**
+ * The changes from one stored state of a draft to another (any two: versions, the current text, a
+ * person's last visit), word by word, with who inserted and who deleted each passage.
+ */
+export async function compareStates(
+  draftId: Types.ObjectId,
+  fromState: Uint8Array,
+  toState: Uint8Array,
+  texts: Pick<DraftTextPort, 'attributionRecorded'>,
+): Promise<TextChangeData[]> {
+  const [fromDoc, toDoc] = [docOf(fromState), docOf(toState)];
   try {
     await texts.attributionRecorded(draftId.toHexString());
     const attribution = await loadAttribution(draftId);
-    return {
-      draftId,
-      from,
-      to,
-      changes: compareTexts(flattenDoc(fromDoc), flattenDoc(toDoc), attribution),
-    };
+    return compareTexts(flattenDoc(fromDoc), flattenDoc(toDoc), attribution);
   } finally {
     fromDoc.destroy();
     toDoc.destroy();
