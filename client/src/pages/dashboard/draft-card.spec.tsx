@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { DraftSummaryFragment } from '../../gql/graphql';
+import { setLang } from '../../i18n/i18n';
 import { DraftCard, editingNow } from './draft-card';
 
 const draft: DraftSummaryFragment = {
@@ -20,6 +21,7 @@ const draft: DraftSummaryFragment = {
   length: 120,
   words: 21,
   openComments: 3,
+  changesSinceMyLastVisit: null,
   activity: [
     { day: '2020-08-19', edits: 4 },
     { day: '2020-08-20', edits: 6 },
@@ -103,5 +105,43 @@ describe('draft card of the dashboard', () => {
       </Router>,
     );
     expect(screen.getByText('overdue by 2 days').classList.contains('overdue')).toBe(true);
+  });
+
+  it('says how many changes others made since your last visit, only when there are some', () => {
+    const card = (changesSinceMyLastVisit: number | null) =>
+      render(
+        <Router hook={memoryLocation().hook}>
+          <DraftCard
+            draft={{ ...draft, changesSinceMyLastVisit }}
+            now={new Date('2020-08-20T12:00:00Z')}
+          />
+        </Router>,
+      );
+    const shown = (view: ReturnType<typeof card>) =>
+      view.container.querySelector('.changes-since-visit')?.textContent ?? null;
+    act(() => setLang('en'));
+    let view = card(3);
+    expect(shown(view)).toBe('3 changes since your last visit');
+    view.unmount();
+    view = card(1);
+    expect(shown(view)).toBe('1 change since your last visit');
+    view.unmount();
+    // Nothing new, or never visited (then everything is new): no line at all.
+    for (const none of [0, null]) {
+      view = card(none);
+      expect(shown(view)).toBeNull();
+      view.unmount();
+    }
+    act(() => setLang('fr'));
+    try {
+      view = card(3);
+      expect(shown(view)).toBe('3 modifications depuis votre dernière visite');
+      view.unmount();
+      view = card(1);
+      expect(shown(view)).toBe('1 modification depuis votre dernière visite');
+      view.unmount();
+    } finally {
+      act(() => setLang('en'));
+    }
   });
 });

@@ -49,6 +49,11 @@ export function DraftCard({
           <Link to={`/drafts/${draft.id}`}>{draft.title}</Link>
         </h2>
         <StatusBadge status={draft.status} />
+        {draft.changesSinceMyLastVisit ? (
+          <p className="changes-since-visit">
+            {t('dashboard.changesSinceVisit', { count: draft.changesSinceMyLastVisit })}
+          </p>
+        ) : null}
       </header>
       <dl>
         <div>

@@ -21,6 +21,8 @@ import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { DraftQuery } from './draft.graphql';
 import { EditDraftDetails } from './edit-draft-details';
+import { LastVisitChanges } from './last-visit-changes';
+import { useRecordVisit } from './record-visit';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
 import '../../editor/editor.css';
@@ -78,6 +80,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
   );
 
   useCommentHighlights(editor, id);
+  useRecordVisit(id);
 
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (!draft && !loading) return null;
@@ -117,6 +120,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
                 </p>
               )}
             </div>
+            <LastVisitChanges draftId={draft.id} />
             {readOnly && !adopted && (
               <p className="banner banner-read-only" role="note">
                 {t('draft.readOnly')}

@@ -1,0 +1,87 @@
+import { useLazyQuery, useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import { useT } from '../../i18n/i18n';
+import { formatDate } from '../../ui/dates';
+import { errorText } from '../../ui/error-text';
+
+// A minimal view of what changed since the person's last visit; the full comparison view (in
+// history/) can replace the list below without touching the page.
+
+const LastVisitQuery = graphql(`
+  query LastVisit($id: ID!) {
+    draft(id: $id) {
+      id
+      changesSinceMyLastVisit
+      myLastVisitAt
+    }
+  }
+`);
+
+const SinceLastVisit = graphql(`
+  query CompareSinceMyLastVisit($draftId: ID!) {
+    compareDraftSinceMyLastVisit(draftId: $draftId) {
+      changes {
+        kind
+        text
+        authors {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** "Changed since your last visit", with a button that shows the changes highlighted. */
+export function LastVisitChanges({ draftId }: { draftId: string }) {
+  const { t, lang } = useT();
+  // Read once, as the page opens: the visit is recorded when the person leaves.
+  const { data } = useQuery(LastVisitQuery, {
+    variables: { id: draftId },
+    fetchPolicy: 'network-only',
+    nextFetchPolicy: 'cache-only',
+  });
+  const [compare, comparison] = useLazyQuery(SinceLastVisit, { fetchPolicy: 'network-only' });
+  const visit = data?.draft;
+  if (!visit?.changesSinceMyLastVisit || !visit.myLastVisitAt) return null;
+  const changes = comparison.data?.compareDraftSinceMyLastVisit.changes;
+  return (
+    <section className="notice last-visit" aria-label={t('draft.changedSinceVisit')}>
+      <p>
+        <strong>{t('draft.changedSinceVisit')}</strong>{' '}
+        {t('draft.lastVisitOn', { date: formatDate(visit.myLastVisitAt, lang) })}{' '}
+        {!changes && (
+          <button
+            type="button"
+            disabled={comparison.loading}
+            onClick={() => void compare({ variables: { draftId } })}
+          >
+            {t('draft.showChanges')}
+          </button>
+        )}
+      </p>
+      {comparison.error && <p role="alert">{errorText(comparison.error, lang)}</p>}
+      {changes && (
+        <div className="last-visit-changes" style={{ whiteSpace: 'pre-wrap' }}>
+          {changes.map((ch, i) => {
+            const key = `${i}-${ch.kind}`;
+            const by = ch.authors.map((a) => a.name).join(', ');
+            if (ch.kind === 'INSERTED')
+              return (
+                <ins key={key} title={by ? t('draft.insertedBy', { names: by }) : undefined}>
+                  {ch.text}
+                </ins>
+              );
+            if (ch.kind === 'DELETED')
+              return (
+                <del key={key} title={by ? t('draft.deletedBy', { names: by }) : undefined}>
+                  {ch.text}
+                </del>
+              );
+            return <span key={key}>{ch.text}</span>;
+          })}
+        </div>
+      )}
+    </section>
+  );
+}
