@@ -49,7 +49,7 @@ export function LastVisitChanges({ draftId }: { draftId: string }) {
     <section className="notice last-visit" aria-label={t('draft.changedSinceVisit')}>
       <p>
         <strong>{t('draft.changedSinceVisit')}</strong>{' '}
-        {t('draft.lastVisitOn', { date: formatDate(visit.myLastVisitAt, lang) })}{' '}
+        {t('draft.lastVisitOn', { date: formatDate(visit.myLastVisitAt, lang, 'PPp') })}{' '}
         {!changes && (
           <button
             type="button"
@@ -62,7 +62,7 @@ export function LastVisitChanges({ draftId }: { draftId: string }) {
       </p>
       {comparison.error && <p role="alert">{errorText(comparison.error, lang)}</p>}
       {changes && (
-        <div className="last-visit-changes" style={{ whiteSpace: 'pre-wrap' }}>
+        <div className="last-visit-changes">
           {changes.map((ch, i) => {
             const key = `${i}-${ch.kind}`;
             const by = ch.authors.map((a) => a.name).join(', ');
