@@ -5,6 +5,7 @@ import { CommentModel } from '../modules/comments/comment.model';
 import { DelegationDoc, DelegationModel } from '../modules/delegations/delegation.model';
 import { DraftDoc, DraftModel } from '../modules/drafts/draft.model';
 import { UserDoc, UserModel } from '../modules/users/user.model';
+import { findLastVisits, type LastVisit } from '../modules/visits/visit.service';
 import { WorkingGroupDoc, WorkingGroupModel } from '../modules/working-groups/working-group.model';
 
 type Id = Types.ObjectId;
@@ -66,6 +67,26 @@ function openCommentCounts(cache: boolean) {
   );
 }
 
+/** A person's last visit to each of several drafts (the dashboard's cards), in one read per person. */
+function lastVisits(cache: boolean) {
+  return new DataLoader<{ userId: Id; draftId: Id }, LastVisit | null, string>(
+    async (keys) => {
+      const byUser = new Map<string, { userId: Id; draftIds: Id[] }>();
+      for (const k of keys) {
+        const entry = byUser.get(key(k.userId)) ?? { userId: k.userId, draftIds: [] };
+        entry.draftIds.push(k.draftId);
+        byUser.set(key(k.userId), entry);
+      }
+      const found = new Map<string, LastVisit>();
+      for (const { userId, draftIds } of byUser.values())
+        for (const v of await findLastVisits(userId, draftIds))
+          found.set(`${key(userId)}:${key(v.draftId)}`, v);
+      return keys.map((k) => found.get(`${key(k.userId)}:${key(k.draftId)}`) ?? null);
+    },
+    { cacheKeyFn: (k) => `${key(k.userId)}:${key(k.draftId)}`, cache },
+  );
+}
+
 /**
  * One set per request. A subscription's context lives as long as the subscription, so it passes
  * cache: false: events still batch within a tick but never read a stale name or count.
@@ -87,6 +108,7 @@ export function createLoaders({ cache }: { cache: boolean } = { cache: true }) {
     draftsByWorkingGroup: () =>
       manyBy<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, 'workingGroupId', cache),
     openCommentCount: () => openCommentCounts(cache),
+    lastVisit: () => lastVisits(cache),
     // state, text and seq of one draft in one request read the log once
     draftState: () =>
       new DataLoader<Id, LoadedState, string>(

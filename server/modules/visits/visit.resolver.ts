@@ -18,12 +18,7 @@ import { parseId } from '../shared/ids';
 import type { Presented } from '../shared/present';
 import type { TextChangeData } from '../versions/compare';
 import { DraftComparison } from '../versions/version.type';
-import {
-  changesSinceLastVisit,
-  compareSinceLastVisit,
-  findLastVisit,
-  markDraftSeen,
-} from './visit.service';
+import { changesSinceLastVisit, compareSinceLastVisit, markDraftSeen } from './visit.service';
 
 type DraftRoot = Presented<DraftDoc>;
 
@@ -68,12 +63,14 @@ export class DraftVisitFieldsResolver {
     description:
       "How many changes others made since your last visit (markDraftSeen); null when you have never visited it (all of it is new to you), and for the signed out. While the update log still holds every update since your visit: the number of stored updates not sent by you (an editor sends a person's typing in batches of a fraction of a second each). Once compaction has merged some of them (they no longer say who sent them): the number of passages inserted or deleted by others between the text you saw and the current one, or the updates the log still holds after the merge, whichever is larger. Your own edits never count",
   })
-  changesSinceMyLastVisit(
+  async changesSinceMyLastVisit(
     @Root() d: DraftRoot,
     @CurrentUser({ optional: true }) user: AuthUser | null,
     @Ctx() ctx: Context,
-  ): Promise<number | null> | null {
-    return user ? changesSinceLastVisit(user, d._id, ctx.collab) : null;
+  ): Promise<number | null> {
+    if (!user) return null;
+    const visit = await ctx.loaders.lastVisit.load({ userId: user._id, draftId: d._id });
+    return changesSinceLastVisit(user, d._id, visit, ctx.collab);
   }
 
   @FieldResolver(() => Date, {
@@ -83,7 +80,9 @@ export class DraftVisitFieldsResolver {
   async myLastVisitAt(
     @Root() d: DraftRoot,
     @CurrentUser({ optional: true }) user: AuthUser | null,
+    @Ctx() ctx: Context,
   ): Promise<Date | null> {
-    return user ? ((await findLastVisit(user, d._id))?.seenAt ?? null) : null;
+    if (!user) return null;
+    return (await ctx.loaders.lastVisit.load({ userId: user._id, draftId: d._id }))?.seenAt ?? null;
   }
 }

@@ -37,15 +37,20 @@ export async function markDraftSeen(
 }
 
 export interface LastVisit {
+  draftId: Types.ObjectId;
   seenAt: Date;
   seq: number;
 }
 
-export async function findLastVisit(
-  user: AuthUser,
-  draftId: Types.ObjectId,
-): Promise<LastVisit | null> {
-  return DraftVisitModel.findOne({ userId: user._id, draftId }, { seenAt: 1, seq: 1 }).lean();
+/** A person's last visits to some drafts (without the text seen), for a dashboard's cards. */
+export function findLastVisits(
+  userId: Types.ObjectId,
+  draftIds: readonly Types.ObjectId[],
+): Promise<LastVisit[]> {
+  return DraftVisitModel.find(
+    { userId, draftId: mongoose.trusted({ $in: draftIds }) },
+    { draftId: 1, seenAt: 1, seq: 1 },
+  ).lean<LastVisit[]>();
 }
 
 /** Changes that are somebody else's: unchanged text and the viewer's own changes are not. */
@@ -68,9 +73,9 @@ function byOthers(changes: TextChangeData[], user: AuthUser): number {
 export async function changesSinceLastVisit(
   user: AuthUser,
   draftId: Types.ObjectId,
+  visit: Pick<LastVisit, 'seq'> | null,
   texts: Pick<DraftTextPort, 'loadState' | 'countUpdatesAfter' | 'attributionRecorded'>,
 ): Promise<number | null> {
-  const visit = await findLastVisit(user, draftId);
   if (!visit) return null;
   const { count, complete } = await texts.countUpdatesAfter(draftId, visit.seq, user._id);
   if (complete) return count;
