@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CONTENT_FIELD } from '../../server/collaboration/document-state';
 import { Role } from '../../server/modules/users/role';
 import { DraftVisitModel } from '../../server/modules/visits/visit.model';
+import { expectNoAxeViolations } from '../helpers/axe';
 import {
   contextsClosedAfterEach,
   launchBrowser,
@@ -83,6 +84,7 @@ describe('changed since your last visit, in a real browser', () => {
       ' gamma',
     ]);
     await screenshot(en.page, 'last-visit-draft-en');
+    await expectNoAxeViolations(en.page, 'the draft page with the changes since the last visit');
 
     // The English page is still open: the visit it will record has not happened yet.
     const fr = await signedIn(b.browser, t.url, 'chair@committee.test', TEST_PASSWORD, {
