@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { DraftVersionFieldsFragment } from '../../../gql/graphql';
 import { useT } from '../../../i18n/i18n';
 import { versionName } from './version-name';
@@ -15,6 +15,8 @@ export function ComparePicker({
   onCompare: (from: string | null, to: string | null) => void;
 }) {
   const { t } = useT();
+  const fromId = useId();
+  const toId = useId();
   const last = versions[versions.length - 1];
   const [from, setFrom] = useState(last?.id ?? CURRENT);
   const [to, setTo] = useState(CURRENT);
@@ -38,18 +40,18 @@ export function ComparePicker({
   );
   return (
     <form className="compare-picker" onSubmit={submit}>
-      <label>
-        {t('history.from')}
-        <select value={fromValue} onChange={(e) => setFrom(e.target.value)}>
+      <div className="compare-side">
+        <label htmlFor={fromId}>{t('history.from')}</label>
+        <select id={fromId} value={fromValue} onChange={(e) => setFrom(e.target.value)}>
           {options}
         </select>
-      </label>
-      <label>
-        {t('history.to')}
-        <select value={toValue} onChange={(e) => setTo(e.target.value)}>
+      </div>
+      <div className="compare-side">
+        <label htmlFor={toId}>{t('history.to')}</label>
+        <select id={toId} value={toValue} onChange={(e) => setTo(e.target.value)}>
           {options}
         </select>
-      </label>
+      </div>
       <button type="submit" disabled={fromValue === toValue}>
         {t('history.compare')}
       </button>

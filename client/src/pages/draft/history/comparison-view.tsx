@@ -50,8 +50,8 @@ export function ComparisonView({
         </button>
       </div>
       <p className="compare-legend small">
-        <ins className="change-inserted">{t('history.legendInserted')}</ins>{' '}
-        <del className="change-deleted">{t('history.legendDeleted')}</del>{' '}
+        <span className="change-inserted">{t('history.legendInserted')}</span>{' '}
+        <span className="change-deleted">{t('history.legendDeleted')}</span>{' '}
         <span className="muted">{t('history.legendAuthors')}</span>
       </p>
       {error && !data ? (
