@@ -98,10 +98,10 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
 
     await panel.getByRole('button', { name: 'Compare with now: Rev.1' }).click();
     const comparison = page.getByRole('region', {
-      name: 'Rev.1 — Zero draft compared with Current text',
+      name: 'Rev.1 — Zero draft compared with the current text',
     });
     await comparison.waitFor();
-    expect(await page.evaluate(FOCUSED)).toBe('Rev.1 — Zero draft compared with Current text');
+    expect(await page.evaluate(FOCUSED)).toBe('Rev.1 — Zero draft compared with the current text');
     const inserted = comparison.locator('.compare-text ins');
     await inserted.first().waitFor();
     expect(await inserted.first().innerText()).toContain('States are encouraged to report.');
@@ -167,8 +167,8 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
     await panel.getByRole('status').getByText('Rev.1 enregistrée.').waitFor();
     await page.locator('.draft-text').click();
     await page.keyboard.press('Control+End');
-    for (let i = 0; i < 'des rapports.'.length; i += 1) await page.keyboard.press('Backspace');
-    await page.keyboard.type('avec satisfaction des rapports.');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Le Comité se félicite des rapports.');
     await page.locator('.sync-saved').waitFor();
     await panel.getByRole('button', { name: 'Enregistrer comme version' }).click();
     await panel.getByRole('status').getByText('Rev.2 enregistrée.').waitFor();
@@ -183,12 +183,16 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
     });
     await comparison.waitFor();
     await comparison.locator('.compare-text ins').first().waitFor();
-    expect(await comparison.locator('.compare-text ins').first().innerText()).toContain(
-      'avec satisfaction',
-    );
+    const insertedWords = await comparison.locator('.compare-text ins').allTextContents();
+    expect(insertedWords.join(' ')).toContain('félicite');
     expect(
       await comparison.locator('.compare-text ins .visually-hidden').first().textContent(),
     ).toBe('[inséré : ');
+    const deleted = comparison.locator('.compare-text del').first();
+    const deletedWords = await comparison.locator('.compare-text del').allTextContents();
+    expect(deletedWords.join(' ')).toContain('note');
+    const deletedTip = await deleted.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${deletedTip}"]`).textContent()).toMatch(/^Supprimé/);
     await expectNoAxeViolations(page, 'the comparison view in French');
     await shot(page, 'history-comparison-fr');
     await panel.getByRole('button', { name: 'Rétablir : Rev.1' }).click();

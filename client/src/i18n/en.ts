@@ -177,6 +177,7 @@ export const en = {
     from: 'From',
     to: 'To',
     current: 'Current text',
+    currentInTitle: 'the current text',
     compare: 'Compare',
     comparisonTitle: '{{from}} compared with {{to}}',
     close: 'Close the comparison',

@@ -187,6 +187,7 @@ export const fr: Messages = {
     from: 'De',
     to: 'À',
     current: 'Texte actuel',
+    currentInTitle: 'le texte actuel',
     compare: 'Comparer',
     comparisonTitle: '{{from}} comparé à {{to}}',
     close: 'Fermer la comparaison',

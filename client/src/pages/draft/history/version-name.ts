@@ -8,7 +8,7 @@ export const versionName = (v: Named): string => (v.label ? `${v.name} — ${v.l
 
 /** A side of a comparison: a version by id, or (null) the current text. */
 export function sideName(id: string | null, versions: readonly Named[], t: TFunction): string {
-  if (id === null) return t('history.current');
+  if (id === null) return t('history.currentInTitle');
   const v = versions.find((x) => x.id === id);
   return v ? versionName(v) : '';
 }
