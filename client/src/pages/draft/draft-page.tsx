@@ -174,6 +174,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         {draft && (
           <HistoryPanel
             draftId={draft.id}
+            status={draft.status}
             can={draft.can}
             onCompare={onCompare}
             onRestored={closeComparison}

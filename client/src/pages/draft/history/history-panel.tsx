@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type {
   DraftAbilitiesFieldsFragment,
+  DraftStatus,
   DraftVersionFieldsFragment,
 } from '../../../gql/graphql';
 import { useT } from '../../../i18n/i18n';
@@ -30,11 +31,14 @@ type HistoryAbilities = Pick<
  */
 export function HistoryPanel({
   draftId,
+  status,
   can,
   onCompare,
   onRestored,
 }: {
   draftId: string;
+  /** Read again when it changes: adoption freezes a version of its own. */
+  status: DraftStatus;
   can: HistoryAbilities;
   onCompare: (sides: ComparisonSides, versions: readonly DraftVersionFieldsFragment[]) => void;
   onRestored: () => void;
@@ -45,6 +49,12 @@ export function HistoryPanel({
     variables: { id: draftId },
     fetchPolicy: 'cache-and-network',
   });
+  const [seenStatus, setSeenStatus] = useState(status);
+  useEffect(() => {
+    if (status === seenStatus) return;
+    setSeenStatus(status);
+    void refetch();
+  }, [status, seenStatus, refetch]);
   const [restoring, setRestoring] = useState<DraftVersionFieldsFragment | null>(null);
   const [said, setSaid] = useState('');
   const versions = data?.draft.versions ?? [];
