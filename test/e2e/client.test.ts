@@ -419,7 +419,7 @@ describe('web client in a real browser', () => {
     await page
       .getByLabel('Title in English')
       .fill('Draft elements on national points of contact (rev. 1)');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page
       .getByRole('heading', {
         level: 1,

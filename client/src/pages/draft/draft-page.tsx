@@ -12,7 +12,7 @@ import { PresenceList } from '../../editor/presence-list';
 import { useCommentHighlights } from '../../editor/use-comment-highlights';
 import { useDraftProvider } from '../../editor/use-draft-provider';
 import { graphql } from '../../gql';
-import type { CommentFieldsFragment } from '../../gql/graphql';
+import type { CommentFieldsFragment, DraftVersionFieldsFragment } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
@@ -21,6 +21,8 @@ import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { DraftQuery } from './draft.graphql';
 import { EditDraftDetails } from './edit-draft-details';
+import { ComparisonView } from './history/comparison-view';
+import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
 import { useRecordVisit } from './record-visit';
 import { StatusControl } from './status-control';
@@ -81,6 +83,17 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
 
   useCommentHighlights(editor, id);
   useRecordVisit(id);
+  // The comparison shown above the text, chosen in the history panel.
+  const [comparison, setComparison] = useState<{
+    sides: ComparisonSides;
+    versions: readonly DraftVersionFieldsFragment[];
+  } | null>(null);
+  const onCompare = useCallback(
+    (sides: ComparisonSides, versions: readonly DraftVersionFieldsFragment[]) =>
+      setComparison({ sides, versions }),
+    [],
+  );
+  const closeComparison = useCallback(() => setComparison(null), []);
 
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (!draft && !loading) return null;
@@ -139,6 +152,15 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             {t('draft.refused', { message: errorText(sync.lastError, lang) })}
           </p>
         )}
+        {draft && comparison && (
+          <ComparisonView
+            key={`${comparison.sides.from}:${comparison.sides.to}`}
+            draftId={draft.id}
+            sides={comparison.sides}
+            versions={comparison.versions}
+            onClose={closeComparison}
+          />
+        )}
         {!sync.ready && <Loading />}
         {/* Built while the text is still on its way, shown (and editable) once it has all arrived. */}
         {connection && (
@@ -153,6 +175,15 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
+        {draft && (
+          <HistoryPanel
+            draftId={draft.id}
+            status={draft.status}
+            can={draft.can}
+            onCompare={onCompare}
+            onRestored={closeComparison}
+          />
+        )}
         {draft && (
           <CommentThreads
             targetId={draft.id}

@@ -9,6 +9,8 @@ export const DraftAbilitiesFields = graphql(`
       manage
       changeStatus
       adopt
+      createVersion
+      restoreVersion
     }
   }
 `);

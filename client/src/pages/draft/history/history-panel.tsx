@@ -1,0 +1,114 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useId, useState } from 'react';
+import type {
+  DraftAbilitiesFieldsFragment,
+  DraftStatus,
+  DraftVersionFieldsFragment,
+} from '../../../gql/graphql';
+import { useT } from '../../../i18n/i18n';
+import { ErrorState, Loading } from '../../../ui/states';
+import { ComparePicker } from './compare-picker';
+import { DraftVersionsQuery } from './history.graphql';
+import { RestoreDialog } from './restore-dialog';
+import { SaveVersionForm } from './save-version-form';
+import { VersionList } from './version-list';
+import { versionName } from './version-name';
+
+export interface ComparisonSides {
+  from: string | null;
+  to: string | null;
+}
+
+type HistoryAbilities = Pick<
+  DraftAbilitiesFieldsFragment['can'],
+  'createVersion' | 'restoreVersion'
+>;
+
+/**
+ * A draft's history: its numbered versions, saving the current text as one, comparing any two
+ * sides (a version or the current text), restoring one after confirmation. The automatic
+ * revisions (`Draft.revisions`) will get their own list below the versions.
+ */
+export function HistoryPanel({
+  draftId,
+  status,
+  can,
+  onCompare,
+  onRestored,
+}: {
+  draftId: string;
+  /** Read again when it changes: adoption freezes a version of its own. */
+  status: DraftStatus;
+  can: HistoryAbilities;
+  onCompare: (sides: ComparisonSides, versions: readonly DraftVersionFieldsFragment[]) => void;
+  onRestored: () => void;
+}) {
+  const { t } = useT();
+  const heading = useId();
+  const { data, error, loading, refetch } = useQuery(DraftVersionsQuery, {
+    variables: { id: draftId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [seenStatus, setSeenStatus] = useState(status);
+  useEffect(() => {
+    if (status === seenStatus) return;
+    setSeenStatus(status);
+    void refetch();
+  }, [status, seenStatus, refetch]);
+  const [restoring, setRestoring] = useState<DraftVersionFieldsFragment | null>(null);
+  const [said, setSaid] = useState('');
+  const versions = data?.draft.versions ?? [];
+  return (
+    <section className="history" aria-labelledby={heading}>
+      <h2 id={heading}>{t('history.title')}</h2>
+      {can.createVersion && (
+        <SaveVersionForm
+          draftId={draftId}
+          onSaved={(name) => {
+            setSaid(t('history.saved', { name }));
+            void refetch();
+          }}
+        />
+      )}
+      <p role="status" className="history-said small">
+        {said}
+      </p>
+      <h3>{t('history.versions')}</h3>
+      {error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : (
+        <>
+          <VersionList
+            versions={versions}
+            canRestore={can.restoreVersion}
+            onCompareWithNow={(v) => onCompare({ from: v.id, to: null }, versions)}
+            onRestore={setRestoring}
+          />
+          {versions.length > 0 && (
+            <>
+              <h3>{t('history.compareTitle')}</h3>
+              <ComparePicker
+                versions={versions}
+                onCompare={(from, to) => onCompare({ from, to }, versions)}
+              />
+            </>
+          )}
+        </>
+      )}
+      {restoring && (
+        <RestoreDialog
+          versionId={restoring.id}
+          name={versionName(restoring)}
+          onCancel={() => setRestoring(null)}
+          onDone={() => {
+            setSaid(t('history.restored', { name: restoring.name }));
+            setRestoring(null);
+            onRestored();
+          }}
+        />
+      )}
+    </section>
+  );
+}

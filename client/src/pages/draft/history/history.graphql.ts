@@ -1,0 +1,58 @@
+import { graphql } from '../../../gql';
+
+export const DraftVersionFields = graphql(`
+  fragment DraftVersionFields on DraftVersion {
+    id
+    number
+    name
+    label
+    createdAt
+    createdBy {
+      id
+      name
+    }
+  }
+`);
+
+export const DraftVersionsQuery = graphql(`
+  query DraftVersions($id: ID!) {
+    draft(id: $id) {
+      id
+      versions {
+        ...DraftVersionFields
+      }
+    }
+  }
+`);
+
+export const CreateVersion = graphql(`
+  mutation CreateDraftVersion($draftId: ID!, $label: String) {
+    createDraftVersion(draftId: $draftId, label: $label) {
+      ...DraftVersionFields
+    }
+  }
+`);
+
+export const RestoreVersion = graphql(`
+  mutation RestoreDraftVersion($versionId: ID!) {
+    restoreDraftVersion(versionId: $versionId) {
+      id
+    }
+  }
+`);
+
+export const CompareQuery = graphql(`
+  query CompareDraft($draftId: ID!, $from: ID, $to: ID) {
+    compareDraft(draftId: $draftId, from: $from, to: $to) {
+      changes {
+        kind
+        text
+        paragraph
+        authors {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
