@@ -113,8 +113,6 @@ export const en = {
     changedSinceVisit: 'Changed since your last visit',
     lastVisitOn: '(you last left it on {{date}}).',
     showChanges: 'Show what changed',
-    insertedBy: 'Inserted by {{names}}',
-    deletedBy: 'Deleted by {{names}}',
     adoptTitle: 'Adopt this draft?',
     adoptBody:
       'Adopting freezes the text: from then on nobody can edit it, you included. Only the Chair or the Secretariat can reopen it, and the reopening is recorded.',

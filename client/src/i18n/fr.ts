@@ -122,8 +122,6 @@ export const fr: Messages = {
     changedSinceVisit: 'Modifié depuis votre dernière visite',
     lastVisitOn: '(vous l’avez quitté le {{date}}).',
     showChanges: 'Voir les modifications',
-    insertedBy: 'Inséré par {{names}}',
-    deletedBy: 'Supprimé par {{names}}',
     adoptTitle: 'Adopter ce projet ?',
     adoptBody:
       'L’adoption fige le texte : plus personne ne pourra le modifier, vous compris. Seuls la présidence ou le Secrétariat pourront le rouvrir, et la réouverture sera consignée.',

@@ -3,9 +3,7 @@ import { graphql } from '../../gql';
 import { useT } from '../../i18n/i18n';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
-
-// A minimal view of what changed since the person's last visit; the full comparison view (in
-// history/) can replace the list below without touching the page.
+import { ComparisonText } from './history/comparison-text';
 
 const LastVisitQuery = graphql(`
   query LastVisit($id: ID!) {
@@ -23,6 +21,7 @@ const SinceLastVisit = graphql(`
       changes {
         kind
         text
+        paragraph
         authors {
           id
           name
@@ -63,23 +62,7 @@ export function LastVisitChanges({ draftId }: { draftId: string }) {
       {comparison.error && <p role="alert">{errorText(comparison.error, lang)}</p>}
       {changes && (
         <div className="last-visit-changes">
-          {changes.map((ch, i) => {
-            const key = `${i}-${ch.kind}`;
-            const by = ch.authors.map((a) => a.name).join(', ');
-            if (ch.kind === 'INSERTED')
-              return (
-                <ins key={key} title={by ? t('draft.insertedBy', { names: by }) : undefined}>
-                  {ch.text}
-                </ins>
-              );
-            if (ch.kind === 'DELETED')
-              return (
-                <del key={key} title={by ? t('draft.deletedBy', { names: by }) : undefined}>
-                  {ch.text}
-                </del>
-              );
-            return <span key={key}>{ch.text}</span>;
-          })}
+          <ComparisonText changes={changes} />
         </div>
       )}
     </section>
