@@ -9,6 +9,7 @@ import * as committee from '../modules/committee/committee.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as revisions from '../modules/revisions/revisions.resolvers';
 import * as users from '../modules/users/users.resolvers';
 import * as versions from '../modules/versions/versions.resolvers';
 import * as workingGroups from '../modules/working-groups/working-groups.resolvers';
@@ -26,6 +27,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   comments,
   collaboration,
   versions,
+  revisions,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {
