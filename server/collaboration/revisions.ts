@@ -121,16 +121,15 @@ export class RevisionRecorder implements CollaborationExtension {
       const id = a.draftId.toHexString();
       if (a.kind === 'edit' && !firstSeq.has(id)) firstSeq.set(id, a.seq);
     }
-    for (const id of batch.drafts.keys()) {
-      const draftId = new Types.ObjectId(id);
-      let state = this.drafts.get(id);
-      if (!state) {
-        const open = await loadOpenRevisions(draftId, new Date());
-        state = { doc: null, open: new Map(open.map((r) => [r.userId.toHexString(), r])) };
-        this.drafts.set(id, state);
-      }
-      const first = firstSeq.get(id);
-      if (first !== undefined && !state.doc) state.doc = await documentBefore(draftId, first);
+    const fresh = [...batch.drafts.keys()].filter((id) => !this.drafts.has(id));
+    const open = await loadOpenRevisions(
+      fresh.map((id) => new Types.ObjectId(id)),
+      new Date(),
+    );
+    for (const id of fresh) this.drafts.set(id, { doc: null, open: open.get(id) ?? new Map() });
+    for (const [id, first] of firstSeq) {
+      const state = this.drafts.get(id);
+      if (state && !state.doc) state.doc = await documentBefore(new Types.ObjectId(id), first);
     }
 
     const created = new Map<string, NewRevision>();
@@ -240,6 +239,8 @@ export class RevisionRecorder implements CollaborationExtension {
 /** The draft as stored before `seq`: snapshot and log entries under it. */
 async function documentBefore(draftId: Types.ObjectId, seq: number): Promise<Y.Doc> {
   const doc = new Y.Doc();
+  // A draft's first edit: nothing before it to read.
+  if (seq <= 1) return doc;
   for await (const entry of readLog(draftId, 0)) {
     // A snapshot past `seq` (a compaction on another instance) stands in for what it merged;
     // the edits it holds then count as already there.

@@ -11,21 +11,37 @@ export interface OpenRevision {
   closed: boolean;
 }
 
-/** The latest revision of each author of a draft still open at `now`, as stored. */
+/**
+ * Per draft (hex id), the latest revision of each author (hex id) still open at `now`, as
+ * stored: one query for all the drafts a batch starts recording.
+ */
 export async function loadOpenRevisions(
-  draftId: Types.ObjectId,
+  draftIds: Types.ObjectId[],
   now: Date,
-): Promise<OpenRevision[]> {
+): Promise<Map<string, Map<string, OpenRevision>>> {
+  const byDraft = new Map<string, Map<string, OpenRevision>>(
+    draftIds.map((id) => [id.toHexString(), new Map()]),
+  );
+  if (draftIds.length === 0) return byDraft;
   // Those whose gap ran out stay `closed: false` (closing by the gap writes nothing): skipped.
   const open = await DraftRevisionModel.find(
-    { draftId, closed: false, openUntil: mongoose.trusted({ $gt: now }) },
-    { userId: 1, openUntil: 1, closed: 1, startedAt: 1 },
+    {
+      draftId: mongoose.trusted({ $in: draftIds }),
+      closed: false,
+      openUntil: mongoose.trusted({ $gt: now }),
+    },
+    { draftId: 1, userId: 1, openUntil: 1, closed: 1, startedAt: 1 },
   )
     .sort({ startedAt: 1 })
     .lean();
-  const latest = new Map<string, OpenRevision>();
-  for (const r of open) latest.set(r.userId.toHexString(), r);
-  return [...latest.values()];
+  for (const r of open)
+    byDraft.get(r.draftId.toHexString())?.set(r.userId.toHexString(), {
+      _id: r._id,
+      userId: r.userId,
+      openUntil: r.openUntil,
+      closed: r.closed,
+    });
+  return byDraft;
 }
 
 /** Delegations of the given people now, for the revisions they open. */
