@@ -7,6 +7,7 @@ import { waitFor } from '../../../test/helpers/wait';
 import { CONTENT_FIELD } from '../../collaboration/document-state';
 import { DraftUpdateModel } from '../../collaboration/update.model';
 import { Role } from '../users/role';
+import { UserModel } from '../users/user.model';
 
 interface Revision {
   id: string;
@@ -198,6 +199,30 @@ describe('automatic history: revisions of a draft', () => {
       [false, 2, 1],
     ]);
     expect(third.nodes.every((r) => r.author?.id === member.id)).toBe(true);
+
+    // Adoption freezes a version by itself, which closes the open revision too.
+    const adopted = await t.gql(
+      'mutation($d: ID!) { setDraftStatus(id: $d, status: ADOPTED) { status } }',
+      { d: draftId },
+      chair,
+    );
+    expect(adopted.errors).toBeUndefined();
+    await waitFor(
+      () => page(draftId),
+      (p) => p.nodes.every((r) => !r.open),
+      10_000,
+      'the revisions closed by adoption',
+    );
+
+    // An account that is gone leaves its revisions, without an author.
+    await e.close();
+    await UserModel.deleteOne({ _id: new Types.ObjectId(member.id) });
+    const orphaned = await page(draftId);
+    expect(orphaned.nodes.map((r) => [r.author, r.wordsInserted])).toEqual([
+      [null, 1],
+      [null, 1],
+      [null, 2],
+    ]);
   });
 
   it('pages newest first with cursors, and refuses a bad page size or cursor with a code', async () => {
