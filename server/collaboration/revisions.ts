@@ -162,6 +162,11 @@ export class RevisionRecorder implements CollaborationExtension {
       }
       if (!state.doc) continue;
       const change = applyAndCount(state.doc, a.update);
+      if (change.incomplete) {
+        // Another instance stored edits this document lacks: read it again, up to this edit.
+        state.doc.destroy();
+        state.doc = await documentBefore(a.draftId, a.seq + 1);
+      }
       if (!change.changed) continue;
       const author = a.userId.toHexString();
       let rev = state.open.get(author);

@@ -5,6 +5,11 @@ export interface WordChange {
   wordsDeleted: number;
   /** False when the update brought nothing the document did not have (a resend). */
   changed: boolean;
+  /**
+   * The update builds on changes the document lacks (stored by another instance): it waits in
+   * the document unapplied, and the document should be read again from the database.
+   */
+  incomplete: boolean;
 }
 
 const SPACE = /\s/;
@@ -67,6 +72,7 @@ export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
   });
 
   Y.applyUpdate(doc, update);
+  const integrated = Y.decodeStateVector(Y.encodeStateVector(doc));
 
   let wordsInserted = 0;
   let insertedSomething = false;
@@ -77,7 +83,9 @@ export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
     const from = Math.max(clock, known.get(client) ?? 0);
     if (from >= end) continue;
     insertedSomething = true;
-    if (!(struct.content instanceof Y.ContentString)) continue;
+    // Not integrated (its neighbours are missing): not in the document to look up.
+    if (!(struct.content instanceof Y.ContentString) || end > (integrated.get(client) ?? 0))
+      continue;
     // The stored item holding these characters (Yjs merges neighbouring items once applied).
     const item = Y.getItem(doc.store, Y.createID(client, from));
     if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentString))
@@ -87,5 +95,10 @@ export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
     const stop = Math.min(str.length, offset + (end - from));
     wordsInserted += wordStarts(str, offset, stop, offset > 0 ? str[offset - 1] : charBefore(item));
   }
-  return { wordsInserted, wordsDeleted, changed: insertedSomething || deletedSomething };
+  return {
+    wordsInserted,
+    wordsDeleted,
+    changed: insertedSomething || deletedSomething,
+    incomplete: doc.store.pendingStructs !== null || doc.store.pendingDs !== null,
+  };
 }

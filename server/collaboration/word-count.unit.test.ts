@@ -46,7 +46,23 @@ describe('words inserted and deleted by an update', () => {
       wordsInserted: 0,
       wordsDeleted: 0,
       changed: false,
+      incomplete: false,
     });
     expect(edit((t) => t.insert(0, 'New ')).changed).toBe(true);
+  });
+
+  it('says so, without failing, when the update builds on changes the document lacks', () => {
+    const { draft } = setup('Base.');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(draft));
+    const before = Y.encodeStateVector(other);
+    other.getText('t').insert(0, 'Missed ');
+    const missed = Y.encodeStateAsUpdate(other, before);
+    const middle = Y.encodeStateVector(other);
+    other.getText('t').insert('Missed '.length, 'words ');
+    const next = Y.encodeStateAsUpdate(other, middle);
+    expect(applyAndCount(draft, next)).toMatchObject({ incomplete: true, wordsInserted: 0 });
+    Y.applyUpdate(draft, missed);
+    expect(draft.getText('t').toString()).toBe('Missed words Base.');
   });
 });
