@@ -59,9 +59,19 @@ export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc));
   let wordsDeleted = 0;
   let deletedSomething = false;
+  // Only the ranges the document holds: Yjs cannot iterate items it lacks (deleted by an update
+  // it has not seen; such a delete set waits in the document, and `incomplete` says so).
+  const present = Y.createDeleteSet();
+  for (const [client, items] of ds.clients) {
+    const end = known.get(client) ?? 0;
+    const kept = items
+      .filter((d) => d.clock < end)
+      .map((d) => ({ clock: d.clock, len: Math.min(d.len, end - d.clock) }));
+    if (kept.length > 0) present.clients.set(client, kept);
+  }
   doc.transact((tr) => {
     // Splits the stored items at the ranges' edges, so each struct is exactly what is deleted.
-    Y.iterateDeletedStructs(tr, ds, (struct) => {
+    Y.iterateDeletedStructs(tr, present, (struct) => {
       if (!(struct instanceof Y.Item) || struct.deleted) return;
       deletedSomething = true;
       if (struct.content instanceof Y.ContentString) {

@@ -62,7 +62,13 @@ describe('words inserted and deleted by an update', () => {
     other.getText('t').insert('Missed '.length, 'words ');
     const next = Y.encodeStateAsUpdate(other, middle);
     expect(applyAndCount(draft, next)).toMatchObject({ incomplete: true, wordsInserted: 0 });
+    // A deletion of text the document never had, and of some it has: the latter counts.
+    const seen = Y.encodeStateVector(other);
+    other.getText('t').delete(0, 'Missed words Base'.length);
+    expect(applyAndCount(draft, Y.encodeStateAsUpdate(other, seen))).toMatchObject({
+      wordsDeleted: 1,
+    });
     Y.applyUpdate(draft, missed);
-    expect(draft.getText('t').toString()).toBe('Missed words Base.');
+    expect(draft.getText('t').toString()).toBe('.');
   });
 });
