@@ -38,7 +38,7 @@ const REVISIONS = `query($d: ID!, $first: Int, $after: String) {
 const CREATE = `mutation($d: ID!) { createDraftVersion(draftId: $d) { id number } }`;
 
 /** Gap short enough to wait for in a test, long enough for an edit and a query to fit in it. */
-const GAP_MS = 3000;
+const GAP_MS = 6000;
 
 function paragraphText(doc: Y.Doc, index: number): Y.XmlText {
   const p = doc.getXmlFragment(CONTENT_FIELD).get(index) as Y.XmlElement;
