@@ -23,6 +23,8 @@ export interface Config {
   editBacklog: number;
   /** How long a draft nobody has open stays loaded in memory. */
   draftIdleMs: number;
+  /** A person's revision of a draft closes once they have not edited it for this long. */
+  revisionGapMs: number;
 }
 
 /**
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 1000, 10, 1_000_000),
     editBacklog: intFromEnv(env, 'EDIT_BACKLOG', 5000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
+    revisionGapMs: intFromEnv(env, 'REVISION_GAP_MS', 300_000, 100, 24 * 3_600_000),
     commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 15, 0, 60_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };

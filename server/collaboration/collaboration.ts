@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../core/auth-user';
 import { logger } from '../logger';
+import type { RevisionsPort } from '../modules/revisions/revision.service';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import type { DraftTextPort } from '../modules/versions/draft-text';
 import { EventQueue } from '../pubsub/iterate';
@@ -34,6 +35,8 @@ export interface CollaborationOptions {
   commitIntervalMs?: number;
   /** Updates accepted and not yet stored beyond which new ones are refused for a moment. */
   maxBacklog?: number;
+  /** A person's revision closes once they have not edited for this long. */
+  revisionGapMs?: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
   /** Where stored edits, activity and presence are announced: the instance's one bus, which its
@@ -60,7 +63,7 @@ type NoticeArgs<H extends NoticeHook> = Parameters<NonNullable<CollaborationExte
  * Everything else (edit checks, throttling, presence, activity, compaction) is an extension
  * (extensions.ts) reached through hooks.
  */
-export class Collaboration implements CollaborationCore, DraftTextPort {
+export class Collaboration implements CollaborationCore, DraftTextPort, RevisionsPort {
   readonly instanceId = randomUUID();
   /** The co-editing layer's writes, one at a time (see WriteLane). */
   readonly writes = new WriteLane();
@@ -94,6 +97,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort {
     );
     this.builtIns = builtInExtensions(this, {
       compactEvery: options.compactEvery,
+      revisionGapMs: options.revisionGapMs,
       backlog:
         options.maxBacklog === undefined
           ? undefined
@@ -190,6 +194,11 @@ export class Collaboration implements CollaborationCore, DraftTextPort {
   /** Resolves once who wrote what in the updates stored so far is recorded. */
   attributionRecorded(draftId: string): Promise<void> {
     return this.builtIns.attribution.flushed(draftId);
+  }
+
+  /** Resolves once the edits stored so far are in the draft's revisions. */
+  revisionsRecorded(draftId: string): Promise<void> {
+    return this.builtIns.revisions.flushed(draftId);
   }
 
   /** Keeps the edit check's copy of a draft's status current (see EditGate). */

@@ -5,15 +5,19 @@ import { EditActivity } from './edit-activity';
 import { EditGate } from './edit-gate';
 import type { CollaborationCore } from './extension';
 import { PresenceRegistry } from './presence';
+import { RevisionRecorder } from './revisions';
 import { Throttle } from './throttle';
 
 export interface BuiltInOptions {
   /** Compact a draft once this many updates were stored for it. */
   compactEvery: number;
+  /** A person's revision closes once they have not edited for this long (see RevisionRecorder). */
+  revisionGapMs?: number;
   /** Bound of the write queue (see Backpressure). */
   backlog?: BackpressureLimits;
 }
 
+const DEFAULT_REVISION_GAP_MS = 300_000;
 const DEFAULT_BACKLOG: BackpressureLimits = { maxUpdates: 5000, maxBytes: 32 * 1024 * 1024 };
 
 /**
@@ -31,6 +35,12 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     activity: new EditActivity(core.events, hold, 1000, 5000, core.writes),
     // Before the compaction trigger: a compaction waits for what this records.
     attribution: new AttributionRecorder(core, core.writes),
+    // Before the compaction trigger too: it counts words against the document as stored before.
+    revisions: new RevisionRecorder(
+      core,
+      options.revisionGapMs ?? DEFAULT_REVISION_GAP_MS,
+      core.writes,
+    ),
     compaction: new CompactionTrigger(core, options.compactEvery),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),

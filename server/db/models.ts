@@ -10,6 +10,7 @@ import '../modules/committee/committee.model';
 import '../modules/delegations/delegation.model';
 import '../modules/drafts/draft.model';
 import '../modules/meetings/meeting.model';
+import '../modules/revisions/revision.model';
 import '../modules/users/user.model';
 import '../modules/versions/attribution.model';
 import '../modules/versions/version.model';

@@ -9,6 +9,7 @@ import * as committee from '../modules/committee/committee.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as revisions from '../modules/revisions/revisions.resolvers';
 import * as users from '../modules/users/users.resolvers';
 import * as versions from '../modules/versions/versions.resolvers';
 import * as visits from '../modules/visits/visits.resolvers';
@@ -28,6 +29,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   collaboration,
   versions,
   visits,
+  revisions,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -51,6 +51,7 @@ export async function startApp(
     commitIntervalMs: config.commitIntervalMs,
     maxBacklog: config.editBacklog,
     idleMs: config.draftIdleMs,
+    revisionGapMs: config.revisionGapMs,
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
