@@ -33,7 +33,7 @@ const PASSWORD = 'bench-password-1540';
 const AUTHORS = ['chair', 'coordinator', 'delegate'];
 /** Edits in flight at once, as a few people typing would have. */
 const IN_FLIGHT = 4;
-const REVISION_GAP_MS = 20;
+const REVISION_GAP_MS = 100;
 
 const VOCABULARY =
   'the committee recalls resolution 1540 and encourages all states to report on measures taken to prevent proliferation of nuclear chemical biological weapons and their means of delivery to non-state actors including national legislation export controls border security and assistance'.split(

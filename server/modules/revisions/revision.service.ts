@@ -85,3 +85,27 @@ export async function listRevisions(
     hasMore: found.length > size,
   };
 }
+
+/**
+ * Edits by others than `userId` stored after `afterSeq`, from the automatic history (which
+ * compaction keeps). A revision that began before that seq counts only the seqs after it, at
+ * most its own edits: an upper bound, as seqs are shared by every author of the draft.
+ */
+export async function editsByOthersAfter(
+  draftId: Types.ObjectId,
+  afterSeq: number,
+  userId: Types.ObjectId,
+): Promise<number> {
+  const revisions = await DraftRevisionModel.find(
+    {
+      draftId,
+      lastSeq: mongoose.trusted({ $gt: afterSeq }),
+      userId: mongoose.trusted({ $ne: userId }),
+    },
+    { firstSeq: 1, lastSeq: 1, edits: 1 },
+  ).lean();
+  return revisions.reduce(
+    (sum, r) => sum + (r.firstSeq > afterSeq ? r.edits : Math.min(r.edits, r.lastSeq - afterSeq)),
+    0,
+  );
+}

@@ -61,7 +61,7 @@ export class DraftVisitFieldsResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      "How many changes others made since your last visit (markDraftSeen); null when you have never visited it (all of it is new to you), and for the signed out. While the update log still holds every update since your visit: the number of stored updates not sent by you (an editor sends a person's typing in batches of a fraction of a second each). Once compaction has merged some of them (they no longer say who sent them): the number of passages inserted or deleted by others between the text you saw and the current one, or the updates the log still holds after the merge, whichever is larger. Your own edits never count",
+      "How many changes others made since your last visit (markDraftSeen); null when you have never visited it (all of it is new to you), and for the signed out. A change is a stored update not sent by you (an editor sends a person's typing in batches of a fraction of a second each); once compaction has merged the log, they are counted from the automatic history (`revisions`). Your own edits never count",
   })
   async changesSinceMyLastVisit(
     @Root() d: DraftRoot,

@@ -3,7 +3,8 @@ import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { appError, ErrorCode } from '../../core/errors';
 import { findDraft } from '../drafts/draft.service';
-import { ChangeKind, type TextChangeData } from '../versions/compare';
+import { editsByOthersAfter, type RevisionsPort } from '../revisions/revision.service';
+import type { TextChangeData } from '../versions/compare';
 import { bytesOf, type DraftTextPort } from '../versions/draft-text';
 import { compareStates } from '../versions/version.service';
 import { DraftVisitModel } from './visit.model';
@@ -53,33 +54,24 @@ export function findLastVisits(
   ).lean<LastVisit[]>();
 }
 
-/** Changes that are somebody else's: unchanged text and the viewer's own changes are not. */
-function byOthers(changes: TextChangeData[], user: AuthUser): number {
-  return changes.filter(
-    (c) =>
-      c.kind !== ChangeKind.UNCHANGED &&
-      (c.authorIds.length === 0 || c.authorIds.some((id) => !id.equals(user._id))),
-  ).length;
-}
-
 /**
  * How many changes others made to the draft since `user` last saw it; null when they never have.
- * While the update log still holds every update since the visit, it is the number of those not
- * sent by `user` (each stored update is one batch of edits, as an editor sends them). Once
- * compaction has merged some of them, their senders are no longer known: it is then the number of
- * passages inserted or deleted by others (or by nobody recorded) between the text seen and the
- * current one, or the updates the log still holds, whichever is larger.
+ * A change is a stored update (an editor sends a person's typing in batches of a fraction of a
+ * second). The log says who sent each until compaction merges it; from then on the automatic
+ * history, which keeps each revision's edits and seqs, counts them. Never a comparison of texts:
+ * every dashboard card of every viewer asks this on each live change.
  */
 export async function changesSinceLastVisit(
   user: AuthUser,
   draftId: Types.ObjectId,
   visit: Pick<LastVisit, 'seq'> | null,
-  texts: Pick<DraftTextPort, 'loadState' | 'countUpdatesAfter' | 'attributionRecorded'>,
+  texts: Pick<DraftTextPort, 'countUpdatesAfter'> & RevisionsPort,
 ): Promise<number | null> {
   if (!visit) return null;
   const { count, complete } = await texts.countUpdatesAfter(draftId, visit.seq, user._id);
   if (complete) return count;
-  return Math.max(count, byOthers(await changesSince(user, draftId, texts), user));
+  await texts.revisionsRecorded(draftId.toHexString());
+  return Math.max(count, await editsByOthersAfter(draftId, visit.seq, user._id));
 }
 
 async function changesSince(
