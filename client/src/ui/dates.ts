@@ -36,6 +36,18 @@ export function formatDay(iso: string, lang: Lang): string {
   return formatDate(`${new Date(iso).toISOString().slice(0, 10)}T12:00:00Z`, lang);
 }
 
+/**
+ * From one moment to another, the date once when both fall on the same day: "30 Nov 2026,
+ * 04:40–04:52", "30 nov. 2026, 04:40–04:52"; one moment when both are the same minute.
+ */
+export function formatSpan(fromIso: string, toIso: string, lang: Lang): string {
+  const from = formatDate(fromIso, lang, 'PPp');
+  const to = formatDate(toIso, lang, 'PPp');
+  if (to === from) return from;
+  const sameDay = formatDate(fromIso, lang, 'PP') === formatDate(toIso, lang, 'PP');
+  return `${from}–${sameDay ? formatDate(toIso, lang, 'p') : to}`;
+}
+
 export function fromNow(iso: string, lang: Lang): string {
   return formatDistanceToNowStrict(new Date(iso), { addSuffix: true, locale: locales[lang] });
 }
