@@ -114,12 +114,18 @@ describe('the automatic revisions of a draft', () => {
     expect(words?.querySelector('.visually-hidden')?.textContent).toBe(
       '12 words added, 3 words removed',
     );
+    // No colour for nothing: "−0 words" is not a deletion to notice.
+    const newest = screen.getAllByRole('listitem')[0];
+    expect(newest.querySelector('.revision-inserted')?.textContent).toBe('+1 word');
+    expect(newest.querySelector('.revision-deleted')).toBeNull();
 
     const more = screen.getByRole('button', { name: 'Show more revisions' });
     expect(more.textContent).toBe('Show more');
     fireEvent.click(more);
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(3));
     expect(items()[2]).toContain('Delegate (demo) · France');
+    // The focus goes on to the first revision it brought, not lost with the button.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('listitem')[2]));
     expect(screen.queryByRole('button', { name: 'Show more revisions' })).toBeNull();
   });
 

@@ -23,6 +23,15 @@ export function RevisionList({ draftId, refreshes }: { draftId: string; refreshe
     fetchPolicy: 'cache-and-network',
   });
   const [more, setMore] = useState(false);
+  // After "Show more", the first revision it brought takes the focus (the button may be gone).
+  const list = useRef<HTMLUListElement>(null);
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  const count = data?.draft.revisions.nodes.length ?? 0;
+  useEffect(() => {
+    if (focusAt === null || count <= focusAt) return;
+    setFocusAt(null);
+    list.current?.querySelectorAll<HTMLElement>('li')[focusAt]?.focus();
+  }, [focusAt, count]);
   const seen = useRef(refreshes);
   useEffect(() => {
     if (seen.current === refreshes) return;
@@ -35,6 +44,7 @@ export function RevisionList({ draftId, refreshes }: { draftId: string; refreshe
   if (page.nodes.length === 0) return <Empty>{t('history.noRevisions')}</Empty>;
   const showMore = async () => {
     setMore(true);
+    setFocusAt(page.nodes.length);
     try {
       await fetchMore({
         variables: { after: page.endCursor },
@@ -58,7 +68,7 @@ export function RevisionList({ draftId, refreshes }: { draftId: string; refreshe
   };
   return (
     <>
-      <ul className="revisions">
+      <ul className="revisions" ref={list}>
         {page.nodes.map((r) => (
           <RevisionItem key={r.id} revision={r} />
         ))}
@@ -82,7 +92,7 @@ function RevisionItem({ revision: r }: { revision: Revision }) {
   const { t, lang } = useT();
   const words = { inserted: r.wordsInserted, deleted: r.wordsDeleted };
   return (
-    <li className="revision">
+    <li className="revision" tabIndex={-1}>
       <p>
         {r.author ? (
           <PersonName person={{ name: r.author.name, delegation: r.delegation }} />
@@ -94,11 +104,11 @@ function RevisionItem({ revision: r }: { revision: Revision }) {
       <p className="muted small">{formatSpan(r.startedAt, r.endedAt, lang)}</p>
       <p className="small revision-words">
         <span aria-hidden="true">
-          <span className="revision-inserted">
+          <span className={words.inserted ? 'revision-inserted' : undefined}>
             {t('history.insertedShort', { count: words.inserted })}
           </span>
           {', '}
-          <span className="revision-deleted">
+          <span className={words.deleted ? 'revision-deleted' : undefined}>
             {t('history.deletedShort', { count: words.deleted })}
           </span>
         </span>
