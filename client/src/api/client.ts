@@ -94,7 +94,14 @@ export function createApolloClient(ws: Client): ApolloClient {
       typePolicies: {
         // Comment lists are replaced wholesale when refetched; no merge warnings.
         Query: { fields: { comments: { merge: false }, meetings: { merge: false } } },
-        Draft: { fields: { editors: { merge: false }, activity: { merge: false } } },
+        // Revisions: a page replaces the field; "Show more" merges pages itself (fetchMore).
+        Draft: {
+          fields: {
+            editors: { merge: false },
+            activity: { merge: false },
+            revisions: { merge: false },
+          },
+        },
         Meeting: { fields: { agenda: { merge: false } } },
         // Abilities have no id: each answer (a query, a status event) updates the ones in the cache.
         DraftAbilities: { merge: true },

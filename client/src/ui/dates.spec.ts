@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, deadlineState, formatMeetingDate, formatMonth } from './dates';
+import { countdown, deadlineState, formatMeetingDate, formatMonth, formatSpan } from './dates';
 
 describe('deadline countdown', () => {
   const now = new Date('2020-08-20T12:00:00Z');
@@ -64,6 +64,21 @@ describe('months', () => {
     );
     expect(formatMeetingDate({ date: '2020-03-10T15:00:00Z', dateIsIndicative: false }, 'fr')).toBe(
       '10 mars 2020',
+    );
+  });
+});
+
+describe('span of time', () => {
+  // Local times, so that the text does not depend on the machine's time zone.
+  const at = (day: number, h: number, m: number) => new Date(2026, 10, day, h, m).toISOString();
+  it('writes the date once within a day, in the interface language', () => {
+    expect(formatSpan(at(30, 4, 40), at(30, 4, 52), 'en')).toBe('30 Nov 2026, 04:40–04:52');
+    expect(formatSpan(at(30, 4, 40), at(30, 4, 52), 'fr')).toBe('30 nov. 2026, 04:40–04:52');
+  });
+  it('writes one moment for the same minute, and both dates across midnight', () => {
+    expect(formatSpan(at(30, 4, 40), at(30, 4, 40), 'en')).toBe('30 Nov 2026, 04:40');
+    expect(formatSpan(at(29, 23, 51), at(30, 0, 3), 'en')).toBe(
+      '29 Nov 2026, 23:51 – 30 Nov 2026, 00:03',
     );
   });
 });

@@ -36,6 +36,20 @@ export function formatDay(iso: string, lang: Lang): string {
   return formatDate(`${new Date(iso).toISOString().slice(0, 10)}T12:00:00Z`, lang);
 }
 
+/**
+ * From one moment to another, the date once when both fall on the same day: "30 Nov 2026,
+ * 04:40–04:52", "30 nov. 2026, 04:40–04:52", "30 Nov 2026, 23:51 – 1 Dec 2026, 00:03"; one
+ * moment when both are the same minute.
+ */
+export function formatSpan(fromIso: string, toIso: string, lang: Lang): string {
+  const from = formatDate(fromIso, lang, 'PPp');
+  const to = formatDate(toIso, lang, 'PPp');
+  if (to === from) return from;
+  const sameDay = formatDate(fromIso, lang, 'PP') === formatDate(toIso, lang, 'PP');
+  // An en dash between two times, spaced between two dates so that each reads as one.
+  return sameDay ? `${from}–${formatDate(toIso, lang, 'p')}` : `${from} – ${to}`;
+}
+
 export function fromNow(iso: string, lang: Lang): string {
   return formatDistanceToNowStrict(new Date(iso), { addSuffix: true, locale: locales[lang] });
 }

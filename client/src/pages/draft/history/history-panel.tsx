@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type {
   DraftAbilitiesFieldsFragment,
   DraftStatus,
@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../../../ui/states';
 import { ComparePicker } from './compare-picker';
 import { DraftVersionsQuery } from './history.graphql';
 import { RestoreDialog } from './restore-dialog';
+import { RevisionList } from './revision-list';
 import { SaveVersionForm } from './save-version-form';
 import { VersionList } from './version-list';
 import { versionName } from './version-name';
@@ -26,8 +27,8 @@ type HistoryAbilities = Pick<
 
 /**
  * A draft's history: its numbered versions, saving the current text as one, comparing any two
- * sides (a version or the current text), restoring one after confirmation. The automatic
- * revisions (`Draft.revisions`) will get their own list below the versions.
+ * sides (a version or the current text), restoring one after confirmation; below them, the
+ * automatic revisions (`Draft.revisions`), read again whenever the versions are.
  */
 export function HistoryPanel({
   draftId,
@@ -45,10 +46,21 @@ export function HistoryPanel({
 }) {
   const { t } = useT();
   const heading = useId();
-  const { data, error, loading, refetch } = useQuery(DraftVersionsQuery, {
+  const {
+    data,
+    error,
+    loading,
+    refetch: refetchVersions,
+  } = useQuery(DraftVersionsQuery, {
     variables: { id: draftId },
     fetchPolicy: 'cache-and-network',
   });
+  // Each reading of the versions reads the revisions again too: a new version closes them.
+  const [refreshes, setRefreshes] = useState(0);
+  const refetch = useCallback(() => {
+    setRefreshes((n) => n + 1);
+    return refetchVersions();
+  }, [refetchVersions]);
   const [seenStatus, setSeenStatus] = useState(status);
   useEffect(() => {
     if (status === seenStatus) return;
@@ -97,6 +109,8 @@ export function HistoryPanel({
           )}
         </>
       )}
+      <h3>{t('history.revisions')}</h3>
+      <RevisionList draftId={draftId} refreshes={refreshes} />
       {restoring && (
         <RestoreDialog
           versionId={restoring.id}
@@ -105,6 +119,7 @@ export function HistoryPanel({
           onDone={() => {
             setSaid(t('history.restored', { name: restoring.name }));
             setRestoring(null);
+            void refetch();
             onRestored();
           }}
         />

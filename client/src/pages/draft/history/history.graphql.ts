@@ -56,3 +56,33 @@ export const CompareQuery = graphql(`
     }
   }
 `);
+
+export const DraftRevisionsQuery = graphql(`
+  query DraftRevisions($id: ID!, $first: Int, $after: String) {
+    draft(id: $id) {
+      id
+      revisions(first: $first, after: $after) {
+        nodes {
+          id
+          author {
+            id
+            name
+          }
+          delegation {
+            id
+            code
+            nameEn: name(lang: EN)
+            nameFr: name(lang: FR)
+          }
+          startedAt
+          endedAt
+          wordsInserted
+          wordsDeleted
+          open
+        }
+        endCursor
+        hasMore
+      }
+    }
+  }
+`);
