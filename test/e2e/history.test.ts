@@ -159,6 +159,12 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
     const page = chair.page;
     await openDraft(page, draftId);
     await typeAtEnd(page, 'Le Comité prend note des rapports.');
+    // Someone else follows the draft: the versions appear in their history without a reload.
+    const observer = await open('observer@committee.test');
+    await observer.page.goto(`/drafts/${draftId}`);
+    await observer.page.locator('.draft-text').waitFor();
+    const observerPanel = observer.page.getByRole('region', { name: 'History' });
+    await observerPanel.getByText('No numbered version yet.').waitFor();
     const panel = page.getByRole('region', { name: 'Historique' });
     await panel
       .getByLabel('Intitulé de la nouvelle version (facultatif)')
@@ -172,6 +178,12 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
     await page.locator('.sync-saved').waitFor();
     await panel.getByRole('button', { name: 'Enregistrer comme version' }).click();
     await panel.getByRole('status').getByText('Rev.2 enregistrée.').waitFor();
+    const observerVersions = observerPanel.locator('.version .version-name');
+    await observerVersions.filter({ hasText: /^Rev\.2$/ }).waitFor();
+    expect(await observerVersions.allInnerTexts()).toEqual([
+      'Rev.2',
+      'Rev.1 — Texte de la présidence',
+    ]);
 
     await panel
       .getByLabel('De', { exact: true })

@@ -43,6 +43,10 @@ export function listVersions(draftId: Types.ObjectId): Promise<DraftVersionDoc[]
     .lean<DraftVersionDoc[]>();
 }
 
+export function countVersions(draftId: Types.ObjectId): Promise<number> {
+  return DraftVersionModel.countDocuments({ draftId });
+}
+
 export async function findVersion(
   id: Types.ObjectId,
   field = 'versionId',

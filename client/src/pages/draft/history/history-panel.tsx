@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type {
   DraftAbilitiesFieldsFragment,
@@ -8,7 +8,7 @@ import type {
 import { useT } from '../../../i18n/i18n';
 import { ErrorState, Loading } from '../../../ui/states';
 import { ComparePicker } from './compare-picker';
-import { DraftVersionsQuery } from './history.graphql';
+import { DraftVersionCountLive, DraftVersionsQuery } from './history.graphql';
 import { RestoreDialog } from './restore-dialog';
 import { RevisionList } from './revision-list';
 import { SaveVersionForm } from './save-version-form';
@@ -70,6 +70,15 @@ export function HistoryPanel({
   const [restoring, setRestoring] = useState<DraftVersionFieldsFragment | null>(null);
   const [said, setSaid] = useState('');
   const versions = data?.draft.versions ?? [];
+  // A version made by someone else (or by adoption) appears without a reload.
+  const known = data ? versions.length : null;
+  useSubscription(DraftVersionCountLive, {
+    variables: { id: draftId },
+    onData: ({ data: live }) => {
+      const count = live.data?.draftChanged.versionCount;
+      if (known !== null && count !== undefined && count !== known) void refetch();
+    },
+  });
   return (
     <section className="history" aria-labelledby={heading}>
       <h2 id={heading}>{t('history.title')}</h2>

@@ -86,3 +86,13 @@ export const DraftRevisionsQuery = graphql(`
     }
   }
 `);
+
+/** A draft's changes as they happen, with only what tells the history that a version was made. */
+export const DraftVersionCountLive = graphql(`
+  subscription DraftVersionCountLive($id: ID!) {
+    draftChanged(draftId: $id) {
+      id
+      versionCount
+    }
+  }
+`);
