@@ -184,17 +184,25 @@ export class RevisionRecorder implements CollaborationExtension {
     let last = after;
     try {
       for await (const e of loggedAfter(id, after)) {
-        // The draft as stored before the first entry read (snapshot and the log up to it).
-        doc ??= await documentBefore(id, e.seq);
+        const author = e.userId?.toHexString();
+        const wanted =
+          !!e.userId &&
+          !!author &&
+          !seen?.has(e.seq) &&
+          !(storedBefore && e.createdAt >= storedBefore) &&
+          e.seq > (counted.get(author) ?? 0);
+        // Usually nothing is missing (a compaction's check while people type): the document is
+        // read only from the first entry to count, as stored before it.
+        if (!doc) {
+          if (!wanted) continue;
+          doc = await documentBefore(id, e.seq);
+        }
         const change = applyAndCount(doc, e.update);
         if (change.incomplete) {
           doc.destroy();
           doc = await documentBefore(id, e.seq + 1);
         }
-        const author = e.userId?.toHexString();
-        if (!e.userId || !author || seen?.has(e.seq)) continue;
-        if (storedBefore && e.createdAt >= storedBefore) continue;
-        if (e.seq <= (counted.get(author) ?? 0)) continue;
+        if (!wanted || !e.userId) continue;
         const at = e.createdAt.getTime();
         actions.push({
           kind: 'edit',
