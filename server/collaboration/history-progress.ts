@@ -104,6 +104,11 @@ export class PendingProgress {
     if (held) this.note(draftId, held);
   }
 
+  /** Whether a write of the draft's records failed since its last catch-up. */
+  isStale(draftId: string): boolean {
+    return this.stale.has(draftId);
+  }
+
   forget(draftId: string): void {
     this.seqs.delete(draftId);
   }

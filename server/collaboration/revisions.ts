@@ -71,8 +71,9 @@ interface Batch {
  * With each write goes, per draft, the highest log seq it stands for (`DraftHistoryProgress`).
  * What a kill -9 (or a failed write) kept from being written is caught up from the log, where each
  * entry keeps its sender and the time it was stored: when the draft is next loaded (the entries
- * after that seq stored before this process started: those after are this process's own) and
- * before a compaction deletes entries (all of them after it that this process has not seen). The
+ * after that seq stored before this process started: those after are this process's own; a
+ * compaction waits for it), and after a failed write, before a compaction deletes entries (all of
+ * them after it that this process has not seen). The
  * only entries after the progress that may be in revisions already are those of the batch a kill
  * interrupted between its records and its progress: each author's edits up to the last seq of
  * their revisions written after the progress are skipped. Live edits and closes of a draft wait
@@ -386,8 +387,11 @@ export class RevisionRecorder implements CollaborationExtension {
    */
   async onCompactionStep(draftId: string, step: CompactionStep): Promise<void> {
     if (step !== 'after-merge') return;
+    // What a kill left unrecorded was caught up when the draft was loaded (awaited here).
     await this.flushed(draftId);
-    // What a kill or a failed write left unrecorded is counted before the log goes.
+    // What a failed write left unrecorded is counted before the log goes. Only then: reading
+    // the log again on every compaction while people type held it up too long.
+    if (!this.progress.isStale(draftId)) return;
     await this.catchUp(draftId, null);
     await this.flushed(draftId);
   }
