@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { logger } from '../logger';
 import {
@@ -9,9 +9,14 @@ import {
 } from '../modules/versions/attribution';
 import { DraftDeletionModel } from '../modules/versions/attribution.model';
 import type { CompactionStep } from './compaction';
-import { bytes } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
-import { DraftUpdateModel } from './update.model';
+import {
+  later,
+  loggedAfter,
+  PendingProgress,
+  recordedSeq,
+  writeProgress,
+} from './history-progress';
 import type { StoredUpdate } from './update-log';
 import { WriteLane } from './write-lane';
 
@@ -54,6 +59,8 @@ interface Batch {
   authors: AuthorRecord[];
   deletions: DeletionRecord[];
   drafts: Map<string, () => void>;
+  /** Per draft, the highest seq the batch stands for (written with it, see history-progress). */
+  progress: Map<string, number>;
   done: Promise<void>;
   resolve: () => void;
 }
@@ -65,6 +72,14 @@ interface Batch {
  * log also has the sender of each update, but compaction merges it away; a compaction waits for
  * these writes before it deletes anything (`onCompactionStep`). Writes are batched across drafts:
  * whatever is stored while one is under way goes out together in the next.
+ *
+ * With each write goes, per draft, the highest log seq it stands for (`DraftHistoryProgress`).
+ * What a kill -9 (or a failed write) kept from being written is recorded from the log when the
+ * draft is next loaded (`onOpened`: the entries after that seq stored before this process
+ * started) and before a compaction deletes entries (all of them after that seq). Recording an
+ * entry twice changes nothing: a client already recorded keeps its first author (and this
+ * instance knows the clients and deleted ranges it has seen), and the deletions of a seq already
+ * recorded are skipped.
  */
 export class AttributionRecorder implements CollaborationExtension {
   readonly name = 'attribution';
@@ -72,14 +87,38 @@ export class AttributionRecorder implements CollaborationExtension {
   /** What waits for the next write, across drafts (one bulk write for all, like the log's). */
   private next: Batch | null = null;
   private inFlight: Batch | null = null;
+  /** Seqs seen with no record to write: their progress goes out with the next write. */
+  private readonly progress = new PendingProgress();
+  private readonly catchUps = new Map<string, Promise<void>>();
+  /** Entries stored before this are another process's: caught up on load. */
+  private readonly startedAt = new Date();
+  /** Drafts whose load catch-up ran (or runs) since they were loaded here. */
+  private readonly caughtUp = new Set<string>();
 
   constructor(
     private readonly core: Pick<CollaborationCore, 'hold'>,
     private readonly lane = new WriteLane(),
+    /** Wait before each write (tests of a kill before it; 0 in use). */
+    private readonly delayMs = 0,
   ) {}
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     this.record(draftId, stored);
+  }
+
+  onOpened(draftId: string): void {
+    void this.loadCatchUp(draftId);
+  }
+
+  /**
+   * Once per load of the draft here (when it is opened, or first asked about): the entries a
+   * previous process stored and did not record.
+   */
+  private loadCatchUp(draftId: string): Promise<void> {
+    if (this.caughtUp.has(draftId)) return this.catchUps.get(draftId) ?? Promise.resolve();
+    // Before catchUp holds the draft, whose opening calls this again.
+    this.caughtUp.add(draftId);
+    return this.catchUp(draftId, this.startedAt);
   }
 
   private record(
@@ -113,14 +152,22 @@ export class AttributionRecorder implements CollaborationExtension {
       }
       if (ranges.length > 0) deletions.push({ draftId, seq: s.seq, userId: s.userId, ranges });
     }
+    for (const s of stored) this.progress.note(id, s.seq);
     if (authors.length === 0 && deletions.length === 0) return;
     if (!this.next) {
       let resolve = () => {};
       const done = new Promise<void>((r) => {
         resolve = r;
       });
-      this.next = { authors: [], deletions: [], drafts: new Map(), done, resolve };
-      if (!this.inFlight) setImmediate(() => this.write());
+      this.next = {
+        authors: [],
+        deletions: [],
+        drafts: new Map(),
+        progress: new Map(),
+        done,
+        resolve,
+      };
+      if (!this.inFlight) later(this.delayMs, () => this.write());
     }
     this.next.authors.push(...authors);
     this.next.deletions.push(...deletions);
@@ -132,11 +179,17 @@ export class AttributionRecorder implements CollaborationExtension {
     if (!batch || this.inFlight) return;
     this.next = null;
     this.inFlight = batch;
+    // Everything seen so far, recorded or not, is written by now (records are added with it).
+    batch.progress = this.progress.take();
     this.lane
-      .run(() => Promise.all([recordAuthors(batch.authors), recordDeletions(batch.deletions)]))
+      .run(async () => {
+        await Promise.all([recordAuthors(batch.authors), recordDeletions(batch.deletions)]);
+        await writeProgress('attributionSeq', batch.progress);
+      })
       .catch((err: Error) => {
-        // Recorded when seen again, or from the log at the next compaction.
+        // Recorded from the log when the draft is next loaded, or before the next compaction.
         for (const id of batch.drafts.keys()) this.known.delete(id);
+        this.progress.failed([...batch.drafts.keys(), ...batch.progress.keys()]);
         logger.warn({ err }, 'could not record who wrote what in the drafts');
       })
       .finally(() => {
@@ -149,6 +202,8 @@ export class AttributionRecorder implements CollaborationExtension {
 
   /** Resolves once what was stored so far for this draft is recorded. */
   async flushed(draftId: string): Promise<void> {
+    await this.loadCatchUp(draftId);
+    await this.catchUps.get(draftId);
     for (const batch of [this.inFlight, this.next])
       if (batch?.drafts.has(draftId)) await batch.done;
   }
@@ -161,32 +216,77 @@ export class AttributionRecorder implements CollaborationExtension {
   async onCompactionStep(draftId: string, step: CompactionStep): Promise<void> {
     if (step !== 'after-merge') return;
     await this.flushed(draftId);
-    const id = new Types.ObjectId(draftId);
-    const [entries, recorded] = await Promise.all([
-      DraftUpdateModel.find({ draftId: id }, { seq: 1, update: 1, userId: 1 })
-        .sort({ seq: 1 })
-        .lean(),
-      DraftDeletionModel.distinct('seq', { draftId: id }),
-    ]);
-    const done = new Set(recorded);
-    this.record(
-      id,
-      entries
-        .filter((e) => !done.has(e.seq))
-        .map((e) => ({ seq: e.seq, update: bytes(e.update), userId: e.userId ?? null })),
-    );
+    await this.catchUp(draftId, null);
     await this.flushed(draftId);
   }
 
+  /**
+   * Records the draft's log entries after its recorded progress (stored before `storedBefore`,
+   * when given) that are not recorded yet. One run per draft at a time; resolves once its records
+   * are queued (`flushed` then waits for their write).
+   */
+  private catchUp(draftId: string, storedBefore: Date | null): Promise<void> {
+    const running = this.catchUps.get(draftId);
+    if (running) return running;
+    const release = this.core.hold(draftId);
+    this.progress.catchingUp(draftId);
+    const run = this.readUnrecorded(draftId, storedBefore)
+      .catch((err: Error) => {
+        this.caughtUp.delete(draftId);
+        logger.warn({ err, draftId }, 'could not record who wrote what from the draft log');
+      })
+      .finally(() => {
+        this.progress.caughtUp(draftId);
+        this.catchUps.delete(draftId);
+        release();
+      });
+    this.catchUps.set(draftId, run);
+    return run;
+  }
+
+  private async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<void> {
+    const id = new Types.ObjectId(draftId);
+    const after = await recordedSeq(id, 'attributionSeq');
+    // Deletions of a batch written without its progress (killed in between) are there already.
+    const recorded = new Set(
+      await DraftDeletionModel.distinct('seq', {
+        draftId: id,
+        seq: mongoose.trusted({ $gt: after }),
+      }),
+    );
+    const entries: Pick<StoredUpdate, 'seq' | 'update' | 'userId'>[] = [];
+    const flush = () => {
+      if (entries.length > 0) this.record(id, entries.splice(0));
+    };
+    for await (const e of loggedAfter(id, after)) {
+      if (storedBefore && e.createdAt >= storedBefore) continue;
+      if (recorded.has(e.seq)) continue;
+      entries.push(e);
+      if (entries.length >= 500) flush();
+    }
+    flush();
+  }
+
   onUnload(draftId: string): void {
+    this.caughtUp.delete(draftId);
     this.known.delete(draftId);
+    this.progress.forget(draftId);
   }
 
   stats(): Record<string, number> {
-    return { drafts: this.known.size, writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0) };
+    return {
+      drafts: this.known.size,
+      writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0),
+      catchingUp: this.catchUps.size,
+    };
   }
 
   async onDestroy(): Promise<void> {
+    await Promise.allSettled(this.catchUps.values());
     while (this.inFlight || this.next) await (this.inFlight ?? this.next)?.done;
+    // Progress with no record to carry it (edits that named no new author, deleted nothing).
+    const rest = this.progress.take();
+    if (rest.size > 0)
+      await this.lane.run(() => writeProgress('attributionSeq', rest)).catch(() => undefined);
   }
 }

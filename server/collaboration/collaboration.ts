@@ -37,6 +37,8 @@ export interface CollaborationOptions {
   maxBacklog?: number;
   /** A person's revision closes once they have not edited for this long. */
   revisionGapMs?: number;
+  /** How long the history recorders wait before a write (tests of a kill in between; default 0). */
+  historyWriteDelayMs?: number;
   /** How long a draft nobody holds stays loaded (a reconnect within it finds it ready). */
   idleMs?: number;
   /** Where stored edits, activity and presence are announced: the instance's one bus, which its
@@ -98,6 +100,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     this.builtIns = builtInExtensions(this, {
       compactEvery: options.compactEvery,
       revisionGapMs: options.revisionGapMs,
+      historyWriteDelayMs: options.historyWriteDelayMs,
       backlog:
         options.maxBacklog === undefined
           ? undefined

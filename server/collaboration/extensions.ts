@@ -13,6 +13,8 @@ export interface BuiltInOptions {
   compactEvery: number;
   /** A person's revision closes once they have not edited for this long (see RevisionRecorder). */
   revisionGapMs?: number;
+  /** How long the history recorders wait before a write (tests only; see config.ts). */
+  historyWriteDelayMs?: number;
   /** Bound of the write queue (see Backpressure). */
   backlog?: BackpressureLimits;
 }
@@ -34,12 +36,13 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     editGate: new EditGate(core.pubSub),
     activity: new EditActivity(core.events, hold, 1000, 5000, core.writes),
     // Before the compaction trigger: a compaction waits for what this records.
-    attribution: new AttributionRecorder(core, core.writes),
+    attribution: new AttributionRecorder(core, core.writes, options.historyWriteDelayMs ?? 0),
     // Before the compaction trigger too: it counts words against the document as stored before.
     revisions: new RevisionRecorder(
       core,
       options.revisionGapMs ?? DEFAULT_REVISION_GAP_MS,
       core.writes,
+      options.historyWriteDelayMs ?? 0,
     ),
     compaction: new CompactionTrigger(core, options.compactEvery),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>

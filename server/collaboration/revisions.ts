@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { logger } from '../logger';
 import {
   delegationsOf,
+  lastSeqsByAuthor,
   loadOpenRevisions,
   type NewRevision,
   type OpenRevision,
@@ -12,8 +13,15 @@ import {
 import type { CompactionStep } from './compaction';
 import { readLog } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
+import {
+  later,
+  loggedAfter,
+  PendingProgress,
+  recordedSeq,
+  writeProgress,
+} from './history-progress';
 import type { StoredUpdate } from './update-log';
-import { applyAndCount } from './word-count';
+import { applyAndCount, type WordChange } from './word-count';
 import { WriteLane } from './write-lane';
 
 type Action =
@@ -24,6 +32,8 @@ type Action =
       userId: Types.ObjectId;
       update: Uint8Array;
       at: number;
+      /** Counted already, against the log (an edit caught up from it: see `catchUp`). */
+      counted?: WordChange;
     }
   | { kind: 'close'; draftId: Types.ObjectId; at: number };
 
@@ -38,6 +48,8 @@ interface DraftState {
 interface Batch {
   actions: Action[];
   drafts: Map<string, () => void>;
+  /** Per draft, the highest seq the batch stands for (written with it, see history-progress). */
+  progress: Map<string, number>;
   done: Promise<void>;
   resolve: () => void;
 }
@@ -55,6 +67,17 @@ interface Batch {
  * batched across drafts like the attribution records, and written through the layer's write lane.
  * One instance records a given draft's edits for the edits it stores; with several instances each
  * extends the revisions it knows of, so an author editing through two at once may get two.
+ *
+ * With each write goes, per draft, the highest log seq it stands for (`DraftHistoryProgress`).
+ * What a kill -9 (or a failed write) kept from being written is caught up from the log, where each
+ * entry keeps its sender and the time it was stored: when the draft is next loaded (the entries
+ * after that seq stored before this process started: those after are this process's own; a
+ * compaction waits for it), and after a failed write, before a compaction deletes entries (all of
+ * them after it that this process has not seen). The
+ * only entries after the progress that may be in revisions already are those of the batch a kill
+ * interrupted between its records and its progress: each author's edits up to the last seq of
+ * their revisions written after the progress are skipped. Live edits and closes of a draft wait
+ * while it is caught up, so its actions stay in the order they happened.
  */
 export class RevisionRecorder implements CollaborationExtension {
   readonly name = 'revisions';
@@ -62,23 +85,142 @@ export class RevisionRecorder implements CollaborationExtension {
   private next: Batch | null = null;
   private inFlight: Batch | null = null;
   private readonly unlisten: () => void;
+  private readonly progress = new PendingProgress();
+  /** Per draft being caught up: the run, and the live actions waiting for it. */
+  private readonly catchUps = new Map<string, { run: Promise<void>; waiting: Action[] }>();
+  /** Seqs of each draft this process was given (onStored) and may not have written yet. */
+  private readonly seen = new Map<string, Set<number>>();
+  /** Entries stored before this are another process's: caught up on load. */
+  private readonly startedAt = new Date();
+  /** Drafts whose load catch-up ran (or runs) since they were loaded here. */
+  private readonly caughtUp = new Set<string>();
 
   constructor(
     private readonly core: Pick<CollaborationCore, 'hold' | 'events'>,
     private readonly gapMs: number,
     private readonly lane = new WriteLane(),
+    /** Wait before each write (tests of a kill before it; 0 in use). */
+    private readonly delayMs = 0,
   ) {
     this.unlisten = core.events.on('draft.versionCreated', ({ draft }) =>
-      this.push({ kind: 'close', draftId: draft._id, at: Date.now() }),
+      this.enqueue({ kind: 'close', draftId: draft._id, at: Date.now() }),
     );
   }
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     const at = Date.now();
-    for (const s of stored) {
-      if (!s.userId) continue;
-      this.push({ kind: 'edit', draftId, seq: s.seq, userId: s.userId, update: s.update, at });
+    const id = draftId.toHexString();
+    let seen = this.seen.get(id);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(id, seen);
     }
+    for (const s of stored) {
+      seen.add(s.seq);
+      if (!s.userId) continue;
+      this.enqueue({ kind: 'edit', draftId, seq: s.seq, userId: s.userId, update: s.update, at });
+    }
+    // Those without a sender are not recorded: their progress rides with the next write.
+    for (const s of stored) this.progress.note(id, s.seq);
+  }
+
+  onOpened(draftId: string): void {
+    void this.loadCatchUp(draftId);
+  }
+
+  /**
+   * Once per load of the draft here (when it is opened, or first asked about): the entries a
+   * previous process stored and did not record.
+   */
+  private loadCatchUp(draftId: string): Promise<void> {
+    if (this.caughtUp.has(draftId)) return this.catchUps.get(draftId)?.run ?? Promise.resolve();
+    // Before catchUp holds the draft, whose opening calls this again.
+    this.caughtUp.add(draftId);
+    return this.catchUp(draftId, this.startedAt);
+  }
+
+  /** Pushes an action, or keeps it until the draft's catch-up has pushed the older ones. */
+  private enqueue(action: Action): void {
+    const catchUp = this.catchUps.get(action.draftId.toHexString());
+    if (catchUp) catchUp.waiting.push(action);
+    else this.push(action);
+  }
+
+  /**
+   * Counts and pushes the draft's log entries after its recorded progress that are not in its
+   * revisions (stored before `storedBefore`, when given); resolves once they are pushed.
+   */
+  private catchUp(draftId: string, storedBefore: Date | null): Promise<void> {
+    const running = this.catchUps.get(draftId);
+    if (running) return running.run;
+    const release = this.core.hold(draftId);
+    this.progress.catchingUp(draftId);
+    const waiting: Action[] = [];
+    const run = this.readUnrecorded(draftId, storedBefore)
+      .then((actions) => {
+        for (const a of actions) this.push(a);
+      })
+      .catch((err: Error) => {
+        this.caughtUp.delete(draftId);
+        logger.warn({ err, draftId }, 'could not record revisions from the draft log');
+      })
+      .finally(() => {
+        this.catchUps.delete(draftId);
+        for (const a of waiting) this.push(a);
+        this.progress.caughtUp(draftId);
+        release();
+      });
+    this.catchUps.set(draftId, { run, waiting });
+    return run;
+  }
+
+  private async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<Action[]> {
+    const id = new Types.ObjectId(draftId);
+    const after = await recordedSeq(id, 'revisionSeq');
+    // Revisions a kill left written without their progress: their edits are counted in them.
+    const counted = await lastSeqsByAuthor(id, after);
+    const seen = this.seen.get(draftId);
+    const actions: Action[] = [];
+    let doc: Y.Doc | null = null;
+    let last = after;
+    try {
+      for await (const e of loggedAfter(id, after)) {
+        const author = e.userId?.toHexString();
+        const wanted =
+          !!e.userId &&
+          !!author &&
+          !seen?.has(e.seq) &&
+          !(storedBefore && e.createdAt >= storedBefore) &&
+          e.seq > (counted.get(author) ?? 0);
+        // Usually nothing is missing (a compaction's check while people type): the document is
+        // read only from the first entry to count, as stored before it.
+        if (!doc) {
+          if (!wanted) continue;
+          doc = await documentBefore(id, e.seq);
+        }
+        const change = applyAndCount(doc, e.update);
+        if (change.incomplete) {
+          doc.destroy();
+          doc = await documentBefore(id, e.seq + 1);
+        }
+        if (!wanted || !e.userId) continue;
+        const at = e.createdAt.getTime();
+        actions.push({
+          kind: 'edit',
+          draftId: id,
+          seq: e.seq,
+          userId: e.userId,
+          update: e.update,
+          at,
+          counted: change,
+        });
+        last = Math.max(last, e.seq);
+      }
+    } finally {
+      doc?.destroy();
+    }
+    if (last > after) this.progress.note(draftId, last);
+    return actions;
   }
 
   private push(action: Action): void {
@@ -87,8 +229,8 @@ export class RevisionRecorder implements CollaborationExtension {
       const done = new Promise<void>((r) => {
         resolve = r;
       });
-      this.next = { actions: [], drafts: new Map(), done, resolve };
-      if (!this.inFlight) setImmediate(() => this.write());
+      this.next = { actions: [], drafts: new Map(), progress: new Map(), done, resolve };
+      if (!this.inFlight) later(this.delayMs, () => this.write());
     }
     this.next.actions.push(action);
     const id = action.draftId.toHexString();
@@ -100,10 +242,21 @@ export class RevisionRecorder implements CollaborationExtension {
     if (!batch || this.inFlight) return;
     this.next = null;
     this.inFlight = batch;
+    // Everything seen so far, recorded or not, is in this write (or an earlier one).
+    batch.progress = this.progress.take();
     this.record(batch)
+      .then(() => {
+        for (const [id, seq] of batch.progress) {
+          const seen = this.seen.get(id);
+          if (!seen || this.catchUps.has(id)) continue;
+          for (const s of seen) if (s <= seq) seen.delete(s);
+        }
+      })
       .catch((err: Error) => {
-        // Forget these drafts: the next edit reads their open revisions and document again.
+        // Forget these drafts: the next edit reads their open revisions and document again, and
+        // their edits are caught up from the log when loaded again or before a compaction.
         for (const id of batch.drafts.keys()) this.forget(id);
+        this.progress.failed([...batch.drafts.keys(), ...batch.progress.keys()]);
         logger.warn({ err }, 'could not record the revisions of the drafts');
       })
       .finally(() => {
@@ -117,14 +270,17 @@ export class RevisionRecorder implements CollaborationExtension {
   /** Loads what the batch's drafts need, then turns its actions, in order, into writes. */
   private async record(batch: Batch): Promise<void> {
     const firstSeq = new Map<string, number>();
+    // Edits caught up from the log happened earlier: revisions open then may take them.
+    let since = Date.now();
     for (const a of batch.actions) {
       const id = a.draftId.toHexString();
-      if (a.kind === 'edit' && !firstSeq.has(id)) firstSeq.set(id, a.seq);
+      since = Math.min(since, a.at);
+      if (a.kind === 'edit' && !a.counted && !firstSeq.has(id)) firstSeq.set(id, a.seq);
     }
     const fresh = [...batch.drafts.keys()].filter((id) => !this.drafts.has(id));
     const open = await loadOpenRevisions(
       fresh.map((id) => new Types.ObjectId(id)),
-      new Date(),
+      new Date(since),
     );
     for (const id of fresh) this.drafts.set(id, { doc: null, open: open.get(id) ?? new Map() });
     for (const [id, first] of firstSeq) {
@@ -160,12 +316,19 @@ export class RevisionRecorder implements CollaborationExtension {
         state.open.clear();
         continue;
       }
-      if (!state.doc) continue;
-      const change = applyAndCount(state.doc, a.update);
-      if (change.incomplete) {
-        // Another instance stored edits this document lacks: read it again, up to this edit.
-        state.doc.destroy();
-        state.doc = await documentBefore(a.draftId, a.seq + 1);
+      let change: WordChange;
+      if (a.counted) {
+        change = a.counted;
+        // The document read for live edits may lack it (applying it twice changes nothing).
+        if (state.doc) Y.applyUpdate(state.doc, a.update);
+      } else {
+        if (!state.doc) continue;
+        change = applyAndCount(state.doc, a.update);
+        if (change.incomplete) {
+          // Another instance stored edits this document lacks: read it again, up to this edit.
+          state.doc.destroy();
+          state.doc = await documentBefore(a.draftId, a.seq + 1);
+        }
       }
       if (!change.changed) continue;
       const author = a.userId.toHexString();
@@ -200,15 +363,20 @@ export class RevisionRecorder implements CollaborationExtension {
       g.lastSeq = a.seq;
     }
 
-    if (created.size === 0 && grown.size === 0) return;
     const delegations = await delegationsOf([...created.values()].map((r) => r.userId));
     for (const r of created.values())
       r.delegationId = delegations.get(r.userId.toHexString()) ?? null;
-    await this.lane.run(() => writeRevisions([...created.values()], [...grown.values()]));
+    if (created.size === 0 && grown.size === 0 && batch.progress.size === 0) return;
+    await this.lane.run(async () => {
+      await writeRevisions([...created.values()], [...grown.values()]);
+      await writeProgress('revisionSeq', batch.progress);
+    });
   }
 
   /** Resolves once the edits stored so far for this draft are in its revisions. */
   async flushed(draftId: string): Promise<void> {
+    await this.loadCatchUp(draftId);
+    await this.catchUps.get(draftId)?.run;
     for (const batch of [this.inFlight, this.next])
       if (batch?.drafts.has(draftId)) await batch.done;
   }
@@ -218,11 +386,21 @@ export class RevisionRecorder implements CollaborationExtension {
    * be counted (and count none of them): those are counted first.
    */
   async onCompactionStep(draftId: string, step: CompactionStep): Promise<void> {
-    if (step === 'after-merge') await this.flushed(draftId);
+    if (step !== 'after-merge') return;
+    // What a kill left unrecorded was caught up when the draft was loaded (awaited here).
+    await this.flushed(draftId);
+    // What a failed write left unrecorded is counted before the log goes. Only then: reading
+    // the log again on every compaction while people type held it up too long.
+    if (!this.progress.isStale(draftId)) return;
+    await this.catchUp(draftId, null);
+    await this.flushed(draftId);
   }
 
   onUnload(draftId: string): void {
+    this.caughtUp.delete(draftId);
     this.forget(draftId);
+    this.seen.delete(draftId);
+    this.progress.forget(draftId);
   }
 
   private forget(draftId: string): void {
@@ -231,12 +409,21 @@ export class RevisionRecorder implements CollaborationExtension {
   }
 
   stats(): Record<string, number> {
-    return { drafts: this.drafts.size, writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0) };
+    return {
+      drafts: this.drafts.size,
+      writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0),
+      catchingUp: this.catchUps.size,
+      seen: this.seen.size,
+    };
   }
 
   async onDestroy(): Promise<void> {
     this.unlisten();
+    await Promise.allSettled([...this.catchUps.values()].map((c) => c.run));
     while (this.inFlight || this.next) await (this.inFlight ?? this.next)?.done;
+    const rest = this.progress.take();
+    if (rest.size > 0)
+      await this.lane.run(() => writeProgress('revisionSeq', rest)).catch(() => undefined);
     for (const id of [...this.drafts.keys()]) this.forget(id);
   }
 }

@@ -2,6 +2,7 @@
 // registered, so every model module is imported here, before start-up asks for the list.
 // `indexes.test.ts` fails when a `*.model.ts` file is missing from this list.
 import '../collaboration/activity.model';
+import '../collaboration/history-progress.model';
 import '../collaboration/snapshot.model';
 import '../collaboration/update.model';
 import '../modules/auth/session.model';

@@ -52,6 +52,7 @@ export async function startApp(
     maxBacklog: config.editBacklog,
     idleMs: config.draftIdleMs,
     revisionGapMs: config.revisionGapMs,
+    historyWriteDelayMs: config.historyWriteDelayMs,
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });

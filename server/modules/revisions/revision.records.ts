@@ -44,6 +44,27 @@ export async function loadOpenRevisions(
   return byDraft;
 }
 
+/**
+ * Per author (hex id) of the draft, the last seq of their revisions that reach past `afterSeq`:
+ * the edits a recorder's write stored with its revisions but without its progress (a kill between
+ * the two), which a catch-up from the log must not count again.
+ */
+export async function lastSeqsByAuthor(
+  draftId: Types.ObjectId,
+  afterSeq: number,
+): Promise<Map<string, number>> {
+  const found = await DraftRevisionModel.find(
+    { draftId, lastSeq: mongoose.trusted({ $gt: afterSeq }) },
+    { userId: 1, lastSeq: 1 },
+  ).lean();
+  const last = new Map<string, number>();
+  for (const r of found) {
+    const author = r.userId.toHexString();
+    last.set(author, Math.max(last.get(author) ?? 0, r.lastSeq));
+  }
+  return last;
+}
+
 /** Delegations of the given people now, for the revisions they open. */
 export async function delegationsOf(
   userIds: Types.ObjectId[],

@@ -5,6 +5,7 @@ import { buildDraft, buildUser } from '../../../test/helpers/factories';
 import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
 import { waitFor } from '../../../test/helpers/wait';
 import { CONTENT_FIELD } from '../../collaboration/document-state';
+import { DraftHistoryProgressModel } from '../../collaboration/history-progress.model';
 import { DraftSnapshotModel } from '../../collaboration/snapshot.model';
 import { DraftUpdateModel } from '../../collaboration/update.model';
 import { Role } from '../users/role';
@@ -159,7 +160,7 @@ describe('draft versions, comparison, attribution and restore', () => {
     await check();
   });
 
-  it('recovers at compaction who wrote and deleted what when a crash kept it from being recorded', async () => {
+  it('recovers who wrote and deleted what when a crash kept it from being recorded, before compaction deletes the log', async () => {
     const draftId = await buildDraft(1);
     const person = await buildUser(t, [Role.DELEGATE], [1]);
     const e = open(person.token, draftId);
@@ -173,12 +174,14 @@ describe('draft versions, comparison, attribution and restore', () => {
     await e.provider.whenAcknowledged();
     await e.close();
     const id = new Types.ObjectId(draftId);
-    // As if the server had died between storing these updates and recording their authors.
+    // As if the server had died between storing these updates and recording their authors (and
+    // the progress written with the records).
     await compare(draftId, v1.id, null);
     await DraftAuthorModel.deleteMany({ draftId: id });
     await DraftDeletionModel.deleteMany({ draftId: id });
+    await DraftHistoryProgressModel.deleteMany({ _id: id });
     await t.restart();
-    expect((await compare(draftId, v1.id, null)).every((c) => c.authors.length === 0)).toBe(true);
+    // Compacted before anything read the draft: the compaction records them from the log first.
     await t.platform.app.collab.compact(id);
     expect(await DraftUpdateModel.countDocuments({ draftId: id })).toBe(0);
     const changes = (await compare(draftId, v1.id, null)).filter((c) => c.kind !== 'UNCHANGED');
