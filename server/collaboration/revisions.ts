@@ -38,9 +38,14 @@ type Action =
   | { kind: 'close'; draftId: Types.ObjectId; at: number };
 
 /** What the recorder keeps of a draft loaded here. */
+/** Least time between two readings of a draft's document for edits it lacks. */
+const REREAD_AFTER_MS = 10_000;
+
 interface DraftState {
   /** The stored document, up to the last edit counted; loaded on the first edit seen. */
   doc: Y.Doc | null;
+  /** When `doc` was last read from the database. */
+  readAt: number;
   /** Per author (hex id): the revision their next edit may extend. */
   open: Map<string, OpenRevision>;
 }
@@ -198,11 +203,9 @@ export class RevisionRecorder implements CollaborationExtension {
           if (!wanted) continue;
           doc = await documentBefore(id, e.seq);
         }
+        // An entry building on one stored after it waits in the document (Yjs keeps it pending)
+        // until that one comes: reading the same log again would not bring it sooner.
         const change = applyAndCount(doc, e.update);
-        if (change.incomplete) {
-          doc.destroy();
-          doc = await documentBefore(id, e.seq + 1);
-        }
         if (!wanted || !e.userId) continue;
         const at = e.createdAt.getTime();
         actions.push({
@@ -282,10 +285,14 @@ export class RevisionRecorder implements CollaborationExtension {
       fresh.map((id) => new Types.ObjectId(id)),
       new Date(since),
     );
-    for (const id of fresh) this.drafts.set(id, { doc: null, open: open.get(id) ?? new Map() });
+    for (const id of fresh)
+      this.drafts.set(id, { doc: null, readAt: 0, open: open.get(id) ?? new Map() });
     for (const [id, first] of firstSeq) {
       const state = this.drafts.get(id);
-      if (state && !state.doc) state.doc = await documentBefore(new Types.ObjectId(id), first);
+      if (state && !state.doc) {
+        state.doc = await documentBefore(new Types.ObjectId(id), first);
+        state.readAt = Date.now();
+      }
     }
 
     const created = new Map<string, NewRevision>();
@@ -324,10 +331,14 @@ export class RevisionRecorder implements CollaborationExtension {
       } else {
         if (!state.doc) continue;
         change = applyAndCount(state.doc, a.update);
-        if (change.incomplete) {
-          // Another instance stored edits this document lacks: read it again, up to this edit.
+        // Edits this document lacks: stored by another instance, or here under a later seq (an
+        // editor's refused update resent after the next one). Yjs keeps the update pending until
+        // they come; the document is read again only now and then, as each reading takes the whole
+        // log: once per edit, under a flood, it fell behind without end.
+        if (change.incomplete && Date.now() - state.readAt >= REREAD_AFTER_MS) {
           state.doc.destroy();
           state.doc = await documentBefore(a.draftId, a.seq + 1);
+          state.readAt = Date.now();
         }
       }
       if (!change.changed) continue;
