@@ -65,6 +65,8 @@ describe('history of edits acknowledged just before a kill -9', () => {
   });
 
   async function start(extra: Record<string, string> = {}): Promise<string> {
+    // The previous case's last server is still up: one server at a time, none left behind.
+    await server?.stop();
     const port = String(await freeLoopbackPort());
     server = await startServerProcess({
       MONGODB_URI: db.uri('committee'),
