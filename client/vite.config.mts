@@ -94,6 +94,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/graphql': { target: server, ws: true, changeOrigin: true },
+      '/collab': { target: server, ws: true, changeOrigin: true },
       '/healthz': { target: server },
     },
   },

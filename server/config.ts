@@ -26,9 +26,10 @@ export interface Config {
   /** A person's revision of a draft closes once they have not edited it for this long. */
   revisionGapMs: number;
   /**
-   * How long the history recorders (attribution, revisions) wait before writing what was stored:
-   * 0 (the default) writes at once. Only for tests that kill the server between an edit's storing
-   * and its history's (HISTORY_WRITE_DELAY_MS); what such a kill leaves out is caught up from the log.
+   * How long the history recorders (attribution, revisions) gather what was stored before writing
+   * it: one write a second for every draft rather than several per commit of the log (the
+   * database's work per edit is most of the server's). Tests that kill the server between an
+   * edit's storing and its history's raise it; what such a kill leaves out is caught up from the log.
    */
   historyWriteDelayMs: number;
 }
@@ -116,8 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     editBacklog: intFromEnv(env, 'EDIT_BACKLOG', 5000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
     revisionGapMs: intFromEnv(env, 'REVISION_GAP_MS', 300_000, 100, 24 * 3_600_000),
-    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 15, 0, 60_000),
-    historyWriteDelayMs: intFromEnv(env, 'HISTORY_WRITE_DELAY_MS', 0, 0, 600_000),
+    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 50, 0, 60_000),
+    historyWriteDelayMs: intFromEnv(env, 'HISTORY_WRITE_DELAY_MS', 1000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -159,7 +159,11 @@ describe('a server killed while people edit', () => {
   ])(
     'stores every edit any editor holds, and each acknowledgement only after its update%s',
     async (_, compacting, group, email) => {
-      const { env, url } = await start(compacting ? { COMPACT_EVERY: '10' } : {});
+      // History written at once, so that compactions (which wait for it) follow each other fast
+      // enough to be under way around the crash.
+      const { env, url } = await start(
+        compacting ? { COMPACT_EVERY: '10', HISTORY_WRITE_DELAY_MS: '0' } : {},
+      );
       const { token, draftId } = await signIn(url, group, email);
 
       const acks: Ack[] = [];
@@ -252,6 +256,12 @@ describe('a server killed while people edit', () => {
       expect(new Set(storedMarks)).toEqual(new Set(marks));
       for (const e of editors) expect(textOf(e.doc)).toBe(settled.stored);
       // Every acknowledgement, of either server, under its seq with its bytes.
+      if (compacting)
+        await until(
+          async () => ((await readStored(database, draftId)).snapshot?.seq ?? 0) > 0,
+          30_000,
+          'a compaction',
+        );
       const final = await readStored(database, draftId);
       expect(unstored(acks, final)).toEqual([]);
       if (compacting) expect(final.snapshot?.seq).toBeGreaterThan(0);

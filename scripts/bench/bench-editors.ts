@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { CollabSocket } from '../../client/src/collab/collab-socket';
 import { DraftProvider } from '../../client/src/collab/draft-provider';
 
 /** How an editor reaches one of the servers under test; plain data, so it crosses to worker threads. */
@@ -26,13 +27,20 @@ export function createEditor(spec: TargetSpec): BenchEditor {
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${spec.token}` },
     });
-    const provider = new DraftProvider({ client, draftId: spec.draftId, doc });
+    // The web client's transport: the binary socket for updates (graphql-ws stays for presence).
+    const socket = new CollabSocket({
+      url: `${spec.url.replace('http', 'ws')}/collab`,
+      token: () => spec.token,
+      WebSocketImpl: WebSocket,
+    });
+    const provider = new DraftProvider({ client, transport: socket, draftId: spec.draftId, doc });
     return {
       doc,
       ready: provider.whenSynced(),
       retries: () => provider.retries,
       close: () => {
         provider.destroy();
+        socket.close();
         void client.dispose();
       },
     };

@@ -196,7 +196,8 @@ export class AttributionRecorder implements CollaborationExtension {
         this.inFlight = null;
         for (const release of batch.drafts.values()) release();
         batch.resolve();
-        if (this.next) this.write();
+        // The next batch gathers for the same time: under steady typing, one write per interval.
+        if (this.next) later(this.delayMs, () => this.write());
       });
   }
 

@@ -18,7 +18,7 @@ import { BuiltIns, builtInExtensions } from './extensions';
 import type { PresenceOwner, PresenceRegistry } from './presence';
 import { StoredMarks } from './stored-marks';
 import { EMPTY_UPDATE, type SubscriberSelf, SubscriberView, storedEvent } from './subscriber-view';
-import { decodeUpdate, encodeUpdate } from './update-codec';
+import { checkUpdate, decodeUpdate, encodeUpdate } from './update-codec';
 import { StoredUpdate, UpdateLog } from './update-log';
 import { WriteLane } from './write-lane';
 
@@ -133,14 +133,36 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
    * write, the sender still holds it unacknowledged, and every editor that received it sends it
    * again when it resynchronises (see `stream`).
    */
-  async applyUpdate(
+  applyUpdate(
     user: AuthUser,
     draftId: Types.ObjectId,
     base64: string,
     clientId: string | null,
     senderKey: string,
   ): Promise<number> {
-    const update = decodeUpdate(base64);
+    return this.accept(user, draftId, decodeUpdate(base64), base64, clientId, senderKey);
+  }
+
+  /** The same as `applyUpdate`, for an update that came as bytes (the binary socket). */
+  applyUpdateBytes(
+    user: AuthUser,
+    draftId: Types.ObjectId,
+    bytes: Uint8Array,
+    clientId: string | null,
+    senderKey: string,
+  ): Promise<number> {
+    const update = checkUpdate(bytes);
+    return this.accept(user, draftId, update, encodeUpdate(update), clientId, senderKey);
+  }
+
+  private async accept(
+    user: AuthUser,
+    draftId: Types.ObjectId,
+    update: Uint8Array,
+    base64: string,
+    clientId: string | null,
+    senderKey: string,
+  ): Promise<number> {
     const id = draftId.toHexString();
     const release = this.hold(id);
     try {

@@ -3,7 +3,13 @@ import { runInNewContext } from 'node:vm';
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { request } from '../../client/src/collab/graphql-request';
-import { addParagraph, connectEditor, contentOf, type Editor } from '../../test/helpers/editors';
+import {
+  addParagraph,
+  connectEditor,
+  contentOf,
+  type Editor,
+  paragraphUpdate as paragraphBytes,
+} from '../../test/helpers/editors';
 import { draftOf } from '../../test/helpers/factories';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/test-platform';
 import { until } from '../../test/helpers/wait';
@@ -30,14 +36,7 @@ function heapAfterGc(): number {
 }
 
 function paragraphUpdate(doc: Y.Doc, text: string): string {
-  let update: Uint8Array = new Uint8Array();
-  const capture = (u: Uint8Array) => {
-    update = u;
-  };
-  doc.on('update', capture);
-  addParagraph(doc, text);
-  doc.off('update', capture);
-  return Buffer.from(update).toString('base64');
+  return Buffer.from(paragraphBytes(doc, text)).toString('base64');
 }
 
 describe('edits arriving faster than they can be stored', () => {

@@ -25,13 +25,18 @@ export function decodeUpdate(base64: string, field = 'update'): Uint8Array {
       field,
     );
   }
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  return checkUpdate(new Uint8Array(Buffer.from(base64, 'base64')), field);
+}
+
+/** Checks that bytes from outside are a Yjs update of acceptable size; returns them. */
+export function checkUpdate(bytes: Uint8Array, field = 'update'): Uint8Array {
   if (bytes.byteLength > MAX_UPDATE_BYTES) {
     throw badInput(
       `${field} is larger than the limit of ${MAX_UPDATE_BYTES} bytes; send it in smaller updates.`,
       field,
     );
   }
+  if (bytes.byteLength === 0) throw badInput(`${field} must be a Yjs update.`, field);
   try {
     Y.decodeUpdate(bytes);
   } catch {

@@ -35,7 +35,7 @@ export interface UpdateLogOptions {
   maxBatch: number;
 }
 
-const DEFAULTS: UpdateLogOptions = { commitIntervalMs: 15, maxBatch: 1000 };
+const DEFAULTS: UpdateLogOptions = { commitIntervalMs: 50, maxBatch: 1000 };
 
 /** Counters a benchmark or test reads to see group commit at work. */
 export interface LogStats {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Collaboration } from '../collaboration/collaboration';
+import { MAX_UPDATE_BYTES } from '../collaboration/update-codec';
 import type { AuthUser, Context } from '../graphql/context';
 import { DocumentCache } from '../graphql/document-cache';
 import { formatError, isDatabaseDown } from '../graphql/format-error';
@@ -14,6 +16,7 @@ import type { AppPubSub } from '../pubsub/pubsub';
 import { Topic } from '../pubsub/topics';
 import { userFromAuthorization } from './auth-header';
 import { coalesceWrites } from './coalesce-writes';
+import { attachCollabSocket } from './collab-socket';
 import { sharedSubscribe } from './shared-subscribe';
 
 type ConnectionExtra = {
@@ -28,7 +31,10 @@ function reshape(error: GraphQLError): GraphQLError {
   return new GraphQLError(shaped.message, { path: shaped.path, extensions: shaped.extensions });
 }
 
-/** graphql-ws on the HTTP server's /graphql; the token travels in connectionParams.authorization. */
+/**
+ * graphql-ws on the HTTP server's /graphql (the token travels in connectionParams.authorization),
+ * and the binary co-editing socket on /collab (collab-socket.ts).
+ */
 export function attachWebSocket(
   httpServer: Server,
   schema: GraphQLSchema,
@@ -36,11 +42,23 @@ export function attachWebSocket(
   collab: Collaboration,
   limits: QueryLimits & { maxPayload: number; sessionTtlMs: number },
 ) {
-  const wss = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: limits.maxPayload,
+  // Two sockets share the HTTP server's upgrades, routed by path: ws's own `path` option answers
+  // 400 to every other path, so two servers given it would refuse each other's clients.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
+  const collabWss = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 1024 });
+  const routes = new Map([
+    ['/graphql', wss],
+    ['/collab', collabWss],
+  ]);
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const target = routes.get(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!target) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws, req));
   });
+  const stopCollab = attachCollabSocket(collabWss, { pubSub, collab });
   wss.on('connection', coalesceWrites);
   const documents = new DocumentCache(schema, limits);
   const contextFor = (extra: ConnectionExtra): Context => ({
@@ -124,10 +142,12 @@ export function attachWebSocket(
   return {
     wss,
     async close() {
-      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      stopCollab();
+      for (const client of [...wss.clients, ...collabWss.clients])
+        client.close(1001, 'Server shutting down');
       // A peer that never answers the close frame would hold the server open for ws's 30 s.
       const stragglers = setTimeout(() => {
-        for (const c of wss.clients) c.terminate();
+        for (const c of [...wss.clients, ...collabWss.clients]) c.terminate();
       }, 1000);
       try {
         await cleanup.dispose();
@@ -136,6 +156,7 @@ export function attachWebSocket(
         if (!(err instanceof Error && /not running/.test(err.message))) throw err;
       } finally {
         clearTimeout(stragglers);
+        collabWss.close();
       }
     },
   };

@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CollabSocket } from '../../client/src/collab/collab-socket';
 import { DraftProvider } from '../../client/src/collab/draft-provider';
 import { CONTENT_FIELD } from '../../server/collaboration/document-state';
 
@@ -17,7 +18,13 @@ export function connectEditor(
   url: string,
   token: string,
   draftId: string,
-  opts: { awareness?: boolean; readOnly?: boolean; deferStart?: boolean } = {},
+  opts: {
+    awareness?: boolean;
+    readOnly?: boolean;
+    deferStart?: boolean;
+    /** The web client's binary socket (the default), or the public GraphQL API. */
+    transport?: 'socket' | 'graphql';
+  } = {},
 ): Editor {
   const client = createClient({
     url: `${url.replace('http', 'ws')}/graphql`,
@@ -27,10 +34,20 @@ export function connectEditor(
     shouldRetry: () => true,
     retryWait: async () => new Promise((r) => setTimeout(r, 100)),
   });
+  const socket =
+    opts.transport === 'graphql'
+      ? null
+      : new CollabSocket({
+          url: `${url.replace('http', 'ws')}/collab`,
+          token: () => token,
+          WebSocketImpl: WebSocket,
+          retryWaitMs: () => 100,
+        });
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   const provider = new DraftProvider({
     client,
+    transport: socket ?? undefined,
     draftId,
     doc,
     awareness: opts.awareness ? awareness : undefined,
@@ -43,6 +60,7 @@ export function connectEditor(
     awareness,
     async close() {
       provider.destroy();
+      socket?.close();
       awareness.destroy();
       // A socket still reconnecting rejects its disposal with the close event; closed is closed.
       await Promise.resolve(client.dispose()).catch(() => undefined);
@@ -60,6 +78,18 @@ export function addParagraph(doc: Y.Doc, text: string): void {
   const p = new Y.XmlElement('paragraph');
   p.insert(0, [new Y.XmlText(text)]);
   doc.getXmlFragment(CONTENT_FIELD).push([p]);
+}
+
+/** The Yjs update that appending a paragraph with the text makes, as the editor would send it. */
+export function paragraphUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array = new Uint8Array();
+  const capture = (u: Uint8Array) => {
+    update = u;
+  };
+  doc.on('update', capture);
+  addParagraph(doc, text);
+  doc.off('update', capture);
+  return update;
 }
 
 export function contentOf(doc: Y.Doc): string {

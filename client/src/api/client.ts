@@ -5,6 +5,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
+import { CollabSocket } from '../collab/collab-socket';
 import { session } from './session';
 
 /** Close codes the server uses for a session that is no longer valid. */
@@ -23,8 +24,34 @@ export function onConnection(listener: (s: ConnectionState) => void): () => void
   return () => connectionListeners.delete(listener);
 }
 
-const wsUrl = (): string =>
-  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+const wsUrl = (path: string): string =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
+
+// The draft editor's binary socket goes with the GraphQL socket of the same session, and ends with it.
+const collabSockets = new WeakMap<Client, CollabSocket>();
+
+/** The co-editing socket of the session whose GraphQL socket this is. */
+export function collabSocketOf(ws: Client): CollabSocket {
+  let socket = collabSockets.get(ws);
+  if (!socket) {
+    socket = new CollabSocket({
+      url: wsUrl('/collab'),
+      token: () => session.get()?.token ?? null,
+      retryWaitMs: (attempt) => Math.min(10_000, 300 * 2 ** attempt) + Math.random() * 300,
+      onSessionEnded: () => session.end('expired'),
+    });
+    collabSockets.set(ws, socket);
+  }
+  return socket;
+}
+
+/** Closes both sockets of a session. */
+export function disposeWsClient(ws: Client): void {
+  collabSockets.get(ws)?.close();
+  collabSockets.delete(ws);
+  // A socket still connecting rejects its disposal with the close event: nothing to do then.
+  void Promise.resolve(ws.dispose()).catch(() => undefined);
+}
 
 /**
  * One WebSocket per session for subscriptions and for the draft editor's edits. It reconnects
@@ -32,7 +59,7 @@ const wsUrl = (): string =>
  */
 export function createWsClient(): Client {
   const client = createClient({
-    url: wsUrl(),
+    url: wsUrl('/graphql'),
     // Opened at once for a signed-in person: every page subscribes to something, and the draft
     // editor's first replay should not wait for a handshake.
     lazy: session.get() === null,

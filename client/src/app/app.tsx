@@ -2,7 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { Redirect, Route, Switch } from 'wouter';
-import { createApolloClient, createWsClient } from '../api/client';
+import { createApolloClient, createWsClient, disposeWsClient } from '../api/client';
 import { useSession } from '../api/session';
 import { preloadDraftConnection } from '../editor/draft-connection';
 import { apiLang, i18n } from '../i18n/i18n';
@@ -48,8 +48,7 @@ let clients: Clients | null = null;
 function clientsFor(token: string | null): Clients {
   if (clients?.token === token) return clients;
   if (clients) {
-    // A socket still connecting rejects its disposal with the close event: nothing to do then.
-    void Promise.resolve(clients.ws.dispose()).catch(() => undefined);
+    disposeWsClient(clients.ws);
     clients.apollo.stop();
   }
   const ws = createWsClient();

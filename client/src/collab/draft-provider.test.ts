@@ -92,13 +92,13 @@ describe('DraftProvider', () => {
     reader.doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin === reader.provider) applied += 1;
     });
-    // What the provider asks the server for, seen on its socket client.
-    const client = reader.provider.client;
-    const subscribe = client.subscribe.bind(client);
+    // What the provider asks the server for, seen on its transport.
+    const transport = reader.provider.transport;
+    const subscribe = transport.subscribe.bind(transport);
     const asked: unknown[] = [];
-    client.subscribe = (payload, sink) => {
-      asked.push(payload.variables);
-      return subscribe(payload, sink);
+    transport.subscribe = (id, afterSeq, clientId, handlers) => {
+      asked.push({ draftId: id, afterSeq });
+      return subscribe(id, afterSeq, clientId, handlers);
     };
     reader.provider.start({ state: new Uint8Array(Buffer.from(state, 'base64')), seq });
     expect(reader.provider.loaded).toBe(true);

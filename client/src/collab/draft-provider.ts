@@ -8,39 +8,26 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { GraphQLErrorLike, RequestError, request } from './graphql-request';
+import { type DraftTransport, GraphQLTransport, type UpdateEvent } from './draft-transport';
+import { RequestError, request } from './graphql-request';
 
-const APPLY = `mutation ApplyDraftUpdate($draftId: ID!, $update: String!, $clientId: String) {
-  applyDraftUpdate(draftId: $draftId, update: $update, clientId: $clientId) { seq }
-}`;
-const UPDATES = `subscription DraftUpdates($draftId: ID!, $afterSeq: Int, $clientId: String) {
-  draftUpdates(draftId: $draftId, afterSeq: $afterSeq, clientId: $clientId) { seq firstSeq durable update clientId snapshot synced stateVector }
-}`;
 const PRESENCE = `subscription Presence($draftId: ID!) { presence(draftId: $draftId) { update } }`;
 const UPDATE_PRESENCE = `mutation UpdatePresence($draftId: ID!, $update: String!) { updatePresence(draftId: $draftId, update: $update) }`;
-
-interface UpdateEvent {
-  seq: number;
-  firstSeq: number;
-  durable: boolean;
-  update: string;
-  clientId: string | null;
-  snapshot: boolean;
-  synced: boolean;
-  stateVector: string | null;
-}
 
 /** Requests sent and not yet answered, at most. */
 const MAX_IN_FLIGHT = 4;
 
-/** base64 of an update with nothing in it (a stored mark for updates already received live). */
-const EMPTY_UPDATE_LENGTH = 4;
+/** Bytes of an update with nothing in it (a stored mark for updates already received live). */
+const EMPTY_UPDATE_LENGTH = 2;
 
 export type ProviderStatus = 'connecting' | 'connected' | 'disconnected';
 
 export interface DraftProviderOptions {
-  /** A graphql-ws client for the server, carrying the session token; it should retry. */
+  /** A graphql-ws client for the server, carrying the session token; it should retry. Presence
+   * goes through it, and the draft's updates too unless `transport` is given. */
   client: Client;
+  /** Where the draft's updates go and come from (the binary socket in the web client). */
+  transport?: DraftTransport;
   draftId: string;
   doc: Y.Doc;
   /** Presence (cursors); left out for read-only watchers that show no cursor. */
@@ -73,6 +60,7 @@ type Events = {
  */
 export class DraftProvider extends Observable<keyof Events> {
   readonly client: Client;
+  readonly transport: DraftTransport;
   readonly draftId: string;
   readonly doc: Y.Doc;
   readonly awareness: Awareness | undefined;
@@ -97,7 +85,7 @@ export class DraftProvider extends Observable<keyof Events> {
   private offClientEvents: (() => void)[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private resubscribeTimer: ReturnType<typeof setTimeout> | null = null;
-  private updates: { refused: RequestError | null } | null = null;
+  private updates: object | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
   private started: boolean;
@@ -108,6 +96,7 @@ export class DraftProvider extends Observable<keyof Events> {
   constructor(opts: DraftProviderOptions) {
     super();
     this.client = opts.client;
+    this.transport = opts.transport ?? new GraphQLTransport(opts.client);
     this.draftId = opts.draftId;
     this.doc = opts.doc;
     this.awareness = opts.awareness;
@@ -116,8 +105,8 @@ export class DraftProvider extends Observable<keyof Events> {
     this.doc.on('update', this.onDocUpdate);
     this.awareness?.on('update', this.onAwarenessUpdate);
     this.offClientEvents.push(
-      this.client.on('connected', () => this.setStatus('connected')),
-      this.client.on('closed', () => this.onClosed()),
+      this.transport.onConnected(() => this.setStatus('connected')),
+      this.transport.onClosed(() => this.onClosed()),
     );
     this.started = !opts.deferStart;
     if (this.started) this.subscribe();
@@ -198,31 +187,14 @@ export class DraftProvider extends Observable<keyof Events> {
   }
 
   private subscribe(): void {
-    // Ending the previous subscription completes its sink: only the current one's end counts.
-    const current: { refused: RequestError | null } = { refused: null };
+    // Ending the previous subscription ends its stream: only the current one's end counts.
+    const current = {};
     this.updates = current;
     this.stopUpdates?.();
-    this.stopUpdates = this.client.subscribe<{ draftUpdates: UpdateEvent }>(
-      {
-        query: UPDATES,
-        variables: { draftId: this.draftId, afterSeq: this.seq, clientId: this.clientId },
-      },
-      {
-        next: ({ data, errors }) => {
-          if (errors?.length) {
-            // A stream the server could not start comes as errors, then its end.
-            current.refused = new RequestError(
-              errors[0].message,
-              String(errors[0].extensions?.code ?? 'ERROR'),
-            );
-            this.emit('error', [current.refused]);
-          }
-          if (data) this.receive(data.draftUpdates);
-        },
-        error: (err: unknown) => this.updates === current && this.onStreamEnded(err, null),
-        complete: () => this.updates === current && this.onStreamEnded(null, current.refused),
-      },
-    );
+    this.stopUpdates = this.transport.subscribe(this.draftId, this.seq, this.clientId, {
+      event: (event) => this.updates === current && this.receive(event),
+      ended: (error) => this.updates === current && this.onStreamEnded(error),
+    });
     const awareness = this.awareness;
     if (awareness) {
       this.stopPresence?.();
@@ -254,12 +226,11 @@ export class DraftProvider extends Observable<keyof Events> {
     }
     if (!event.durable) {
       // Sent before it is stored: apply it now; a stored mark gives its seq later.
-      Y.applyUpdate(this.doc, fromBase64(event.update), this);
+      Y.applyUpdate(this.doc, event.update, this);
       return;
     }
     if (event.seq <= this.seq) return;
-    if (event.update.length > EMPTY_UPDATE_LENGTH)
-      Y.applyUpdate(this.doc, fromBase64(event.update), this);
+    if (event.update.length > EMPTY_UPDATE_LENGTH) Y.applyUpdate(this.doc, event.update, this);
     if (event.snapshot) this.seq = Math.max(this.seq, event.seq);
     else
       for (let s = Math.max(event.firstSeq || event.seq, this.seq + 1); s <= event.seq; s += 1)
@@ -274,9 +245,8 @@ export class DraftProvider extends Observable<keyof Events> {
    * Updates reach editors before they are stored, so after a server crash an editor may hold
    * others' edits the server lost; whoever still has them sends them back.
    */
-  private sendWhatServerLacks(stateVector: string): void {
+  private sendWhatServerLacks(server: Uint8Array): void {
     if (this.readOnly) return;
-    const server = fromBase64(stateVector);
     const known = Y.decodeStateVector(server);
     let ahead = false;
     for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
@@ -291,14 +261,9 @@ export class DraftProvider extends Observable<keyof Events> {
    * the replay began, or the replay failed): without a new subscription this editor would stop
    * receiving the others' edits. A closed socket is the 'closed' handler's to deal with.
    */
-  private onStreamEnded(err: unknown, refused: RequestError | null): void {
+  private onStreamEnded(error: RequestError | null): void {
     if (this.destroyed || this.resubscribeTimer) return;
-    if (err !== null && !Array.isArray(err)) return;
-    const first = Array.isArray(err) ? (err[0] as GraphQLErrorLike | undefined) : undefined;
-    const error = first
-      ? new RequestError(first.message, first.extensions?.code ?? 'ERROR')
-      : refused;
-    if (first && error) this.emit('error', [error]);
+    if (error) this.emit('error', [error]);
     // Refused for good (the draft is gone, the session cannot read it): asking again changes nothing.
     if (error && !error.retryable) return;
     this.resubscribeTimer = setTimeout(() => {
@@ -315,7 +280,7 @@ export class DraftProvider extends Observable<keyof Events> {
       this.emit('synced', [false]);
     }
     // Subscribe again (from the last seq) once the client has reconnected; resend what was in flight.
-    const off = this.client.on('connected', () => {
+    const off = this.transport.onConnected(() => {
       off();
       if (this.destroyed) return;
       if (this.started) this.subscribe();
@@ -347,15 +312,12 @@ export class DraftProvider extends Observable<keyof Events> {
     const update = this.outbox.length === 1 ? this.outbox[0] : Y.mergeUpdates(this.outbox);
     this.outbox = [];
     this.inflight.add(update);
-    request<{ applyDraftUpdate: { seq: number } }>(this.client, APPLY, {
-      draftId: this.draftId,
-      update: toBase64(update),
-      clientId: this.clientId,
-    })
-      .then(({ applyDraftUpdate }) => {
+    this.transport
+      .send(this.draftId, this.clientId, update)
+      .then((seq) => {
         this.inflight.delete(update);
         this.acknowledged.push(update);
-        this.emit('acked', [applyDraftUpdate.seq]);
+        this.emit('acked', [seq]);
         this.flush();
         this.emit('pending', [this.pending]);
       })

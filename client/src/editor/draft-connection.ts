@@ -3,6 +3,7 @@ import type { Client } from 'graphql-ws';
 import { fromBase64 } from 'lib0/buffer';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { collabSocketOf } from '../api/client';
 import { session } from '../api/session';
 import { DraftProvider } from '../collab/draft-provider';
 import { graphql } from '../gql';
@@ -40,6 +41,7 @@ function open(ws: Client, apollo: ApolloClient, draftId: string): DraftConnectio
   const awareness = new Awareness(doc);
   const provider = new DraftProvider({
     client: ws,
+    transport: collabSocketOf(ws),
     draftId,
     doc,
     awareness,
