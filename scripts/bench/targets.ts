@@ -62,6 +62,8 @@ export async function ourServer(
       SEED_PASSWORD: PASSWORD,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'bench',
+      // As `npm start` runs it: see the README on memory.
+      MALLOC_MMAP_THRESHOLD_: '131072',
     },
     // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes
     (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
