@@ -92,7 +92,7 @@ export async function loadState(draftId: Types.ObjectId): Promise<LoadedState> {
   };
 }
 
-function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment): string {
+export function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as { insert: unknown }[])
       .map((op) => (typeof op.insert === 'string' ? op.insert : ''))

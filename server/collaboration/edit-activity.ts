@@ -43,6 +43,8 @@ export class EditActivity implements CollaborationExtension {
     private readonly intervalMs = 1000,
     private readonly textEveryMs = 5000,
     private readonly lane = new WriteLane(),
+    /** The draft's text as kept in memory, when it is (see RevisionRecorder.textOf). */
+    private readonly liveText: (draftId: string) => string | null = () => null,
   ) {}
 
   onUnload(draftId: string): void {
@@ -110,7 +112,7 @@ export class EditActivity implements CollaborationExtension {
 
   private async write(batch: { id: string; tally: Tally; withText: boolean }[]): Promise<void> {
     const texts = await Promise.all(
-      batch.map(({ id, withText }) => (withText ? textStats(id) : null)),
+      batch.map(({ id, withText }) => (withText ? textStats(id, this.liveText(id)) : null)),
     );
     await this.lane.run(() => this.writeSummaries(batch, texts));
     for (const { id } of batch) this.events.emit('draft.activityRecorded', { draftId: id });
@@ -154,9 +156,12 @@ export class EditActivity implements CollaborationExtension {
 }
 
 /** Length and words of a draft's text; none when it cannot be read now (the next flush tries again). */
-async function textStats(id: string): Promise<{ textLength: number; wordCount: number } | null> {
+async function textStats(
+  id: string,
+  known: string | null,
+): Promise<{ textLength: number; wordCount: number } | null> {
   try {
-    const text = plainText((await loadState(new Types.ObjectId(id))).state);
+    const text = known ?? plainText((await loadState(new Types.ObjectId(id))).state);
     return {
       textLength: text.replace(/\n/g, '').length,
       wordCount: text.split(/\s+/).filter(Boolean).length,

@@ -30,20 +30,23 @@ const DEFAULT_BACKLOG: BackpressureLimits = { maxUpdates: 5000, maxBytes: 32 * 1
  */
 export function builtInExtensions(core: CollaborationCore, options: BuiltInOptions) {
   const hold = (draftId: string) => core.hold(draftId);
+  const revisions = new RevisionRecorder(
+    core,
+    options.revisionGapMs ?? DEFAULT_REVISION_GAP_MS,
+    core.writes,
+    options.historyWriteDelayMs ?? 0,
+  );
   return {
     throttle: new Throttle(100, 200, 4 * 1024 * 1024),
     backpressure: new Backpressure(core, options.backlog ?? DEFAULT_BACKLOG),
     editGate: new EditGate(core.pubSub),
-    activity: new EditActivity(core.events, hold, 1000, 5000, core.writes),
+    activity: new EditActivity(core.events, hold, 1000, 5000, core.writes, (id) =>
+      revisions.textOf(id),
+    ),
     // Before the compaction trigger: a compaction waits for what this records.
     attribution: new AttributionRecorder(core, core.writes, options.historyWriteDelayMs ?? 0),
     // Before the compaction trigger too: it counts words against the document as stored before.
-    revisions: new RevisionRecorder(
-      core,
-      options.revisionGapMs ?? DEFAULT_REVISION_GAP_MS,
-      core.writes,
-      options.historyWriteDelayMs ?? 0,
-    ),
+    revisions,
     compaction: new CompactionTrigger(core, options.compactEvery),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),

@@ -11,7 +11,7 @@ import {
   writeRevisions,
 } from '../modules/revisions/revision.records';
 import type { CompactionStep } from './compaction';
-import { readLog } from './document-state';
+import { CONTENT_FIELD, readLog, textOf } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
 import {
   later,
@@ -86,6 +86,18 @@ interface Batch {
  */
 export class RevisionRecorder implements CollaborationExtension {
   readonly name = 'revisions';
+
+  /**
+   * The draft's plain text from the document this recorder keeps (as of the edits it has counted,
+   * at most its write interval behind), or null when it has none or lacks edits: a dashboard's
+   * length and words without reading the whole log every few seconds.
+   */
+  textOf(draftId: string): string | null {
+    const doc = this.drafts.get(draftId)?.doc;
+    if (!doc || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return null;
+    return textOf(doc.getXmlFragment(CONTENT_FIELD));
+  }
+
   private drafts = new Map<string, DraftState>();
   private next: Batch | null = null;
   private inFlight: Batch | null = null;
