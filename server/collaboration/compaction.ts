@@ -1,7 +1,7 @@
 import mongoose, { Types } from 'mongoose';
-import * as Y from 'yjs';
 import { logger } from '../logger';
 import { readLog } from './document-state';
+import { mergeUpdatesOffThread } from './merge-off-thread';
 import { DraftSnapshotModel } from './snapshot.model';
 import { DraftUpdateModel } from './update.model';
 
@@ -42,7 +42,7 @@ export async function compactDraft(
     await DraftUpdateModel.deleteMany({ draftId, seq: mongoose.trusted({ $lte: fromSeq }) });
     return { compacted: false, seq: fromSeq, merged: 0 };
   }
-  const state = Y.mergeUpdates(updates);
+  const state = await mergeUpdatesOffThread(updates);
   await between('after-merge');
 
   const snapshot = { seq: head, state: Buffer.from(state), updatedAt: new Date() };
