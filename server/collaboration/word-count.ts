@@ -56,33 +56,44 @@ function wordStarts(str: string, from: number, to: number, before: string | null
  */
 export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
   const { structs, ds } = Y.decodeUpdate(update);
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // What the document holds of each client before the update (read from its store: encoding the
+  // whole state vector per edit cost more than the rest of the count).
+  const known = new Map<number, number>();
+  const before = (client: number): number => {
+    let clock = known.get(client);
+    if (clock === undefined) {
+      clock = Y.getState(doc.store, client);
+      known.set(client, clock);
+    }
+    return clock;
+  };
+  for (const struct of structs) before(struct.id.client);
   let wordsDeleted = 0;
   let deletedSomething = false;
   // Only the ranges the document holds: Yjs cannot iterate items it lacks (deleted by an update
   // it has not seen; such a delete set waits in the document, and `incomplete` says so).
   const present = Y.createDeleteSet();
   for (const [client, items] of ds.clients) {
-    const end = known.get(client) ?? 0;
+    const end = before(client);
     const kept = items
       .filter((d) => d.clock < end)
       .map((d) => ({ clock: d.clock, len: Math.min(d.len, end - d.clock) }));
     if (kept.length > 0) present.clients.set(client, kept);
   }
-  doc.transact((tr) => {
-    // Splits the stored items at the ranges' edges, so each struct is exactly what is deleted.
-    Y.iterateDeletedStructs(tr, present, (struct) => {
-      if (!(struct instanceof Y.Item) || struct.deleted) return;
-      deletedSomething = true;
-      if (struct.content instanceof Y.ContentString) {
-        const str = struct.content.str;
-        wordsDeleted += wordStarts(str, 0, str.length, charBefore(struct));
-      }
+  if (present.clients.size > 0)
+    doc.transact((tr) => {
+      // Splits the stored items at the ranges' edges, so each struct is exactly what is deleted.
+      Y.iterateDeletedStructs(tr, present, (struct) => {
+        if (!(struct instanceof Y.Item) || struct.deleted) return;
+        deletedSomething = true;
+        if (struct.content instanceof Y.ContentString) {
+          const str = struct.content.str;
+          wordsDeleted += wordStarts(str, 0, str.length, charBefore(struct));
+        }
+      });
     });
-  });
 
   Y.applyUpdate(doc, update);
-  const integrated = Y.decodeStateVector(Y.encodeStateVector(doc));
 
   let wordsInserted = 0;
   let insertedSomething = false;
@@ -90,11 +101,11 @@ export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
     if (!(struct instanceof Y.Item)) continue;
     const { client, clock } = struct.id;
     const end = clock + struct.length;
-    const from = Math.max(clock, known.get(client) ?? 0);
+    const from = Math.max(clock, before(client));
     if (from >= end) continue;
     insertedSomething = true;
     // Not integrated (its neighbours are missing): not in the document to look up.
-    if (!(struct.content instanceof Y.ContentString) || end > (integrated.get(client) ?? 0))
+    if (!(struct.content instanceof Y.ContentString) || end > Y.getState(doc.store, client))
       continue;
     // The stored item holding these characters (Yjs merges neighbouring items once applied).
     const item = Y.getItem(doc.store, Y.createID(client, from));
