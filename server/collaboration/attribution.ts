@@ -17,6 +17,7 @@ import {
   recordedSeq,
   writeProgress,
 } from './history-progress';
+import { decodedUpdate } from './update-codec';
 import type { StoredUpdate } from './update-log';
 import { WriteLane } from './write-lane';
 
@@ -135,7 +136,7 @@ export class AttributionRecorder implements CollaborationExtension {
     const deletions: DeletionRecord[] = [];
     for (const s of stored) {
       if (!s.userId) continue;
-      const { structs, ds } = Y.decodeUpdate(s.update);
+      const { structs, ds } = decodedUpdate(s.update);
       for (const struct of structs) {
         if (!(struct instanceof Y.Item || struct instanceof Y.GC)) continue;
         const client = struct.id.client;

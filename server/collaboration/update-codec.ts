@@ -38,11 +38,26 @@ export function checkUpdate(bytes: Uint8Array, field = 'update'): Uint8Array {
   }
   if (bytes.byteLength === 0) throw badInput(`${field} must be a Yjs update.`, field);
   try {
-    Y.decodeUpdate(bytes);
+    decodedUpdate(bytes);
   } catch {
     throw badInput(`${field} does not decode as a Yjs update.`, field);
   }
   return bytes;
+}
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+// Checking an edit, recording who wrote it and counting its words each need it decoded; they are
+// handed the same bytes, so it is decoded once (read only: nobody changes what it holds).
+const decoded = new WeakMap<Uint8Array, Decoded>();
+
+/** `Y.decodeUpdate`, once per update object. */
+export function decodedUpdate(bytes: Uint8Array): Decoded {
+  let result = decoded.get(bytes);
+  if (!result) {
+    result = Y.decodeUpdate(bytes);
+    decoded.set(bytes, result);
+  }
+  return result;
 }
 
 export const encodeUpdate = (bytes: Uint8Array): string =>

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { decodedUpdate } from './update-codec';
 
 export interface WordChange {
   wordsInserted: number;
@@ -55,7 +56,7 @@ function wordStarts(str: string, from: number, to: number, before: string | null
  * again), count nothing: counting is idempotent as applying is.
  */
 export function applyAndCount(doc: Y.Doc, update: Uint8Array): WordChange {
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = decodedUpdate(update);
   // What the document holds of each client before the update (read from its store: encoding the
   // whole state vector per edit cost more than the rest of the count).
   const known = new Map<number, number>();
