@@ -65,8 +65,12 @@ export async function ourServer(
       // As `npm start` runs it: see the README on memory.
       MALLOC_MMAP_THRESHOLD_: '131072',
     },
-    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes
-    (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    // As `npm start` runs it; and e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+    // to see where the server's time goes.
+    [
+      '--max-semi-space-size=2',
+      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ],
   );
   const url = `http://127.0.0.1:${port}`;
   const { login } = await gql<{ login: { token: string } }>(

@@ -54,8 +54,8 @@ export async function* readLog(
       .sort({ seq: 1 })
       .lean()
       // Each batch becomes objects in one go on the event loop: 500 entries held it ~20 ms, during
-    // which no edit was relayed; 100 keep that under a few.
-    .cursor({ batchSize: 100 });
+      // which no edit was relayed; 100 keep that under a few.
+      .cursor({ batchSize: 100 });
     for await (const entry of cursor) {
       if (entry.seq !== last + 1 && pass < MAX_PASSES) {
         broken = true;
