@@ -53,10 +53,10 @@ type Events = {
 };
 
 /**
- * Binds a Yjs document to a draft over GraphQL: a subscription brings every stored update (from
- * the last one seen, so a reconnect leaves no gap), local edits go up batched as mutations and are
- * sent again until the server acknowledges them, queued while offline. No DOM: it runs in the
- * browser and in Node alike.
+ * Binds a Yjs document to a draft over a DraftTransport (the binary socket, or GraphQL): a stream
+ * brings every stored update (from the last one seen, so a reconnect leaves no gap), local edits go
+ * up merged and are sent again until the server acknowledges them, queued while offline; presence
+ * goes over graphql-ws. No DOM: it runs in the browser and in Node alike.
  */
 export class DraftProvider extends Observable<keyof Events> {
   readonly client: Client;

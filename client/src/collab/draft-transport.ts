@@ -20,7 +20,6 @@ export interface StreamHandlers {
  * its seq once stored, rejects with a RequestError), and the connection's comings and goings.
  */
 export interface DraftTransport {
-  readonly connected: boolean;
   onConnected(listener: () => void): () => void;
   onClosed(listener: () => void): () => void;
   subscribe(
@@ -54,20 +53,7 @@ interface GraphQLUpdateEvent {
  * outside client uses. The web client uses the binary socket (collab-socket.ts) instead.
  */
 export class GraphQLTransport implements DraftTransport {
-  private open = false;
-
-  constructor(readonly client: Client) {
-    client.on('connected', () => {
-      this.open = true;
-    });
-    client.on('closed', () => {
-      this.open = false;
-    });
-  }
-
-  get connected(): boolean {
-    return this.open;
-  }
+  constructor(readonly client: Client) {}
 
   onConnected(listener: () => void): () => void {
     return this.client.on('connected', listener);
