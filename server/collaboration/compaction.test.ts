@@ -54,8 +54,10 @@ describe('compaction', () => {
     const id = new Types.ObjectId(draftId);
     const stored = (await loadState(id)).seq;
     expect(stored).toBeGreaterThan(40);
+    // Each compaction waits for the history of what it merges to be written: on a loaded
+    // machine the last one may take a few seconds.
     let snapshotSeq = 0;
-    for (let i = 0; i < 100 && snapshotSeq < stored - 10; i += 1) {
+    for (let i = 0; i < 300 && snapshotSeq < stored - 10; i += 1) {
       snapshotSeq = (await DraftSnapshotModel.findById(id).lean())?.seq ?? 0;
       await new Promise((r) => setTimeout(r, 50));
     }

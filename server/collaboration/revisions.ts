@@ -401,8 +401,13 @@ export class RevisionRecorder implements CollaborationExtension {
   async flushed(draftId: string): Promise<void> {
     await this.loadCatchUp(draftId);
     await this.catchUps.get(draftId)?.run;
-    for (const batch of [this.inFlight, this.next])
-      if (batch?.drafts.has(draftId)) await batch.done;
+    const inFlight = this.inFlight;
+    if (inFlight?.drafts.has(draftId)) await inFlight.done;
+    const next = this.next;
+    if (!next?.drafts.has(draftId)) return;
+    // Someone is waiting for it (a compaction, a version): written now, not at the interval's end.
+    if (!this.inFlight && this.next === next) this.write();
+    await next.done;
   }
 
   /**

@@ -16,6 +16,8 @@ export function dashboardSummary(events: DomainEvents, pubSub: AppPubSub): (() =
     // Not 'draft.edited': the summary is written about once a second, not per keystroke.
     events.on('draft.activityRecorded', ({ draftId }) => changed(draftId)),
     events.on('draft.presenceChanged', ({ draftId }) => changed(draftId)),
+    // Everyone's cards are resolved again, for each their own count: one event, no per-person topic.
+    events.on('draft.visited', ({ draftId }) => changed(draftId)),
     ...(['comment.added', 'comment.changed'] as const).map((type) =>
       events.on(type, ({ comment }) => {
         if (comment.targetType === CommentTargetType.DRAFT) changed(comment.targetId.toHexString());

@@ -45,6 +45,8 @@ export interface DomainEventMap {
   'draft.activityRecorded': { draftId: string };
   /** Someone opened or left the draft on this instance. */
   'draft.presenceChanged': { draftId: string };
+  /** Someone's visit to the draft was recorded (what is new to them since is counted from it). */
+  'draft.visited': { draftId: string; userId: Types.ObjectId };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {
     comment: CommentDoc;

@@ -39,7 +39,7 @@ export class DraftVisitResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    return markDraftSeen(user, parseId(draftId, 'draftId'), ctx.collab);
+    return markDraftSeen(user, parseId(draftId, 'draftId'), ctx.collab, ctx.events);
   }
 
   @Authorized()

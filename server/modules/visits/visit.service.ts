@@ -3,6 +3,7 @@ import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { appError, ErrorCode } from '../../core/errors';
 import { findDraft } from '../drafts/draft.service';
+import type { DomainEvents } from '../shared/domain-events';
 import { editsByOthersAfter, type RevisionsPort } from '../revisions/revision.service';
 import type { TextChangeData } from '../versions/compare';
 import { bytesOf, type DraftTextPort } from '../versions/draft-text';
@@ -20,6 +21,7 @@ export async function markDraftSeen(
   user: AuthUser,
   draftId: Types.ObjectId,
   texts: Pick<DraftTextPort, 'loadState'>,
+  events: DomainEvents,
 ): Promise<boolean> {
   await findDraft(draftId);
   const { state, seq } = await texts.loadState(draftId);
@@ -34,6 +36,9 @@ export async function markDraftSeen(
     // A visit with a higher seq exists (the filter missed it, the upsert hit the unique index).
     if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
   }
+  // An open dashboard of this person may have read its count before the visit was written (the
+  // page left and the dashboard opened at the same moment): it reads it again.
+  events.emit('draft.visited', { draftId: draftId.toHexString(), userId: user._id });
   return true;
 }
 
