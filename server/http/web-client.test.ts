@@ -21,13 +21,14 @@ describe('web client served at /', () => {
       expect(status).toBe(200);
       expect(cache).toBe('no-cache');
       expect(html).toContain('<div id="root"></div>');
-      expect(html).not.toContain('__draftPrefetch');
+      expect(html).not.toMatch(/__draftPrefetch|__draftPagePrefetch/);
     }
   });
 
   it("starts loading a draft's text and the editor's code from the HTML of a draft page", async () => {
     const { html } = await page('/drafts/0123456789abcdef01234567');
     expect(html).toContain('window.__draftPrefetch');
+    expect(html).toContain('window.__draftPagePrefetch');
     expect(html).toMatch(
       /<link rel="modulepreload" crossorigin href="\/assets\/draft-page-[^"]+\.js">/,
     );

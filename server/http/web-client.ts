@@ -78,21 +78,69 @@ function indexPages(dir: string): (pagePath: string) => string {
 }
 
 /**
+ * The DraftPage query of client/src/pages/draft/draft.graphql.ts exactly as Apollo Client sends
+ * it (with the `__typename` fields its cache adds): the client uses a prefetched answer only for
+ * this very text (client/src/api/prefetched-link.ts), and a test checks that the two agree.
+ */
+export const DRAFT_PAGE_QUERY = `query DraftPage($id: ID!, $lang: Language) {
+  draft(id: $id) {
+    id
+    title(lang: $lang)
+    status
+    statusChangedAt
+    deadline
+    ...DraftAbilitiesFields
+    workingGroup {
+      id
+      number
+      title(lang: $lang)
+      __typename
+    }
+    __typename
+  }
+}
+
+fragment DraftAbilitiesFields on Draft {
+  can {
+    edit
+    comment
+    manage
+    changeStatus
+    adopt
+    createVersion
+    restoreVersion
+    __typename
+  }
+  __typename
+}`;
+
+/**
  * Runs while the page's HTML is parsed: asks for the draft's whole state (the DraftState query of
- * client/src/editor/draft-connection.ts) with the session the client keeps in localStorage, and
- * leaves the promise in window.__draftPrefetch for the client to take. Anything missing (no
- * session, another page) and it does nothing; the client then asks itself.
+ * client/src/editor/draft-connection.ts) and for what the page shows above it and whether the
+ * person may edit (the DraftPage query, in the language the client will choose: see
+ * client/src/i18n/i18n.ts), with the session the client keeps in localStorage. It leaves the
+ * promises in window.__draftPrefetch and window.__draftPagePrefetch for the client to take; the
+ * editor then waits on no request the main script would only start once it has run. Anything
+ * missing (no session, another page) and it does nothing; the client then asks itself.
  */
 const DRAFT_STATE_PREFETCH = `<script>(function () {
   try {
     var m = /^\\/drafts\\/([0-9a-f]{24})$/.exec(location.pathname);
     var s = JSON.parse(localStorage.getItem('committee.session') || 'null');
     if (!m || !s || !s.token) return;
-    window.__draftPrefetch = { id: m[1], result: fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + s.token },
-      body: JSON.stringify({ operationName: 'DraftState', query: 'query DraftState($id: ID!) { draft(id: $id) { id seq state } }', variables: { id: m[1] } })
-    }).then(function (r) { return r.json(); }) };
+    var post = function (operationName, query, variables) {
+      return fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + s.token },
+        body: JSON.stringify({ operationName: operationName, query: query, variables: variables })
+      });
+    };
+    window.__draftPrefetch = { id: m[1], result: post('DraftState', 'query DraftState($id: ID!) { draft(id: $id) { id seq state } }', { id: m[1] }).then(function (r) { return r.json(); }) };
+    var l = localStorage.getItem('committee.lang');
+    if (l !== 'en' && l !== 'fr') l = (navigator.language || '').toLowerCase().indexOf('fr') === 0 ? 'fr' : 'en';
+    var q = ${JSON.stringify(DRAFT_PAGE_QUERY)};
+    var v = { id: m[1], lang: l === 'fr' ? 'FR' : 'EN' };
+    window.__draftPagePrefetch = { token: s.token, variables: v, query: q, result: post('DraftPage', q, v).then(function (r) { return r.ok ? r.json() : null; }) };
   } catch (e) {}
 })();</script>`;
 

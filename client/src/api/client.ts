@@ -5,6 +5,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
+import { prefetchedLink } from './prefetched-link';
 import { session } from './session';
 
 /** Close codes the server uses for a session that is no longer valid. */
@@ -86,7 +87,7 @@ export function createApolloClient(ws: Client): ApolloClient {
       return def.kind === 'OperationDefinition' && def.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
-    ApolloLink.from([auth, http]),
+    ApolloLink.from([auth, prefetchedLink(), http]),
   );
   const apollo = new ApolloClient({
     link: ApolloLink.from([expiry, split]),
