@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
@@ -58,10 +61,44 @@ function graphqlDocuments(): Plugin {
   };
 }
 
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy next to each script and stylesheet of the build,
+ * which the server sends to browsers that take them (server/http/web-client.ts): about a third
+ * of the bytes, compressed once at build time rather than on every request.
+ */
+function precompress(): Plugin {
+  const br = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? '';
+      const files = Object.keys(bundle).filter((f) => /\.(?:js|css)$/.test(f));
+      await Promise.all(
+        files.map(async (f) => {
+          const file = path.join(dir, f);
+          const data = await readFile(file);
+          const [brotli, gzipped] = await Promise.all([
+            br(data, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+              },
+            }),
+            gz(data, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([writeFile(`${file}.br`, brotli), writeFile(`${file}.gz`, gzipped)]);
+        }),
+      );
+    },
+  };
+}
+
 // The built client goes to dist/web, which the server serves at `/`.
 export default defineConfig({
   root,
-  plugins: [graphqlDocuments()],
+  plugins: [graphqlDocuments(), precompress()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: path.resolve(root, '../dist/web'),

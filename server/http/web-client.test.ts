@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
 import { findWebDir } from './web-client';
 
@@ -21,13 +23,14 @@ describe('web client served at /', () => {
       expect(status).toBe(200);
       expect(cache).toBe('no-cache');
       expect(html).toContain('<div id="root"></div>');
-      expect(html).not.toContain('__draftPrefetch');
+      expect(html).not.toMatch(/__draftPrefetch|__draftPagePrefetch/);
     }
   });
 
   it("starts loading a draft's text and the editor's code from the HTML of a draft page", async () => {
     const { html } = await page('/drafts/0123456789abcdef01234567');
     expect(html).toContain('window.__draftPrefetch');
+    expect(html).toContain('window.__draftPagePrefetch');
     expect(html).toMatch(
       /<link rel="modulepreload" crossorigin href="\/assets\/draft-page-[^"]+\.js">/,
     );
@@ -55,5 +58,31 @@ describe('web client served at /', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${t.url}/assets/nothing-here.js`)).status).toBe(404);
+  });
+
+  it('sends scripts compressed at build time, brotli or gzip as the browser takes them', async () => {
+    const index = (await page('/')).html;
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(index)![1];
+    const plain = readFileSync(path.join(findWebDir()!, script));
+    const get = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        httpGet(`${t.url}${script}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(br.body).equals(plain)).toBe(true);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain)).toBe(true);
+    const identity = await get('identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body.equals(plain)).toBe(true);
   });
 });

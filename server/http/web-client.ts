@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import { landingPage } from './landing';
@@ -26,6 +26,7 @@ export function serveWebClient(app: Express, config: Config): void {
     app.get('/', landingPage(config));
     return;
   }
+  app.use('/assets', precompressed(path.join(dir, 'assets')));
   app.use(
     '/assets',
     express.static(path.join(dir, 'assets'), {
@@ -41,6 +42,35 @@ export function serveWebClient(app: Express, config: Config): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(pages(req.path));
   });
+}
+
+/** Content codings of the copies the build writes next to scripts and stylesheets (client/vite.config.mts). */
+const CODINGS: Record<string, string> = { br: '.br', gzip: '.gz' };
+
+/**
+ * A script or stylesheet as the build compressed it, brotli or gzip as the browser accepts (a
+ * third of the bytes; the main script arrives, and runs, sooner); otherwise, or without such a
+ * copy, on to the plain file.
+ */
+function precompressed(assets: string): RequestHandler {
+  return (req, res, next) => {
+    const name = req.path.slice(1);
+    if (!/^[\w.-]+\.(?:js|css)$/.test(name)) return next();
+    res.vary('Accept-Encoding');
+    // Brotli when taken at all (browsers list gzip first), gzip otherwise.
+    const coding = Object.keys(CODINGS).find((c) => req.acceptsEncodings(c) === c);
+    const suffix = coding && CODINGS[coding];
+    if (!coding || !suffix || !existsSync(path.join(assets, name + suffix))) return next();
+    res.setHeader('Content-Encoding', coding);
+    res.type(path.extname(name));
+    res.sendFile(name + suffix, { root: assets, immutable: true, maxAge: '1y' }, (err) => {
+      // Not sent after all (gone since): the plain file then.
+      if (err && !res.headersSent) {
+        res.removeHeader('Content-Encoding');
+        next();
+      }
+    });
+  };
 }
 
 /** Each page's code, split from the main bundle (client/src/app/app.tsx), by the paths that show it. */
@@ -78,21 +108,69 @@ function indexPages(dir: string): (pagePath: string) => string {
 }
 
 /**
+ * The DraftPage query of client/src/pages/draft/draft.graphql.ts exactly as Apollo Client sends
+ * it (with the `__typename` fields its cache adds): the client uses a prefetched answer only for
+ * this very text (client/src/api/prefetched-link.ts), and a test checks that the two agree.
+ */
+export const DRAFT_PAGE_QUERY = `query DraftPage($id: ID!, $lang: Language) {
+  draft(id: $id) {
+    id
+    title(lang: $lang)
+    status
+    statusChangedAt
+    deadline
+    ...DraftAbilitiesFields
+    workingGroup {
+      id
+      number
+      title(lang: $lang)
+      __typename
+    }
+    __typename
+  }
+}
+
+fragment DraftAbilitiesFields on Draft {
+  can {
+    edit
+    comment
+    manage
+    changeStatus
+    adopt
+    createVersion
+    restoreVersion
+    __typename
+  }
+  __typename
+}`;
+
+/**
  * Runs while the page's HTML is parsed: asks for the draft's whole state (the DraftState query of
- * client/src/editor/draft-connection.ts) with the session the client keeps in localStorage, and
- * leaves the promise in window.__draftPrefetch for the client to take. Anything missing (no
- * session, another page) and it does nothing; the client then asks itself.
+ * client/src/editor/draft-connection.ts) and for what the page shows above it and whether the
+ * person may edit (the DraftPage query, in the language the client will choose: see
+ * client/src/i18n/i18n.ts), with the session the client keeps in localStorage. It leaves the
+ * promises in window.__draftPrefetch and window.__draftPagePrefetch for the client to take; the
+ * editor then waits on no request the main script would only start once it has run. Anything
+ * missing (no session, another page) and it does nothing; the client then asks itself.
  */
 const DRAFT_STATE_PREFETCH = `<script>(function () {
   try {
     var m = /^\\/drafts\\/([0-9a-f]{24})$/.exec(location.pathname);
     var s = JSON.parse(localStorage.getItem('committee.session') || 'null');
     if (!m || !s || !s.token) return;
-    window.__draftPrefetch = { id: m[1], result: fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + s.token },
-      body: JSON.stringify({ operationName: 'DraftState', query: 'query DraftState($id: ID!) { draft(id: $id) { id seq state } }', variables: { id: m[1] } })
-    }).then(function (r) { return r.json(); }) };
+    var post = function (operationName, query, variables) {
+      return fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + s.token },
+        body: JSON.stringify({ operationName: operationName, query: query, variables: variables })
+      });
+    };
+    window.__draftPrefetch = { id: m[1], result: post('DraftState', 'query DraftState($id: ID!) { draft(id: $id) { id seq state } }', { id: m[1] }).then(function (r) { return r.json(); }) };
+    var l = localStorage.getItem('committee.lang');
+    if (l !== 'en' && l !== 'fr') l = (navigator.language || '').toLowerCase().indexOf('fr') === 0 ? 'fr' : 'en';
+    var q = ${JSON.stringify(DRAFT_PAGE_QUERY)};
+    var v = { id: m[1], lang: l === 'fr' ? 'FR' : 'EN' };
+    window.__draftPagePrefetch = { token: s.token, variables: v, query: q, result: post('DraftPage', q, v).then(function (r) { return r.ok ? r.json() : null; }) };
   } catch (e) {}
 })();</script>`;
 

@@ -6,6 +6,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { CollabSocket } from '../collab/collab-socket';
+import { prefetchedLink } from './prefetched-link';
 import { session } from './session';
 
 /** Close codes the server uses for a session that is no longer valid. */
@@ -113,7 +114,7 @@ export function createApolloClient(ws: Client): ApolloClient {
       return def.kind === 'OperationDefinition' && def.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
-    ApolloLink.from([auth, http]),
+    ApolloLink.from([auth, prefetchedLink(), http]),
   );
   const apollo = new ApolloClient({
     link: ApolloLink.from([expiry, split]),

@@ -8,8 +8,9 @@ import { highlightAnchors } from './comment-highlights';
 
 /** Keeps the passages of open comments marked in the text, as comments and the text change. */
 export function useCommentHighlights(editor: Editor | null, draftId: string): void {
-  // The same query as the comments panel: Apollo shares the request and the live updates.
-  const { data } = useQuery(CommentsQuery, { variables: { targetId: draftId } });
+  // The same query as the comments panel: Apollo shares the request and the live updates. Asked
+  // once there is an editor to mark, not while a draft opening builds it.
+  const { data } = useQuery(CommentsQuery, { variables: { targetId: draftId }, skip: !editor });
   const anchors = useMemo(
     () =>
       (data?.comments ?? []).flatMap((c) =>

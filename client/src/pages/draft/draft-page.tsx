@@ -29,6 +29,7 @@ import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
 import '../../editor/editor.css';
 import { markOnce } from '../../ui/mark-once';
+import { useAfterPaint } from '../../ui/use-after-paint';
 import { useDocumentTitle } from '../../ui/use-document-title';
 
 performance.mark('draft:chunk');
@@ -71,6 +72,9 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
   const passage = useMemo(() => editorPassage(editor, anchorOfSelection), [editor]);
+  // What the editor does not need (history, comments, changes since the last visit, the details
+  // form) comes once the editor is on screen: their queries and rendering do not hold it up.
+  const editorShown = useAfterPaint(editor !== null);
 
   const showAnchor = useCallback(
     (comment: CommentFieldsFragment) => {
@@ -119,7 +123,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
               {(draft.can.manage || draft.can.changeStatus) && (
                 <StatusControl id={draft.id} status={draft.status} can={draft.can} />
               )}
-              {draft.can.manage && (
+              {draft.can.manage && editorShown && (
                 <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />
               )}
             </div>
@@ -133,7 +137,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
                 </p>
               )}
             </div>
-            <LastVisitChanges draftId={draft.id} />
+            {editorShown && <LastVisitChanges draftId={draft.id} />}
             {readOnly && !adopted && (
               <p className="banner banner-read-only" role="note">
                 {t('draft.readOnly')}
@@ -175,7 +179,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
-        {draft && (
+        {draft && editorShown && (
           <HistoryPanel
             draftId={draft.id}
             status={draft.status}
@@ -184,7 +188,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             onRestored={closeComparison}
           />
         )}
-        {draft && (
+        {draft && editorShown && (
           <CommentThreads
             targetId={draft.id}
             canWrite={draft.can.comment}
