@@ -15,6 +15,8 @@ interface Tally {
   edits: Map<string, number>;
   lastAt: Date;
   lastUserId: Types.ObjectId | null;
+  /** The seq of the last stored edit tallied. */
+  lastSeq: number;
 }
 
 export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
@@ -49,8 +51,9 @@ export class EditActivity implements CollaborationExtension {
     private readonly intervalMs = 1000,
     private readonly textEveryMs = 5000,
     private readonly lane = new WriteLane(),
-    /** The draft's text as kept in memory, when it is (see RevisionRecorder.textOf). */
-    private readonly liveText: (draftId: string) => string | null = () => null,
+    /** The draft's text as kept in memory, and the seq it holds, when it is (see RevisionRecorder.textOf). */
+    private readonly liveText: (draftId: string) => { text: string; seq: number } | null = () =>
+      null,
   ) {}
 
   onUnload(draftId: string): void {
@@ -58,7 +61,8 @@ export class EditActivity implements CollaborationExtension {
   }
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
-    this.record(draftId, stored.length, stored[stored.length - 1].userId);
+    const last = stored[stored.length - 1];
+    this.record(draftId, stored.length, last.userId, new Date(), last.seq);
   }
 
   stats(): Record<string, number> {
@@ -79,17 +83,28 @@ export class EditActivity implements CollaborationExtension {
     count: number,
     userId: Types.ObjectId | null,
     at = new Date(),
+    seq = 0,
   ): void {
     const id = draftId.toHexString();
     let tally = this.tallies.get(id);
     if (!tally) {
-      tally = { release: this.hold(id), edits: new Map(), lastAt: at, lastUserId: userId };
+      tally = {
+        release: this.hold(id),
+        edits: new Map(),
+        lastAt: at,
+        lastUserId: userId,
+        lastSeq: 0,
+      };
       this.tallies.set(id, tally);
     }
+    tally.lastSeq = Math.max(tally.lastSeq, seq);
     const day = utcDay(at);
     tally.edits.set(day, (tally.edits.get(day) ?? 0) + count);
-    tally.lastAt = at;
-    tally.lastUserId = userId;
+    // A re-tally of an earlier edit (to compute its text again) never hides a later one.
+    if (at >= tally.lastAt) {
+      tally.lastAt = at;
+      tally.lastUserId = userId;
+    }
     this.timer ??= setTimeout(() => this.flush(), this.nextDelay());
   }
 
@@ -117,7 +132,7 @@ export class EditActivity implements CollaborationExtension {
       const withText = final || now - (this.textAt.get(id) ?? 0) >= this.textEveryMs;
       if (withText) this.textAt.set(id, now);
       // Skipped now, the text is computed on a later flush: the last edits must be counted in it.
-      else this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt);
+      else this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt, tally.lastSeq);
       return { id, tally, withText };
     });
     const run = this.write(batch)
@@ -131,7 +146,15 @@ export class EditActivity implements CollaborationExtension {
 
   private async write(batch: { id: string; tally: Tally; withText: boolean }[]): Promise<void> {
     const texts = await Promise.all(
-      batch.map(({ id, withText }) => (withText ? textStats(id, this.liveText(id)) : null)),
+      batch.map(({ id, tally, withText }) => {
+        if (!withText) return null;
+        const live = this.liveText(id);
+        // The kept document is up to its recorder's write interval behind: its text is used, and
+        // the text is computed again later, until it holds the last edit (not left stale).
+        if (live && live.seq < tally.lastSeq)
+          this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt, tally.lastSeq);
+        return textStats(id, live?.text ?? null);
+      }),
     );
     await this.lane.run(() => this.writeSummaries(batch, texts));
     for (const { id } of batch) this.events.emit('draft.activityRecorded', { draftId: id });

@@ -46,6 +46,8 @@ interface DraftState {
   doc: Y.Doc | null;
   /** When `doc` was last read from the database. */
   readAt: number;
+  /** The highest seq whose edit `doc` holds (it may hold later ones too). */
+  seq: number;
   /** Per author (hex id): the revision their next edit may extend. */
   open: Map<string, OpenRevision>;
 }
@@ -92,10 +94,12 @@ export class RevisionRecorder implements CollaborationExtension {
    * at most its write interval behind), or null when it has none or lacks edits: a dashboard's
    * length and words without reading the whole log every few seconds.
    */
-  textOf(draftId: string): string | null {
-    const doc = this.drafts.get(draftId)?.doc;
-    if (!doc || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return null;
-    return textOf(doc.getXmlFragment(CONTENT_FIELD));
+  textOf(draftId: string): { text: string; seq: number } | null {
+    const state = this.drafts.get(draftId);
+    const doc = state?.doc;
+    if (!state || !doc || doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
+      return null;
+    return { text: textOf(doc.getXmlFragment(CONTENT_FIELD)), seq: state.seq };
   }
 
   private drafts = new Map<string, DraftState>();
@@ -299,12 +303,13 @@ export class RevisionRecorder implements CollaborationExtension {
       new Date(since),
     );
     for (const id of fresh)
-      this.drafts.set(id, { doc: null, readAt: 0, open: open.get(id) ?? new Map() });
+      this.drafts.set(id, { doc: null, readAt: 0, seq: 0, open: open.get(id) ?? new Map() });
     for (const [id, first] of firstSeq) {
       const state = this.drafts.get(id);
       if (state && !state.doc) {
         state.doc = await documentBefore(new Types.ObjectId(id), first);
         state.readAt = Date.now();
+        state.seq = first - 1;
       }
     }
 
@@ -340,10 +345,14 @@ export class RevisionRecorder implements CollaborationExtension {
       if (a.counted) {
         change = a.counted;
         // The document read for live edits may lack it (applying it twice changes nothing).
-        if (state.doc) Y.applyUpdate(state.doc, a.update);
+        if (state.doc) {
+          Y.applyUpdate(state.doc, a.update);
+          state.seq = Math.max(state.seq, a.seq);
+        }
       } else {
         if (!state.doc) continue;
         change = applyAndCount(state.doc, a.update);
+        state.seq = Math.max(state.seq, a.seq);
         // Edits this document lacks: stored by another instance, or here under a later seq (an
         // editor's refused update resent after the next one). Yjs keeps the update pending until
         // they come; the document is read again only now and then, as each reading takes the whole
@@ -352,6 +361,7 @@ export class RevisionRecorder implements CollaborationExtension {
           state.doc.destroy();
           state.doc = await documentBefore(a.draftId, a.seq + 1);
           state.readAt = Date.now();
+          state.seq = a.seq;
         }
       }
       if (!change.changed) continue;
