@@ -149,11 +149,9 @@ export class EditActivity implements CollaborationExtension {
       batch.map(({ id, tally, withText }) => {
         if (!withText) return null;
         const live = this.liveText(id);
-        // The kept document is up to its recorder's write interval behind: its text is used, and
-        // the text is computed again later, until it holds the last edit (not left stale).
-        if (live && live.seq < tally.lastSeq)
-          this.record(new Types.ObjectId(id), 0, tally.lastUserId, tally.lastAt, tally.lastSeq);
-        return textStats(id, live?.text ?? null);
+        // The kept document may be up to its recorder's write interval behind: used only when it
+        // holds the last edit tallied (when typing has paused), else the text is read whole.
+        return textStats(id, live && live.seq >= tally.lastSeq ? live.text : null);
       }),
     );
     await this.lane.run(() => this.writeSummaries(batch, texts));
