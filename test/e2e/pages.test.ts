@@ -16,13 +16,22 @@ const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
 // Run in the page as strings: these tests are compiled without the DOM's types.
 const texts = (selector: string) =>
   `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent.trim())`;
-// Records whether a loading state ever shows in the page's main part from now on.
+// Records whether a loading state appears in the page's main part from now on. Only states added
+// from now on count: one still showing for a part that loads after the page is painted (the
+// comments beside the editor) is not caused by what the test does next.
 const WATCH_LOADING = `(() => {
   window.__sawLoading = false;
-  new MutationObserver(() => {
-    if (document.querySelector('main .state-loading')) window.__sawLoading = true;
+  const isLoading = (n) =>
+    n.nodeType === 1 && (n.matches('.state-loading') || n.querySelector('.state-loading')) && n.closest('main');
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (!window.__sawLoading && isLoading(n))
+          window.__sawLoading = (n.parentElement?.outerHTML ?? 'loading').slice(0, 300);
   }).observe(document.body, { subtree: true, childList: true });
 })()`;
+// Resolves once nothing in the page's main part is loading.
+const SETTLED = "!document.querySelector('main .state-loading')";
 
 describe('pages in a real browser', () => {
   let t: TestPlatform;
@@ -266,6 +275,7 @@ describe('pages in a real browser', () => {
   it('switches language without blanking the page, and names months the same way everywhere', async () => {
     const { page } = await open('delegate@committee.test');
     const switchTo = async (heading: string | RegExp) => {
+      await page.waitForFunction(SETTLED);
       await page.evaluate(WATCH_LOADING);
       await page
         .getByRole('group', { name: /Language|Langue/ })
