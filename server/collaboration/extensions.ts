@@ -1,9 +1,11 @@
 import { AttributionRecorder } from './attribution';
 import { Backpressure, type BackpressureLimits } from './backpressure';
 import { CompactionTrigger } from './compaction-trigger';
+import { loadState } from './document-state';
 import { EditActivity } from './edit-activity';
 import { EditGate } from './edit-gate';
 import type { CollaborationCore } from './extension';
+import { MarkAuthorship } from './mark-authorship';
 import { PresenceRegistry } from './presence';
 import { RevisionRecorder } from './revisions';
 import { Throttle } from './throttle';
@@ -40,6 +42,7 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     throttle: new Throttle(100, 200, 4 * 1024 * 1024),
     backpressure: new Backpressure(core, options.backlog ?? DEFAULT_BACKLOG),
     editGate: new EditGate(core.pubSub),
+    markAuthorship: new MarkAuthorship(loadState),
     activity: new EditActivity(core.events, hold, 1000, 5000, core.writes, (id) =>
       revisions.textOf(id),
     ),

@@ -6,6 +6,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   DraftLocked = 'DRAFT_LOCKED',
+  MarkNotYours = 'MARK_NOT_YOURS',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
@@ -54,3 +55,9 @@ export const draftLocked = (
 
 export const badInput = (message: string, field?: string) =>
   appError(ErrorCode.BadUserInput, message, field ? { field } : {});
+
+export const markNotYours = () =>
+  appError(
+    ErrorCode.MarkNotYours,
+    "A proposal or a bracket can only be made in your own name: this edit carries one made in someone else's.",
+  );

@@ -6,6 +6,7 @@ import * as collaboration from '../collaboration/collaboration.resolvers';
 import * as auth from '../modules/auth/auth.resolvers';
 import * as comments from '../modules/comments/comments.resolvers';
 import * as committee from '../modules/committee/committee.resolvers';
+import * as decisions from '../modules/decisions/decisions.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
@@ -30,6 +31,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   versions,
   visits,
   revisions,
+  decisions,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

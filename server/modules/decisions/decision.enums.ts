@@ -1,11 +1,20 @@
-/** What a negotiation step decided, as the draft's history lists it. */
-export enum DecisionKind {
-  PROPOSAL_ACCEPTED = 'PROPOSAL_ACCEPTED',
-  PROPOSAL_REJECTED = 'PROPOSAL_REJECTED',
-  PARAGRAPH_STATUS = 'PARAGRAPH_STATUS',
-  READING_STARTED = 'READING_STARTED',
-  READING_OUTCOME = 'READING_OUTCOME',
-  READING_ENDED = 'READING_ENDED',
-  BRACKET_LIFTED = 'BRACKET_LIFTED',
-  ALTERNATIVE_CHOSEN = 'ALTERNATIVE_CHOSEN',
-}
+import { registerEnumType } from 'type-graphql';
+import { DecisionKind } from './decision-kind';
+
+registerEnumType(DecisionKind, {
+  name: 'DecisionKind',
+  valuesConfig: {
+    PROPOSAL_ACCEPTED: { description: "A delegation's proposal became text" },
+    PROPOSAL_REJECTED: { description: "A delegation's proposal was taken out" },
+    PARAGRAPH_STATUS: {
+      description: "A paragraph's status was set (agreed, ad ref., parked, open)",
+    },
+    READING_STARTED: { description: 'A first or second reading began' },
+    READING_OUTCOME: { description: "A paragraph's outcome in a reading" },
+    READING_ENDED: { description: 'A reading ended' },
+    BRACKET_LIFTED: { description: 'Brackets were lifted: the words stay' },
+    ALTERNATIVE_CHOSEN: { description: 'One of the bracketed alternatives was chosen' },
+  },
+});
+
+export { DecisionKind };

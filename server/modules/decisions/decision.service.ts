@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import type { DecisionKind } from './decision.enums';
 import { type DraftDecisionDoc, DraftDecisionModel } from './decision.model';
+import type { DecisionKind } from './decision-kind';
 
 export interface DecisionData {
   draftId: Types.ObjectId;
@@ -27,4 +27,9 @@ export function listDecisions(draftId: Types.ObjectId, limit = 200): Promise<Dra
     .limit(limit)
     .lean<DraftDecisionDoc[]>()
     .exec();
+}
+
+/** How many decisions a draft has: cheap enough for a live selection (draftChanged). */
+export function countDecisions(draftId: Types.ObjectId): Promise<number> {
+  return DraftDecisionModel.countDocuments({ draftId }).exec();
 }

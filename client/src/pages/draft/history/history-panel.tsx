@@ -8,6 +8,7 @@ import type {
 import { useT } from '../../../i18n/i18n';
 import { ErrorState, Loading } from '../../../ui/states';
 import { ComparePicker } from './compare-picker';
+import { DecisionList } from './decision-list';
 import { DraftVersionCountLive, DraftVersionsQuery } from './history.graphql';
 import { RestoreDialog } from './restore-dialog';
 import { RevisionList } from './revision-list';
@@ -118,6 +119,8 @@ export function HistoryPanel({
           )}
         </>
       )}
+      <h3>{t('decisions.title')}</h3>
+      <DecisionList draftId={draftId} />
       <h3>{t('history.revisions')}</h3>
       <RevisionList draftId={draftId} refreshes={refreshes} />
       {restoring && (

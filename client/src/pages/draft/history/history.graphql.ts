@@ -96,3 +96,34 @@ export const DraftVersionCountLive = graphql(`
     }
   }
 `);
+
+export const DraftDecisionsQuery = graphql(`
+  query DraftDecisions($id: ID!) {
+    draft(id: $id) {
+      id
+      decisionCount
+      decisions {
+        id
+        kind
+        paragraphNumber
+        detail
+        text
+        at
+        by {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A draft's changes as they happen, with only what tells the history that a decision was taken. */
+export const DraftDecisionCountLive = graphql(`
+  subscription DraftDecisionCountLive($id: ID!) {
+    draftChanged(draftId: $id) {
+      id
+      decisionCount
+    }
+  }
+`);
