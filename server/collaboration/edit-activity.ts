@@ -100,11 +100,9 @@ export class EditActivity implements CollaborationExtension {
     tally.lastSeq = Math.max(tally.lastSeq, seq);
     const day = utcDay(at);
     tally.edits.set(day, (tally.edits.get(day) ?? 0) + count);
-    // A re-tally of an earlier edit (to compute its text again) never hides a later one.
-    if (at >= tally.lastAt) {
-      tally.lastAt = at;
-      tally.lastUserId = userId;
-    }
+    // In arrival order: a re-tally (flush) goes into a fresh tally, before any later edit.
+    tally.lastAt = at;
+    tally.lastUserId = userId;
     this.timer ??= setTimeout(() => this.flush(), this.nextDelay());
   }
 

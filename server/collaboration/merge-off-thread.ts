@@ -76,7 +76,7 @@ export function mergeUpdatesOffThread(updates: Uint8Array[]): Promise<Uint8Array
   });
 }
 
-/** Stops the thread (tests and shutdown); the next merge starts another. */
+/** Stops the thread (tests: jest waits for it otherwise; a server exits without it, the thread being unref'd); the next merge starts another. */
 export async function stopMergeThread(): Promise<void> {
   const running = current;
   current = null;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
   CLOSE_PROTOCOL,
-  CLOSE_SESSION_EXPIRED,
   CLOSE_SESSION_REVOKED,
   CLOSE_TOO_SLOW,
   CLOSE_TRY_LATER,
@@ -21,9 +20,9 @@ import { formatError, isDatabaseDown } from '../graphql/format-error';
 import { findDraft } from '../modules/drafts/draft.service';
 import { parseId } from '../modules/shared/ids';
 import type { AppPubSub } from '../pubsub/pubsub';
-import { Topic } from '../pubsub/topics';
 import { userFromAuthorization } from './auth-header';
 import { coalesceWrites } from './coalesce-writes';
+import { bindSocketToSession } from './socket-session';
 
 /** A client that has not signed in by then is closed. */
 const HELLO_WITHIN_MS = 10_000;
@@ -183,17 +182,7 @@ class CollabConnection {
     }
     if (this.socket.readyState !== this.socket.OPEN) return;
     this.user = user;
-    this.cleanups.push(
-      this.pubSub.listen(Topic.SessionRevoked, user.sessionId.toHexString(), () =>
-        this.socket.close(CLOSE_SESSION_REVOKED, 'Session revoked'),
-      ),
-    );
-    const expiry = setTimeout(
-      () => this.socket.close(CLOSE_SESSION_EXPIRED, 'Session expired'),
-      Math.min(user.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
-    );
-    expiry.unref();
-    this.cleanups.push(() => clearTimeout(expiry));
+    this.cleanups.push(bindSocketToSession(this.socket, user, this.pubSub));
     this.send(encodeServerFrame({ type: ServerMessage.Ready }));
   }
 

@@ -13,11 +13,11 @@ import type { QueryLimits } from '../graphql/limits';
 import { createLoaders } from '../graphql/loaders';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
-import { Topic } from '../pubsub/topics';
 import { userFromAuthorization } from './auth-header';
 import { coalesceWrites } from './coalesce-writes';
 import { attachCollabSocket } from './collab-socket';
 import { sharedSubscribe } from './shared-subscribe';
+import { bindSocketToSession } from './socket-session';
 
 type ConnectionExtra = {
   user?: AuthUser | null;
@@ -94,21 +94,9 @@ export function attachWebSocket(
         ctx.extra.connectionId = randomUUID();
         const user = auth.user;
         if (user) {
-          // A socket lives no longer than its session: closed on logout (any instance) or at expiry.
-          const socket = ctx.extra.socket;
-          const unlisten = pubSub.listen(Topic.SessionRevoked, user.sessionId.toHexString(), () =>
-            socket.close(4403, 'Session revoked'),
-          );
-          const expiry = setTimeout(
-            () => socket.close(4401, 'Session expired'),
-            Math.min(user.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
-          );
-          expiry.unref();
+          const unbind = bindSocketToSession(ctx.extra.socket, user, pubSub);
           // On the socket itself: graphql-ws's onClose is skipped for sockets that close during the handshake.
-          socket.once('close', () => {
-            unlisten();
-            clearTimeout(expiry);
-          });
+          ctx.extra.socket.once('close', unbind);
         }
         return true;
       },
