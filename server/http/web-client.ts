@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
+import { DRAFT_PAGE_QUERY } from '../../client/src/pages/draft/draft-page-query';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import { landingPage } from './landing';
@@ -106,43 +107,6 @@ function indexPages(dir: string): (pagePath: string) => string {
     return html;
   };
 }
-
-/**
- * The DraftPage query of client/src/pages/draft/draft.graphql.ts exactly as Apollo Client sends
- * it (with the `__typename` fields its cache adds): the client uses a prefetched answer only for
- * this very text (client/src/api/prefetched-link.ts), and a test checks that the two agree.
- */
-export const DRAFT_PAGE_QUERY = `query DraftPage($id: ID!, $lang: Language) {
-  draft(id: $id) {
-    id
-    title(lang: $lang)
-    status
-    statusChangedAt
-    deadline
-    ...DraftAbilitiesFields
-    workingGroup {
-      id
-      number
-      title(lang: $lang)
-      __typename
-    }
-    __typename
-  }
-}
-
-fragment DraftAbilitiesFields on Draft {
-  can {
-    edit
-    comment
-    manage
-    changeStatus
-    adopt
-    createVersion
-    restoreVersion
-    __typename
-  }
-  __typename
-}`;
 
 /**
  * Runs while the page's HTML is parsed: asks for the draft's whole state (the DraftState query of

@@ -1,13 +1,13 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { of } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import webClient from '../../../server/http/web-client.ts?raw';
 import { DraftQuery } from '../pages/draft/draft.graphql';
+import { DRAFT_PAGE_QUERY } from '../pages/draft/draft-page-query';
 import { prefetchedLink } from './prefetched-link';
 import { session } from './session';
 
-// The query the page's HTML sends, as the server writes it.
-const served = /export const DRAFT_PAGE_QUERY = `([^`]*)`;/.exec(webClient)?.[1] ?? '';
+// The query the page's HTML sends (the server writes this text into it).
+const served = DRAFT_PAGE_QUERY;
 const id = '0123456789abcdef01234567';
 const draft = (title: string) => ({
   __typename: 'Draft',
