@@ -1,11 +1,3 @@
-/** What a negotiation step decided, as the draft's history lists it. */
-export enum DecisionKind {
-  PROPOSAL_ACCEPTED = 'PROPOSAL_ACCEPTED',
-  PROPOSAL_REJECTED = 'PROPOSAL_REJECTED',
-  PARAGRAPH_STATUS = 'PARAGRAPH_STATUS',
-  READING_STARTED = 'READING_STARTED',
-  READING_OUTCOME = 'READING_OUTCOME',
-  READING_ENDED = 'READING_ENDED',
-  BRACKET_LIFTED = 'BRACKET_LIFTED',
-  ALTERNATIVE_CHOSEN = 'ALTERNATIVE_CHOSEN',
-}
+// The plain enum lives in decision-kind.ts, so that services import it without the GraphQL layer
+// (scripts/check-cycles.mjs counts `*.enums.ts` as GraphQL); the types import it from here.
+export { DecisionKind } from './decision-kind';

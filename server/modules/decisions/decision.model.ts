@@ -1,5 +1,5 @@
 import { InferSchemaType, model, Schema, Types } from 'mongoose';
-import { DecisionKind } from './decision.enums';
+import { DecisionKind } from './decision-kind';
 
 // One decision taken on a draft's text during negotiation (a proposal accepted, a paragraph
 // agreed, a reading's outcome, a bracket lifted). Append-only: the history shows them beside the

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import type { DecisionKind } from './decision.enums';
 import { type DraftDecisionDoc, DraftDecisionModel } from './decision.model';
+import type { DecisionKind } from './decision-kind';
 
 export interface DecisionData {
   draftId: Types.ObjectId;
