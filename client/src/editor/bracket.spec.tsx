@@ -84,7 +84,7 @@ describe('brackets in the editor', () => {
     render(<BracketTool editor={e} />);
     fireEvent.click(screen.getByRole('button', { name: 'Crochets' }));
     fireEvent.change(screen.getByLabelText('Option B'), { target: { value: 'note' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Mettre entre crochets' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Poser les crochets' }));
     expect(readBrackets(e.state.doc)[0]).toMatchObject({
       text: 'welcomes',
       alternatives: ['note'],

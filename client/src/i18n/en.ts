@@ -224,7 +224,7 @@ export const en = {
     option: 'Option {{letter}}',
     optionA: 'Option A',
     addOption: 'Add an option',
-    submit: 'Bracket',
+    submit: 'Set the brackets',
     cancel: 'Cancel',
     inlineBy: '({{who}})',
     title: 'Brackets',

@@ -235,7 +235,7 @@ export const fr: Messages = {
     option: 'Option {{letter}}',
     optionA: 'Option A',
     addOption: 'Ajouter une option',
-    submit: 'Mettre entre crochets',
+    submit: 'Poser les crochets',
     cancel: 'Annuler',
     inlineBy: '({{who}})',
     title: 'Crochets',
