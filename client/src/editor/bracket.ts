@@ -111,15 +111,24 @@ function notes(doc: PMNode, authors: BracketAuthors, by: (who: string) => string
   return DecorationSet.create(doc, decorations);
 }
 
-/** Marks with someone else's bracket id are dropped from pasted content (the text stays). */
-function withoutOthersBrackets(slice: Slice, userId: string): Slice {
-  const own = (m: PMMark) =>
-    m.type.name !== BRACKET ||
-    (typeof m.attrs.id === 'string' && m.attrs.id.startsWith(`${userId}:`));
+/**
+ * Pasted content: someone else's brackets are dropped (the text stays; the server would refuse
+ * their id from us), one's own get a fresh id each, so that a copied bracket is a bracket of its
+ * own and not a second half of the first.
+ */
+function pastedBrackets(slice: Slice, userId: string): Slice {
+  const fresh = new Map<string, string>();
+  const remark = (m: PMMark): PMMark[] => {
+    if (m.type.name !== BRACKET) return [m];
+    const id = m.attrs.id;
+    if (typeof id !== 'string' || !userId || !id.startsWith(`${userId}:`)) return [];
+    if (!fresh.has(id)) fresh.set(id, newBracketId(userId));
+    return [m.type.create({ ...m.attrs, id: fresh.get(id) })];
+  };
   const clean = (fragment: Fragment): Fragment => {
     const nodes: PMNode[] = [];
     fragment.forEach((node) => {
-      if (node.isText) nodes.push(node.mark(node.marks.filter(own)));
+      if (node.isText) nodes.push(node.mark(node.marks.flatMap(remark)));
       else nodes.push(node.copy(clean(node.content)));
     });
     return Fragment.from(nodes);
@@ -213,7 +222,7 @@ export const Bracket = Mark.create<BracketOptions>({
         },
         props: {
           decorations: (state) => key.getState(state)?.decorations,
-          transformPasted: (slice) => withoutOthersBrackets(slice, userId),
+          transformPasted: (slice) => pastedBrackets(slice, userId),
         },
       }),
     ];

@@ -115,11 +115,13 @@ async function decideBracket(
   events: DomainEvents,
 ): Promise<DraftDoc> {
   const draft = await findDraft(draftId);
+  // Managers of an adopted draft are told it is locked, not that they may not (decideBrackets,
+  // which `can` gives, is both).
   authorize(
-    draftPolicy.decideBrackets(user, draft),
+    draftPolicy.manage(user, draft),
     'Only the Chair, the Secretariat or the group coordinator may lift brackets or choose an alternative.',
   );
-  if (draftPolicy.locked(draft)) throw draftLocked();
+  if (!draftPolicy.decideBrackets(user, draft)) throw draftLocked();
   const doc = docOf((await texts.loadState(draft._id)).state);
   try {
     const bracket = readBrackets(doc).find((b) => b.id === bracketId);

@@ -69,6 +69,7 @@ describe('brackets: read from the text, counted, lifted and decided by those who
   let chair: string;
   let coordinator: string;
   let delegate: string;
+  let secretariat: string;
   let delegateId: string;
   let coordinatorId: string;
   const editors: Editor[] = [];
@@ -80,8 +81,8 @@ describe('brackets: read from the text, counted, lifted and decided by those who
 
   beforeAll(async () => {
     t = await startTestPlatform();
-    [chair, coordinator, delegate] = await Promise.all(
-      ['chair', 'coordinator', 'delegate'].map((k) =>
+    [chair, coordinator, delegate, secretariat] = await Promise.all(
+      ['chair', 'coordinator', 'delegate', 'secretariat'].map((k) =>
         t.login(`${k}@committee.test`, TEST_PASSWORD),
       ),
     );
@@ -212,6 +213,62 @@ describe('brackets: read from the text, counted, lifted and decided by those who
       await t.gql(CHOOSE, { d: draftId, b: a, o: 1 }, delegate),
     ])
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await read(draftId)).brackets).toHaveLength(2);
+  });
+
+  it('treats runs cut by bold as one bracket: lifting keeps the bold, choosing replaces every run', async () => {
+    const draftId = await buildDraft(1);
+    const e = open(delegate, draftId);
+    await e.provider.whenSynced();
+    const one = addBlock(e.doc, 'p-bold', 'Member States ');
+    const two = addBlock(e.doc, 'p-again', 'Member States ');
+    const mark = (id: string) => ({ bracket: { id, alternatives: ['may'] } });
+    const a = `${delegateId}:cutbybold1`;
+    const b = `${delegateId}:cutbybold2`;
+    one.insert(one.length, 'shall', mark(a));
+    one.insert(one.length, ' urgently', { ...mark(a), bold: true });
+    one.insert(one.length, ' report.', {});
+    two.insert(two.length, 'shall', mark(b));
+    two.insert(two.length, ' urgently', { ...mark(b), bold: true });
+    two.insert(two.length, ' report.', {});
+    await e.provider.whenAcknowledged();
+    const listed = (await read(draftId)).brackets;
+    expect(listed.map((x) => [x.id, x.text])).toEqual([
+      [a, 'shall urgently'],
+      [b, 'shall urgently'],
+    ]);
+
+    expect((await t.gql(LIFT, { d: draftId, b: a }, secretariat)).errors).toBeUndefined();
+    expect((await t.gql(CHOOSE, { d: draftId, b, o: 1 }, secretariat)).errors).toBeUndefined();
+    const after = await read(draftId);
+    expect(after.text).toBe('Member States shall urgently report.\nMember States may report.');
+    const deltas = () =>
+      e.doc
+        .getXmlFragment(CONTENT_FIELD)
+        .toArray()
+        .map((p) => ((p as Y.XmlElement).get(0) as Y.XmlText).toDelta());
+    await until(() => plain(e.doc) === after.text);
+    expect(deltas()).toEqual([
+      [
+        { insert: 'Member States shall' },
+        { insert: ' urgently', attributes: { bold: true } },
+        { insert: ' report.' },
+      ],
+      [{ insert: 'Member States may report.' }],
+    ]);
+  });
+
+  it('tells a manager that an adopted draft is locked', async () => {
+    const { draftId, a } = await bracketedDraft();
+    const adopt = await t.gql(
+      'mutation($d: ID!) { setDraftStatus(id: $d, status: ADOPTED) { status } }',
+      { d: draftId },
+      chair,
+    );
+    expect(adopt.errors).toBeUndefined();
+    expect((await read(draftId)).can.decideBrackets).toBe(false);
+    const res = await t.gql(LIFT, { d: draftId, b: a }, chair);
+    expect(res.errors?.[0].extensions?.code).toBe('DRAFT_LOCKED');
     expect((await read(draftId)).brackets).toHaveLength(2);
   });
 
