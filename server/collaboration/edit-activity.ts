@@ -28,13 +28,13 @@ const SUMMARIES_PER_SECOND = 10;
 const MAX_INTERVAL_MS = 10_000;
 
 /**
- * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day) up to date
- * without a write per keystroke: stored updates are tallied in memory and written at most once
- * per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is derived
- * from the durable log, so a crash between two flushes loses at most a second of counts, never an
- * edit. Length and words need the whole text, merged from the log: while a draft is being edited
- * they are recomputed at most every `textEveryMs` (and once more after the last edit), so that a
- * busy draft does not pause the server every second to rebuild its text.
+ * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day, open brackets)
+ * up to date without a write per keystroke: stored updates are tallied in memory and written at
+ * most once per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is
+ * derived from the durable log, so a crash between two flushes loses at most a second of counts,
+ * never an edit. Length, words and open brackets need the whole text, merged from the log: while
+ * a draft is being edited they are recomputed at most every `textEveryMs` (and once more after the
+ * last edit), so that a busy draft does not pause the server every second to rebuild its text.
  */
 export class EditActivity implements CollaborationExtension {
   readonly name = 'editActivity';

@@ -67,9 +67,16 @@ function attributesAt(node: Y.XmlText, offset: number): Record<string, unknown> 
   return {};
 }
 
-/** The stored key of the bracket mark among attributes (y-prosemirror may suffix a hash). */
-const bracketKeys = (attrs: Record<string, unknown>) =>
-  Object.keys(attrs).filter((k) => k === BRACKET_MARK || k.startsWith(`${BRACKET_MARK}--`));
+/** The stored keys of `marks` among attributes (y-prosemirror may suffix a hash). */
+const keysOf = (attrs: Record<string, unknown>, marks: readonly string[]) =>
+  Object.keys(attrs).filter((k) => marks.some((m) => k === m || k.startsWith(`${m}--`)));
+const bracketKeys = (attrs: Record<string, unknown>) => keysOf(attrs, [BRACKET_MARK]);
+
+/**
+ * Marks whose id names their author (brackets, proposals): the chosen text is the decider's, and
+ * the server refuses an update setting one of them under someone else's id.
+ */
+const AUTHORED_MARKS = [BRACKET_MARK, 'insertion', 'deletion', 'modification'];
 
 /** Removes the bracket's marks; the text stays. */
 function lift(b: DocumentBracket): void {
@@ -81,13 +88,13 @@ function lift(b: DocumentBracket): void {
 
 /**
  * Makes the passage `text`: its runs are deleted (last first, so the offsets of those before
- * stay right) and the text is inserted where the first began, formatted as the first was, less
- * the bracket.
+ * stay right) and the text is inserted where the first began, formatted as the first was (bold,
+ * italic), less the bracket and any proposal mark.
  */
 function replace(b: DocumentBracket, text: string): void {
   const [first] = b.runs;
   const attrs = attributesAt(first.node, first.offset);
-  for (const k of bracketKeys(attrs)) delete attrs[k];
+  for (const k of keysOf(attrs, AUTHORED_MARKS)) delete attrs[k];
   for (const run of [...b.runs].reverse()) run.node.delete(run.offset, run.text.length);
   if (text) first.node.insert(first.offset, text, attrs);
 }
