@@ -139,6 +139,7 @@ fragment DraftAbilitiesFields on Draft {
     adopt
     createVersion
     restoreVersion
+    decideBrackets
     __typename
   }
   __typename

@@ -189,7 +189,9 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             onRestored={closeComparison}
           />
         )}
-        {draft && editorShown && <BracketPanel draftId={draft.id} editor={editor} />}
+        {draft && editorShown && (
+          <BracketPanel draftId={draft.id} editor={editor} canDecide={draft.can.decideBrackets} />
+        )}
         {draft && editorShown && (
           <CommentThreads
             targetId={draft.id}

@@ -12,17 +12,6 @@ import { graphql } from '../../../gql';
 import { apiLang, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../ui/error-text';
 
-const BracketAbilities = graphql(`
-  query DraftBracketAbilities($id: ID!) {
-    draft(id: $id) {
-      id
-      can {
-        decideBrackets
-      }
-    }
-  }
-`);
-
 // Who bracketed is in each bracket's id (a user id the server checked): the people are read once
 // and each id is named from them, live, without asking the server about every new bracket.
 const People = graphql(`
@@ -84,10 +73,18 @@ function useEditorBrackets(editor: Editor | null): EditorBracket[] {
  * The open brackets of the draft beside the text: each passage, its options and who bracketed it;
  * those who manage the draft lift the brackets or choose an option.
  */
-export function BracketPanel({ draftId, editor }: { draftId: string; editor: Editor | null }) {
+export function BracketPanel({
+  draftId,
+  editor,
+  canDecide,
+}: {
+  draftId: string;
+  editor: Editor | null;
+  /** Draft.can.decideBrackets, kept current by the page (status changes included). */
+  canDecide: boolean;
+}) {
   const { t, lang } = useT();
   const brackets = useEditorBrackets(editor);
-  const { data } = useQuery(BracketAbilities, { variables: { id: draftId } });
   const { data: people } = useQuery(People, { variables: { lang: apiLang(lang) } });
   const authors = useMemo(
     () =>
@@ -113,7 +110,6 @@ export function BracketPanel({ draftId, editor }: { draftId: string; editor: Edi
   const [choose, choosing] = useMutation(Choose);
   const error = lifting.error ?? choosing.error;
   const busy = lifting.loading || choosing.loading;
-  const canDecide = data?.draft?.can.decideBrackets ?? false;
   const show = (b: EditorBracket) =>
     editor?.chain().focus().setTextSelection({ from: b.from, to: b.to }).scrollIntoView().run();
 
