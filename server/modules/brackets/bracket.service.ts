@@ -78,9 +78,14 @@ const bracketKeys = (attrs: Record<string, unknown>) => keysOf(attrs, [BRACKET_M
  */
 const AUTHORED_MARKS = [BRACKET_MARK, 'insertion', 'deletion', 'modification'];
 
-/** Removes the bracket's marks; the text stays. */
+/**
+ * Removes the bracket's marks; the text stays. Last run first, so that Yjs need not restore the
+ * bracket after each range (the text after it no longer has it): the update then holds no format
+ * with the author's id, which the server would refuse from the decider (checked: only deletions
+ * and collected items).
+ */
 function lift(b: DocumentBracket): void {
-  for (const run of b.runs) {
+  for (const run of [...b.runs].reverse()) {
     const keys = bracketKeys(attributesAt(run.node, run.offset));
     run.node.format(run.offset, run.text.length, Object.fromEntries(keys.map((k) => [k, null])));
   }
