@@ -1,10 +1,12 @@
 import { Types } from 'mongoose';
+import * as Y from 'yjs';
+import { countOpenBrackets } from '../core/document-brackets';
 import { logger } from '../logger';
 import { DraftModel } from '../modules/drafts/draft.model';
 import { bulkUpdate } from '../modules/shared/bulk-update';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import { DraftActivityModel } from './activity.model';
-import { loadState, plainText } from './document-state';
+import { CONTENT_FIELD, loadState, textOf } from './document-state';
 import type { CollaborationExtension } from './extension';
 import type { StoredUpdate } from './update-log';
 import { WriteLane } from './write-lane';
@@ -26,13 +28,13 @@ const SUMMARIES_PER_SECOND = 10;
 const MAX_INTERVAL_MS = 10_000;
 
 /**
- * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day) up to date
- * without a write per keystroke: stored updates are tallied in memory and written at most once
- * per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is derived
- * from the durable log, so a crash between two flushes loses at most a second of counts, never an
- * edit. Length and words need the whole text, merged from the log: while a draft is being edited
- * they are recomputed at most every `textEveryMs` (and once more after the last edit), so that a
- * busy draft does not pause the server every second to rebuild its text.
+ * Keeps the summary a dashboard shows (last edit, by whom, length, edits per day, open brackets)
+ * up to date without a write per keystroke: stored updates are tallied in memory and written at
+ * most once per `intervalMs` per draft, then `draft.activityRecorded` is announced. The summary is
+ * derived from the durable log, so a crash between two flushes loses at most a second of counts,
+ * never an edit. Length, words and open brackets need the whole text, merged from the log: while
+ * a draft is being edited they are recomputed at most every `textEveryMs` (and once more after the
+ * last edit), so that a busy draft does not pause the server every second to rebuild its text.
  */
 export class EditActivity implements CollaborationExtension {
   readonly name = 'editActivity';
@@ -52,8 +54,9 @@ export class EditActivity implements CollaborationExtension {
     private readonly textEveryMs = 5000,
     private readonly lane = new WriteLane(),
     /** The draft's text as kept in memory, and the seq it holds, when it is (see RevisionRecorder.textOf). */
-    private readonly liveText: (draftId: string) => { text: string; seq: number } | null = () =>
-      null,
+    private readonly liveText: (
+      draftId: string,
+    ) => { text: string; seq: number; openBrackets: number } | null = () => null,
   ) {}
 
   onUnload(draftId: string): void {
@@ -149,7 +152,7 @@ export class EditActivity implements CollaborationExtension {
         const live = this.liveText(id);
         // The kept document may be up to its recorder's write interval behind: used only when it
         // holds the last edit tallied (when typing has paused), else the text is read whole.
-        return textStats(id, live && live.seq >= tally.lastSeq ? live.text : null);
+        return textStats(id, live && live.seq >= tally.lastSeq ? live : null);
       }),
     );
     await this.lane.run(() => this.writeSummaries(batch, texts));
@@ -158,7 +161,7 @@ export class EditActivity implements CollaborationExtension {
 
   private async writeSummaries(
     batch: { id: string; tally: Tally; withText: boolean }[],
-    texts: ({ textLength: number; wordCount: number } | null)[],
+    texts: (TextStats | null)[],
   ): Promise<void> {
     await bulkUpdate(
       DraftModel,
@@ -193,16 +196,41 @@ export class EditActivity implements CollaborationExtension {
   }
 }
 
-/** Length and words of a draft's text; none when it cannot be read now (the next flush tries again). */
+interface TextStats {
+  textLength: number;
+  wordCount: number;
+  openBrackets: number;
+}
+
+/** The document's text and open brackets, read from its stored state. */
+function readStored(state: Uint8Array): { text: string; openBrackets: number } {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  try {
+    return {
+      text: textOf(doc.getXmlFragment(CONTENT_FIELD)),
+      openBrackets: countOpenBrackets(doc),
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Length, words and open brackets of a draft's text; none when it cannot be read now (the next
+ * flush tries again).
+ */
 async function textStats(
   id: string,
-  known: string | null,
-): Promise<{ textLength: number; wordCount: number } | null> {
+  known: { text: string; openBrackets: number } | null,
+): Promise<TextStats | null> {
   try {
-    const text = known ?? plainText((await loadState(new Types.ObjectId(id))).state);
+    const { text, openBrackets } =
+      known ?? readStored((await loadState(new Types.ObjectId(id))).state);
     return {
       textLength: text.replace(/\n/g, '').length,
       wordCount: text.split(/\s+/).filter(Boolean).length,
+      openBrackets,
     };
   } catch (err) {
     logger.warn({ err, draftId: id }, 'could not read the draft text for its length and words');

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
+import { countOpenBrackets } from '../core/document-brackets';
 import { logger } from '../logger';
 import {
   delegationsOf,
@@ -94,12 +95,16 @@ export class RevisionRecorder implements CollaborationExtension {
    * at most its write interval behind), or null when it has none or lacks edits: a dashboard's
    * length and words without reading the whole log every few seconds.
    */
-  textOf(draftId: string): { text: string; seq: number } | null {
+  textOf(draftId: string): { text: string; seq: number; openBrackets: number } | null {
     const state = this.drafts.get(draftId);
     const doc = state?.doc;
     if (!state || !doc || doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
       return null;
-    return { text: textOf(doc.getXmlFragment(CONTENT_FIELD)), seq: state.seq };
+    return {
+      text: textOf(doc.getXmlFragment(CONTENT_FIELD)),
+      seq: state.seq,
+      openBrackets: countOpenBrackets(doc),
+    };
   }
 
   private drafts = new Map<string, DraftState>();

@@ -13,6 +13,8 @@ export function dashboardSummary(events: DomainEvents, pubSub: AppPubSub): (() =
     events.on('draft.created', ({ draft }) => changed(draft._id.toHexString())),
     events.on('draft.updated', ({ draft }) => changed(draft._id.toHexString())),
     events.on('draft.statusChanged', ({ draft }) => changed(draft._id.toHexString())),
+    // Its open brackets: the service wrote the new count.
+    events.on('draft.bracketDecided', ({ draft }) => changed(draft._id.toHexString())),
     // Not 'draft.edited': the summary is written about once a second, not per keystroke.
     events.on('draft.activityRecorded', ({ draftId }) => changed(draftId)),
     events.on('draft.presenceChanged', ({ draftId }) => changed(draftId)),

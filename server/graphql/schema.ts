@@ -4,6 +4,7 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { buildSchema } from 'type-graphql';
 import * as collaboration from '../collaboration/collaboration.resolvers';
 import * as auth from '../modules/auth/auth.resolvers';
+import * as brackets from '../modules/brackets/brackets.resolvers';
 import * as comments from '../modules/comments/comments.resolvers';
 import * as committee from '../modules/committee/committee.resolvers';
 import * as decisions from '../modules/decisions/decisions.resolvers';
@@ -32,6 +33,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   visits,
   revisions,
   decisions,
+  brackets,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -8,6 +8,8 @@ import { useEffect, useRef } from 'react';
 import type { SessionUser } from '../api/session';
 import { useT } from '../i18n/i18n';
 import { markOnce } from '../ui/mark-once';
+import { Bracket } from './bracket';
+import { BracketTool } from './bracket-tool';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
@@ -52,6 +54,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
+        Bracket.configure({ userId: user.id }),
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
@@ -98,7 +101,12 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
       onPointerDownCapture={lazy ? wake : undefined}
       onKeyDownCapture={lazy ? wake : undefined}
     >
-      {editable && <Toolbar editor={editor} />}
+      {editable && (
+        <div className="editor-tools">
+          <Toolbar editor={editor} />
+          <BracketTool editor={editor} />
+        </div>
+      )}
       <EditorContent editor={editor} />
     </div>
   );

@@ -28,6 +28,8 @@ const draftSchema = new Schema(
     lastEditedById: { type: Schema.Types.ObjectId, default: null },
     textLength: { type: Number, default: 0 },
     wordCount: { type: Number, default: 0 },
+    /** Bracketed passages in its text (written with the length and words, and on each decision). */
+    openBrackets: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

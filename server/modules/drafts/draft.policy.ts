@@ -29,6 +29,9 @@ export const draftPolicy = {
   /** Restoring changes the text, which an adopted draft's may not: managers, unless locked. */
   restoreVersion: (u: AuthUser, d: DraftWithStatus) =>
     draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /** Lifting a bracket or choosing an alternative settles language: managers, unless locked. */
+  decideBrackets: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.manage(u, d) && !draftPolicy.locked(d),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
@@ -44,6 +47,7 @@ export interface DraftAbilityValues {
   adopt: boolean;
   createVersion: boolean;
   restoreVersion: boolean;
+  decideBrackets: boolean;
 }
 
 /** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
@@ -58,6 +62,7 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
       adopt: false,
       createVersion: false,
       restoreVersion: false,
+      decideBrackets: false,
     };
   return {
     edit: draftPolicy.edit(u, d),
@@ -69,5 +74,6 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
     createVersion: draftPolicy.createVersion(u, d),
     restoreVersion: draftPolicy.restoreVersion(u, d),
+    decideBrackets: draftPolicy.decideBrackets(u, d),
   };
 }

@@ -55,6 +55,7 @@ describe('draft policy, every role × own or other group × status', () => {
       create: draftPolicy.create(u, draft.workingGroupId),
       createVersion: draftPolicy.createVersion(u, draft),
       restoreVersion: draftPolicy.restoreVersion(u, draft),
+      decideBrackets: draftPolicy.decideBrackets(u, draft),
     }).toEqual({
       edit: want.edit && !locked,
       comment: want.comment,
@@ -62,6 +63,8 @@ describe('draft policy, every role × own or other group × status', () => {
       create: want.create,
       createVersion: want.version,
       restoreVersion: want.version && !locked,
+      // Settling bracketed language is managing the draft's text.
+      decideBrackets: want.manage && !locked,
     });
 
     for (const to of STATUSES) {
@@ -80,6 +83,7 @@ describe('draft policy, every role × own or other group × status', () => {
       adopt: !locked && want.adopt,
       createVersion: want.version,
       restoreVersion: want.version && !locked,
+      decideBrackets: want.manage && !locked,
     });
   });
 

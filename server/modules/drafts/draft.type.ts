@@ -50,6 +50,12 @@ export class DraftAbilities {
       'Make the text that of an earlier version (restoreDraftVersion); never while adopted',
   })
   restoreVersion!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Lift a bracket or choose one of its options (liftBracket, chooseAlternative); never while adopted',
+  })
+  decideBrackets!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

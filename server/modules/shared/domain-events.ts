@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { EventBus } from '../../core/event-bus';
 import { logger } from '../../logger';
 import type { CommentDoc } from '../comments/comment.model';
+import type { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
@@ -31,6 +32,14 @@ export interface DomainEventMap {
   'draft.versionRestored': {
     draft: DraftDoc;
     version: DraftVersionDoc;
+    byId: Types.ObjectId;
+    seq: number;
+  };
+  /** A bracket was lifted or one of its options chosen, as the change stored at `seq`. */
+  'draft.bracketDecided': {
+    draft: DraftDoc;
+    bracketId: string;
+    kind: DecisionKind;
     byId: Types.ObjectId;
     seq: number;
   };

@@ -21,6 +21,7 @@ const draft: DraftSummaryFragment = {
   length: 120,
   words: 21,
   openComments: 3,
+  openBrackets: 2,
   changesSinceMyLastVisit: null,
   activity: [
     { day: '2020-08-19', edits: 4 },
@@ -47,6 +48,7 @@ describe('draft card of the dashboard', () => {
     expect(card.querySelector('.editing-now')?.textContent).toBe('Delegate of France, Zed');
     expect(within(card).getByText('21 words')).toBeTruthy();
     expect(card.querySelector('.open-comments')?.textContent).toBe('3');
+    expect(card.querySelector('.open-brackets')?.textContent).toBe('2');
     expect(within(card).getByRole('img', { name: '10 edits in the last 14 days' })).toBeTruthy();
     expect(within(card).getByRole('link', { name: draft.title }).getAttribute('href')).toBe(
       '/drafts/d1',

@@ -19,6 +19,7 @@ import { errorText } from '../../ui/error-text';
 import { shownData } from '../../ui/shown-data';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
+import { BracketPanel } from './brackets/bracket-panel';
 import { DraftQuery } from './draft.graphql';
 import { EditDraftDetails } from './edit-draft-details';
 import { ComparisonView } from './history/comparison-view';
@@ -187,6 +188,9 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             onCompare={onCompare}
             onRestored={closeComparison}
           />
+        )}
+        {draft && editorShown && (
+          <BracketPanel draftId={draft.id} editor={editor} canDecide={draft.can.decideBrackets} />
         )}
         {draft && editorShown && (
           <CommentThreads
