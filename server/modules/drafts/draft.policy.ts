@@ -29,6 +29,15 @@ export const draftPolicy = {
   /** Restoring changes the text, which an adopted draft's may not: managers, unless locked. */
   restoreVersion: (u: AuthUser, d: DraftWithStatus) =>
     draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /**
+   * Leading a reading (start, move, record outcomes, end) is the Chair's, or the group
+   * coordinator's for their group's draft, as in the room; the Secretariat assists but does not read.
+   */
+  leadReading: (u: AuthUser, d: DraftRef) =>
+    hasRole(u, Role.CHAIR) || coordinates(u, d.workingGroupId),
+  /** A reading decides on the text, which an adopted draft's is no longer open to. */
+  conductReading: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.leadReading(u, d) && !draftPolicy.locked(d),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
@@ -44,6 +53,7 @@ export interface DraftAbilityValues {
   adopt: boolean;
   createVersion: boolean;
   restoreVersion: boolean;
+  conductReading: boolean;
 }
 
 /** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
@@ -58,6 +68,7 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
       adopt: false,
       createVersion: false,
       restoreVersion: false,
+      conductReading: false,
     };
   return {
     edit: draftPolicy.edit(u, d),
@@ -69,5 +80,6 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
     createVersion: draftPolicy.createVersion(u, d),
     restoreVersion: draftPolicy.restoreVersion(u, d),
+    conductReading: draftPolicy.conductReading(u, d),
   };
 }

@@ -16,22 +16,23 @@ import { DraftStatus } from './draft-status';
  * Chair and the Secretariat manage everything, and alone mark a draft adopted (and reopen it).
  * `edit` is the right to write the text; an adopted text is locked for everyone (below).
  * `move` is a status change among drafting, in review and agreed. `version` is freezing a numbered
- * version and restoring one; restoring changes the text, so an adopted draft refuses it.
+ * version and restoring one; restoring changes the text, so an adopted draft refuses it. `read`
+ * is leading a reading of the text (the Chair, or the group's coordinator; never while adopted).
  */
 const TABLE = parseTable(`
-  role         group  edit comment manage create move adopt reopen version
-  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes
-  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes
-  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes
-  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes
-  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes
-  COORDINATOR  other  -    -       -      -      -    -     -      -
-  DELEGATE     own    yes  yes     -      -      -    -     -      -
-  DELEGATE     other  -    -       -      -      -    -     -      -
-  EXPERT       own    yes  yes     -      -      -    -     -      -
-  EXPERT       other  -    yes     -      -      -    -     -      -
-  OBSERVER     own    -    -       -      -      -    -     -      -
-  OBSERVER     other  -    -       -      -      -    -     -      -
+  role         group  edit comment manage create move adopt reopen version read
+  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes    yes
+  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes    yes
+  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes    -
+  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes    -
+  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes    yes
+  COORDINATOR  other  -    -       -      -      -    -     -      -      -
+  DELEGATE     own    yes  yes     -      -      -    -     -      -      -
+  DELEGATE     other  -    -       -      -      -    -     -      -      -
+  EXPERT       own    yes  yes     -      -      -    -     -      -      -
+  EXPERT       other  -    yes     -      -      -    -     -      -      -
+  OBSERVER     own    -    -       -      -      -    -     -      -      -
+  OBSERVER     other  -    -       -      -      -    -     -      -      -
 `);
 
 const STATUSES = Object.values(DraftStatus);
@@ -55,6 +56,8 @@ describe('draft policy, every role × own or other group × status', () => {
       create: draftPolicy.create(u, draft.workingGroupId),
       createVersion: draftPolicy.createVersion(u, draft),
       restoreVersion: draftPolicy.restoreVersion(u, draft),
+      leadReading: draftPolicy.leadReading(u, draft),
+      conductReading: draftPolicy.conductReading(u, draft),
     }).toEqual({
       edit: want.edit && !locked,
       comment: want.comment,
@@ -62,6 +65,8 @@ describe('draft policy, every role × own or other group × status', () => {
       create: want.create,
       createVersion: want.version,
       restoreVersion: want.version && !locked,
+      leadReading: want.read,
+      conductReading: want.read && !locked,
     });
 
     for (const to of STATUSES) {
@@ -80,6 +85,7 @@ describe('draft policy, every role × own or other group × status', () => {
       adopt: !locked && want.adopt,
       createVersion: want.version,
       restoreVersion: want.version && !locked,
+      conductReading: want.read && !locked,
     });
   });
 

@@ -50,6 +50,12 @@ export class DraftAbilities {
       'Make the text that of an earlier version (restoreDraftVersion); never while adopted',
   })
   restoreVersion!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Lead a reading of the text: start it, move it, record outcomes, end it (startReading…); never while adopted',
+  })
+  conductReading!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })
