@@ -139,6 +139,7 @@ fragment DraftAbilitiesFields on Draft {
     adopt
     createVersion
     restoreVersion
+    conductReading
     __typename
   }
   __typename

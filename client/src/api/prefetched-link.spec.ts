@@ -25,6 +25,7 @@ const draft = (title: string) => ({
     adopt: false,
     createVersion: false,
     restoreVersion: false,
+    conductReading: false,
   },
   workingGroup: { __typename: 'WorkingGroup', id: 'g1', number: 1, title: 'Group' },
 });

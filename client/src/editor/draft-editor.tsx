@@ -11,6 +11,7 @@ import { markOnce } from '../ui/mark-once';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
+import { ReadingFocus } from './reading-focus';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
 
@@ -52,6 +53,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
+        ReadingFocus,
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
