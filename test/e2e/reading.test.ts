@@ -31,6 +31,7 @@ const CURRENT = `(() => {
   return { text: el.textContent, inView: r.top >= top && r.bottom <= window.innerHeight };
 })()`;
 const SCROLL_Y = 'window.scrollY';
+const FOCUSED = 'document.activeElement ? document.activeElement.textContent : null';
 // Two frames: whatever the page does on the event it has just shown (highlight, scroll) is done.
 const TWO_FRAMES =
   'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))';
@@ -212,9 +213,19 @@ describe('a second browser follows the reading', () => {
     await bannerSays(delegate.page, 'Deuxième lecture — paragraphe 1');
     await followed(delegate.page, 1);
 
+    // By keyboard: the Start button is gone once the reading shows, the focus goes to the
+    // controls that replace it; an outcome keeps it on its button for the next paragraph.
     const controls = chair.page.getByRole('group', { name: 'Conduire la lecture' });
-    await controls.getByRole('button', { name: 'Approuvé', exact: true }).click();
+    await bannerSays(chair.page, 'Deuxième lecture — paragraphe 1');
+    await waitFor(
+      () => chair.page.evaluate(FOCUSED) as Promise<string | null>,
+      (f) => f?.includes('Paragraphe suivant') === true,
+    );
+    await controls.getByRole('button', { name: 'Approuvé', exact: true }).focus();
+    await chair.page.keyboard.press('Enter');
     await bannerSays(delegate.page, 'Deuxième lecture — paragraphe 2');
+    await bannerSays(chair.page, 'Deuxième lecture — paragraphe 2');
+    expect(await chair.page.evaluate(FOCUSED)).toBe('Approuvé');
     await followed(delegate.page, 2);
     await controls.getByRole('button', { name: 'Entre crochets' }).click();
     await followed(delegate.page, 3);

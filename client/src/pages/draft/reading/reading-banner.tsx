@@ -95,18 +95,38 @@ export function ReadingBanner({
   }, [readingId]);
   useFollowReading(editor, reading?.paragraphId ?? null, following);
 
-  const [start, starting] = useMutation(StartReading);
-  const [move, moving] = useMutation(MoveReading);
-  const [record, recording] = useMutation(RecordReadingOutcome);
-  const [end, ending] = useMutation(EndReading);
-  const busy = starting.loading || moving.loading || recording.loading || ending.loading;
-  const failure = starting.error ?? moving.error ?? recording.error ?? ending.error;
+  const [start] = useMutation(StartReading);
+  const [move] = useMutation(MoveReading);
+  const [record] = useMutation(RecordReadingOutcome);
+  const [end] = useMutation(EndReading);
+  const [busy, setBusy] = useState(false);
+  // The last step's refusal, cleared by the next step.
+  const [failure, setFailure] = useState<unknown>(null);
   const [round, setRound] = useState<ReadingRound>('FIRST');
   const roundId = useId();
+  const controls = useRef<HTMLDivElement>(null);
+  // Set by this person's own step: the control they used may be gone once it is shown (Start,
+  // the outcomes past the last paragraph), and their focus goes to the next control, not the page.
+  const acted = useRef(false);
 
   // The reading the server answers with is shown at once (the subscription brings it too).
-  const run = (p: Promise<ReadingFieldsFragment | undefined>) =>
-    void p.then(show).catch(() => undefined);
+  // One step at a time. Buttons stay enabled (aria-disabled) while one is on its way: disabling
+  // the one pressed would drop the keyboard focus.
+  const pending = useRef(false);
+  const run = (step: () => Promise<ReadingFieldsFragment | undefined>) => {
+    if (pending.current) return;
+    pending.current = true;
+    acted.current = true;
+    setBusy(true);
+    setFailure(null);
+    void step()
+      .then(show)
+      .catch(setFailure)
+      .finally(() => {
+        pending.current = false;
+        setBusy(false);
+      });
+  };
 
   // Numbered as the text is now (the editor's document), the server's number until it has loaded.
   const paragraphs = editor ? readableParagraphs(editor) : [];
@@ -115,8 +135,29 @@ export function ReadingBanner({
     : -1;
   const number = index >= 0 ? paragraphs[index].number : (reading?.paragraphNumber ?? null);
   const atEnd = reading !== null && reading.paragraphId === null;
-  const previous = atEnd ? paragraphs[paragraphs.length - 1] : paragraphs[index - 1];
-  const next = index >= 0 ? paragraphs[index + 1] : undefined;
+  const hasPrevious = atEnd ? paragraphs.length > 0 : index > 0;
+  const hasNext = index >= 0 && index < paragraphs.length - 1;
+  /** The paragraph before or after the one read, in the text as it is when the button is pressed. */
+  const neighbour = (offset: -1 | 1): string | undefined => {
+    if (!editor || !reading) return undefined;
+    const now = readableParagraphs(editor);
+    if (reading.paragraphId === null) return offset < 0 ? now[now.length - 1]?.id : undefined;
+    const i = now.findIndex((p) => p.id === reading.paragraphId);
+    return i < 0 ? undefined : now[i + offset]?.id;
+  };
+  const moveBy = (offset: -1 | 1) => {
+    const paragraphId = neighbour(offset);
+    if (paragraphId)
+      run(() => move({ variables: { draftId, paragraphId } }).then((r) => r.data?.moveReading));
+  };
+
+  useEffect(() => {
+    if (!acted.current || busy) return;
+    acted.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    controls.current?.querySelector<HTMLElement>('button:not(:disabled), select')?.focus();
+  });
 
   const where = reading
     ? atEnd || number === null
@@ -150,99 +191,84 @@ export function ReadingBanner({
           </div>
         )}
 
-        {canConduct && !reading && (
-          <div className="reading-start">
-            <label htmlFor={roundId}>{t('reading.roundLabel')}</label>
-            <select
-              id={roundId}
-              value={round}
-              onChange={(e) => setRound(e.target.value as ReadingRound)}
-            >
-              {ROUNDS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`reading.round.${r}`)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                run(start({ variables: { draftId, round } }).then((r) => r.data?.startReading))
-              }
-            >
-              {t('reading.start')}
-            </button>
-          </div>
-        )}
-
-        {canConduct && reading && (
-          <fieldset className="reading-controls">
-            <legend className="visually-hidden">{t('reading.controls')}</legend>
-            <button
-              type="button"
-              disabled={busy || !previous}
-              onClick={() =>
-                previous &&
-                run(
-                  move({ variables: { draftId, paragraphId: previous.id } }).then(
-                    (r) => r.data?.moveReading,
-                  ),
-                )
-              }
-            >
-              <span aria-hidden="true">← </span>
-              {t('reading.previous')}
-            </button>
-            <button
-              type="button"
-              disabled={busy || !next}
-              onClick={() =>
-                next &&
-                run(
-                  move({ variables: { draftId, paragraphId: next.id } }).then(
-                    (r) => r.data?.moveReading,
-                  ),
-                )
-              }
-            >
-              {t('reading.next')}
-              <span aria-hidden="true"> →</span>
-            </button>
-            {reading.paragraphId && number !== null && (
-              <fieldset className="reading-outcome-buttons">
-                <legend className="visually-hidden">{t('reading.outcomeFor', { number })}</legend>
-                {OUTCOMES.map((o) => (
-                  <button
-                    key={o}
-                    type="button"
-                    className={`outcome-${o.toLowerCase()}`}
-                    disabled={busy}
-                    onClick={() =>
-                      reading.paragraphId &&
-                      run(
-                        record({
-                          variables: { draftId, paragraphId: reading.paragraphId, outcome: o },
-                        }).then((r) => r.data?.recordReadingOutcome),
-                      )
-                    }
-                  >
-                    {t(`reading.outcome.${o}`)}
-                  </button>
+        <div ref={controls} className="reading-actions">
+          {canConduct && !reading && (
+            <div className="reading-start">
+              <label htmlFor={roundId}>{t('reading.roundLabel')}</label>
+              <select
+                id={roundId}
+                value={round}
+                onChange={(e) => setRound(e.target.value as ReadingRound)}
+              >
+                {ROUNDS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`reading.round.${r}`)}
+                  </option>
                 ))}
-              </fieldset>
-            )}
-            <button
-              type="button"
-              className="reading-end"
-              disabled={busy}
-              onClick={() => run(end({ variables: { draftId } }).then((r) => r.data?.endReading))}
-            >
-              {t('reading.end')}
-            </button>
-          </fieldset>
-        )}
-        {failure && (
+              </select>
+              <button
+                type="button"
+                aria-disabled={busy}
+                onClick={() =>
+                  run(() =>
+                    start({ variables: { draftId, round } }).then((r) => r.data?.startReading),
+                  )
+                }
+              >
+                {t('reading.start')}
+              </button>
+            </div>
+          )}
+
+          {canConduct && reading && (
+            <fieldset className="reading-controls">
+              <legend className="visually-hidden">{t('reading.controls')}</legend>
+              <button type="button" disabled={!hasPrevious} onClick={() => moveBy(-1)}>
+                <span aria-hidden="true">← </span>
+                {t('reading.previous')}
+              </button>
+              <button type="button" disabled={!hasNext} onClick={() => moveBy(1)}>
+                {t('reading.next')}
+                <span aria-hidden="true"> →</span>
+              </button>
+              {reading.paragraphId && number !== null && (
+                <fieldset className="reading-outcome-buttons">
+                  <legend className="visually-hidden">{t('reading.outcomeFor', { number })}</legend>
+                  {OUTCOMES.map((o) => (
+                    <button
+                      key={o}
+                      type="button"
+                      className={`outcome-${o.toLowerCase()}`}
+                      aria-disabled={busy}
+                      onClick={() => {
+                        const paragraphId = reading.paragraphId;
+                        if (paragraphId)
+                          run(() =>
+                            record({ variables: { draftId, paragraphId, outcome: o } }).then(
+                              (r) => r.data?.recordReadingOutcome,
+                            ),
+                          );
+                      }}
+                    >
+                      {t(`reading.outcome.${o}`)}
+                    </button>
+                  ))}
+                </fieldset>
+              )}
+              <button
+                type="button"
+                className="reading-end"
+                aria-disabled={busy}
+                onClick={() =>
+                  run(() => end({ variables: { draftId } }).then((r) => r.data?.endReading))
+                }
+              >
+                {t('reading.end')}
+              </button>
+            </fieldset>
+          )}
+        </div>
+        {failure !== null && (
           <p className="notice notice-error" role="alert">
             {errorText(failure, lang)}
           </p>
