@@ -141,6 +141,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             {editorShown && <LastVisitChanges draftId={draft.id} />}
             {editorShown && (
               <ReadingBanner
+                ws={ws}
                 draftId={draft.id}
                 canConduct={draft.can.conductReading}
                 editor={editor}

@@ -1,5 +1,6 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
+import type { Client } from 'graphql-ws';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { readableParagraphs, showReadingParagraph } from '../../../editor/reading-focus';
 import type { ReadingFieldsFragment, ReadingOutcome, ReadingRound } from '../../../gql/graphql';
@@ -59,17 +60,28 @@ function useFollowReading(
  * outcome of the paragraph read, end.
  */
 export function ReadingBanner({
+  ws,
   draftId,
   canConduct,
   editor,
 }: {
+  /** The subscriptions' socket: steps missed while it was reconnecting are read again. */
+  ws: Client;
   draftId: string;
   canConduct: boolean;
   editor: Editor | null;
 }) {
   const { t, lang } = useT();
   const { cache } = useApolloClient();
-  const { data } = useQuery(DraftReadingQuery, { variables: { id: draftId } });
+  const { data, refetch } = useQuery(DraftReadingQuery, { variables: { id: draftId } });
+  // The subscription carries no missed events: after a reconnection, where the reading is now.
+  useEffect(
+    () =>
+      ws.on('connected', (_socket, _payload, wasRetry) => {
+        if (wasRetry) void refetch().catch(() => undefined);
+      }),
+    [ws, refetch],
+  );
   const reading = data?.draft.reading ?? null;
 
   // Keeps the draft's reading what the server last said: a new one, a move, null once ended.
