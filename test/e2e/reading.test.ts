@@ -114,6 +114,8 @@ describe('a second browser follows the reading', () => {
 
     const chair = await open('chair@committee.test', 'en-GB');
     await openDraft(chair.page, draftId);
+    await chair.page.getByRole('button', { name: 'Start the reading' }).waitFor();
+    await screenshot(chair.page, 'reading-start-en');
     await chair.page.getByLabel('Reading', { exact: true }).selectOption('FIRST');
     await chair.page.getByRole('button', { name: 'Start the reading' }).click();
 

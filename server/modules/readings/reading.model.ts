@@ -1,21 +1,8 @@
 import { InferSchemaType, model, Schema, Types } from 'mongoose';
-import { ReadingOutcome, ReadingRound, ReadingState } from './reading-kinds';
+import { ReadingRound, ReadingState } from './reading-kinds';
 
 /** The `slot` of the reading under way: unique per draft, so that at most one is active. */
 export const ACTIVE_SLOT = 'active';
-
-const outcomeSchema = new Schema(
-  {
-    /** The paragraph's lasting id (`pid`). */
-    paragraphId: { type: String, required: true },
-    /** Its number when the outcome was recorded (numbers move; ids do not). */
-    paragraphNumber: { type: Number, default: null },
-    outcome: { type: String, enum: Object.values(ReadingOutcome), required: true },
-    at: { type: Date, required: true },
-    byId: { type: Schema.Types.ObjectId, required: true },
-  },
-  { _id: false },
-);
 
 // A Chair's reading of a draft, paragraph by paragraph. The one under way holds the slot
 // ACTIVE_SLOT; ending it moves it to a slot of its own (its id), so the unique (draft, slot) index
@@ -30,14 +17,10 @@ const draftReadingSchema = new Schema(
     paragraphId: { type: String, default: null },
     /** Its number when the reading moved to it. */
     paragraphNumber: { type: Number, default: null },
-    /** One per paragraph: a later outcome for the same paragraph replaces the earlier one. */
-    outcomes: { type: [outcomeSchema], default: [] },
     startedById: { type: Schema.Types.ObjectId, required: true },
     startedAt: { type: Date, required: true },
     endedById: { type: Schema.Types.ObjectId, default: null },
     endedAt: { type: Date, default: null },
-    /** Bumped by every change of the outcomes: their read-modify-write is conditional on it. */
-    rev: { type: Number, default: 0 },
   },
   { versionKey: false },
 );
@@ -47,5 +30,4 @@ draftReadingSchema.index({ draftId: 1, startedAt: -1 });
 export type DraftReadingDoc = InferSchemaType<typeof draftReadingSchema> & {
   _id: Types.ObjectId;
 };
-export type ReadingOutcomeDoc = DraftReadingDoc['outcomes'][number];
 export const DraftReadingModel = model('DraftReading', draftReadingSchema);

@@ -4,6 +4,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Resolver,
   Root,
@@ -20,17 +21,19 @@ import { parseId } from '../shared/ids';
 import { Presented, present, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import { ReadingOutcome, ReadingRound, ReadingState } from './reading.enums';
-import type { DraftReadingDoc, ReadingOutcomeDoc } from './reading.model';
+import type { DraftReadingDoc } from './reading.model';
 import {
   endReading,
   findActiveReading,
   findReading,
+  listOutcomes,
   listPastReadings,
   moveReading,
   recordReadingOutcome,
   startReading,
 } from './reading.service';
 import { Reading, ReadingOutcomeRecord } from './reading.type';
+import type { ReadingOutcomeDoc } from './reading-outcome.model';
 
 type ReadingRoot = Presented<DraftReadingDoc>;
 
@@ -140,8 +143,25 @@ export class ReadingResolver {
   @FieldResolver(() => [ReadingOutcomeRecord], {
     description: 'One per paragraph decided, in the order they were recorded',
   })
-  outcomes(@Root() r: ReadingRoot): ReadingOutcomeDoc[] {
-    return r.outcomes;
+  outcomes(@Root() r: ReadingRoot): Promise<ReadingOutcomeDoc[]> {
+    return listOutcomes(r._id);
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      'The lasting id of the paragraph under reading; null once the last one has been read, and once ended',
+  })
+  paragraphId(@Root() r: ReadingRoot): string | null {
+    return r.state === ReadingState.ENDED ? null : (r.paragraphId ?? null);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Its number when the reading moved to it; null when paragraphId is',
+  })
+  paragraphNumber(@Root() r: ReadingRoot): number | null {
+    return r.state === ReadingState.ENDED ? null : (r.paragraphNumber ?? null);
   }
 }
 

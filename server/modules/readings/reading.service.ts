@@ -14,10 +14,9 @@ import type { DomainEvents } from '../shared/domain-events';
 import type { DraftTextPort } from '../versions/draft-text';
 import { ACTIVE_SLOT, type DraftReadingDoc, DraftReadingModel } from './reading.model';
 import { ReadingOutcome, ReadingRound, ReadingState } from './reading-kinds';
+import { type ReadingOutcomeDoc, ReadingOutcomeModel } from './reading-outcome.model';
 
 const DUPLICATE_KEY = 11000;
-/** Attempts at recording an outcome while others record theirs on the same reading. */
-const MAX_OUTCOME_ATTEMPTS = 10;
 /** Longest lasting id of a paragraph accepted as input (the editor's are far shorter). */
 const MAX_PARAGRAPH_ID_LENGTH = 100;
 /** How many past readings a draft lists. */
@@ -65,6 +64,14 @@ export function listPastReadings(draftId: Types.ObjectId): Promise<DraftReadingD
     .sort({ startedAt: -1, _id: -1 })
     .limit(PAST_READINGS)
     .lean<DraftReadingDoc[]>()
+    .exec();
+}
+
+/** What a reading decided, one per paragraph, in the order they were recorded. */
+export function listOutcomes(readingId: Types.ObjectId): Promise<ReadingOutcomeDoc[]> {
+  return ReadingOutcomeModel.find({ readingId })
+    .sort({ at: 1, _id: 1 })
+    .lean<ReadingOutcomeDoc[]>()
     .exec();
 }
 
@@ -210,7 +217,7 @@ export async function moveReading(
 
 /**
  * Records what the room decided on a paragraph (a later outcome for the same paragraph replaces
- * the earlier one) and moves the reading to the paragraph after it; past the last one, the
+ * the earlier one; outcomes recorded at once on different paragraphs all stay) and moves the reading to the paragraph after it; past the last one, the
  * reading stands on no paragraph until it is moved back or ended.
  */
 export async function recordReadingOutcome(
@@ -223,41 +230,36 @@ export async function recordReadingOutcome(
 ): Promise<DraftReadingDoc> {
   const id = parseParagraphId(paragraphId);
   const draft = await draftToRead(user, draftId);
-  if (!(await findActiveReading(draft._id))) throw noActiveReading();
+  const active = await findActiveReading(draft._id);
+  if (!active) throw noActiveReading();
   const paragraphs = await readableParagraphs(texts, draft._id);
   const { paragraph, index } = paragraphOf(paragraphs, id);
   const next = paragraphs[index + 1] ?? null;
   const at = new Date();
   const entry = {
-    paragraphId: paragraph.id,
     paragraphNumber: paragraph.number,
     outcome,
     at,
     byId: user._id,
   };
-  let reading: DraftReadingDoc | null = null;
-  for (let attempt = 1; !reading; attempt += 1) {
-    const current = await findActiveReading(draft._id);
-    if (!current) throw noActiveReading();
-    // Read, change, write only if nobody wrote in between (rev): two outcomes recorded at once
-    // both stay.
-    reading = await DraftReadingModel.findOneAndUpdate(
-      { _id: current._id, slot: ACTIVE_SLOT, rev: current.rev },
-      {
-        $set: {
-          outcomes: [...current.outcomes.filter((o) => o.paragraphId !== paragraph.id), entry],
-          paragraphId: next?.id ?? null,
-          paragraphNumber: next?.number ?? null,
-        },
-        $inc: { rev: 1 },
-      },
-      { returnDocument: 'after' },
-    )
-      .lean<DraftReadingDoc>()
-      .exec();
-    if (!reading && attempt >= MAX_OUTCOME_ATTEMPTS)
-      throw appError(ErrorCode.Conflict, 'Too many outcomes are being recorded at once; retry.');
+  const key = { readingId: active._id, paragraphId: paragraph.id };
+  try {
+    await ReadingOutcomeModel.create({ ...key, draftId: draft._id, ...entry });
+  } catch (err) {
+    if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
+    // Decided again (the Chair went back to it): the later outcome replaces the earlier.
+    await ReadingOutcomeModel.updateOne(key, { $set: entry });
   }
+  const reading = await DraftReadingModel.findOneAndUpdate(
+    { _id: active._id, slot: ACTIVE_SLOT },
+    { $set: { paragraphId: next?.id ?? null, paragraphNumber: next?.number ?? null } },
+    { returnDocument: 'after' },
+  )
+    .lean<DraftReadingDoc>()
+    .exec();
+  // Ended meanwhile (a race of a moment): the outcome stays with the ended reading, but the
+  // caller is told the reading is no longer under way, and nothing is announced.
+  if (!reading) throw noActiveReading();
   await applyOutcomeToParagraph(user, draft, paragraph.id, outcome);
   await recordDecision({
     draftId: draft._id,
@@ -302,7 +304,7 @@ export async function endReading(
     draftId: draft._id,
     kind: DecisionKind.READING_ENDED,
     byId: user._id,
-    detail: `${reading.round}: ${reading.outcomes.length} paragraph(s) decided`,
+    detail: `${reading.round}: ${await ReadingOutcomeModel.countDocuments({ readingId: reading._id })} paragraph(s) decided`,
     subjectId: reading._id.toHexString(),
     at,
   });

@@ -251,6 +251,22 @@ describe("a Chair's reading", () => {
     expect(code(await t.gql(START, { d: draftId, r: 'SECOND' }, chair))).toBe(
       'READING_IN_PROGRESS',
     );
+
+    // Outcomes recorded at the same moment on different paragraphs all stay.
+    const recorded = await Promise.all(
+      (
+        [
+          ['p1', 'AGREED', chair],
+          ['p2', 'PARKED', coordinator],
+          ['p4', 'BRACKETED', chair],
+        ] as const
+      ).map(([p, o, token]) => t.gql(OUTCOME, { d: draftId, p, o }, token)),
+    );
+    expect(recorded.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    const view = await t.gql<{ draft: { reading: ReadingView } }>(DRAFT, { d: draftId }, chair);
+    expect(
+      view.data?.draft.reading.outcomes.map((o) => `${o.paragraphId} ${o.outcome}`).sort(),
+    ).toEqual(['p1 AGREED', 'p2 PARKED', 'p4 BRACKETED']);
   });
 
   it('refuses what does not fit: unknown paragraphs, no reading under way, an adopted draft, a draft without ids', async () => {

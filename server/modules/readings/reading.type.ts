@@ -36,19 +36,6 @@ export class Reading {
   @Field(() => ReadingState)
   state!: ReadingState;
 
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'The lasting id of the paragraph under reading; null once the last one has been read, and once ended',
-  })
-  paragraphId!: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Its number when the reading moved to it',
-  })
-  paragraphNumber!: number | null;
-
   @Field(() => Date)
   startedAt!: Date;
 
