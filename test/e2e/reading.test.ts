@@ -109,8 +109,9 @@ describe('a second browser follows the reading', () => {
     const draftId = await draftWithIds();
     const delegate = await open('delegate@committee.test', 'en-GB');
     await openDraft(delegate.page, draftId);
-    // A delegate may follow, not lead.
+    // A delegate may follow, not lead; without a reading, nothing of it shows.
     expect(await delegate.page.getByRole('button', { name: 'Start the reading' }).count()).toBe(0);
+    expect(await delegate.page.locator('.reading-bar').count()).toBe(0);
 
     const chair = await open('chair@committee.test', 'en-GB');
     await openDraft(chair.page, draftId);

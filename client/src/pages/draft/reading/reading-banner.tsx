@@ -183,109 +183,113 @@ export function ReadingBanner({
         {where}
       </div>
       {(reading || canConduct) && <h2 className="visually-hidden">{t('reading.region')}</h2>}
-      <div className="reading-bar">
-        {reading && (
-          <div className="reading-banner">
-            <p className="reading-where">{where}</p>
-            {reading.startedBy && (
-              <span className="reading-led">
-                {t('reading.ledBy', { name: reading.startedBy.name })}
-              </span>
-            )}
-            <button
-              type="button"
-              className="reading-follow"
-              onClick={() => setFollowing((f) => !f)}
-            >
-              {following ? t('reading.stopFollowing') : t('reading.follow')}
-            </button>
-            {!following && <span className="reading-note">{t('reading.notFollowing')}</span>}
-          </div>
-        )}
-
-        <div ref={controls} className="reading-actions">
-          {canConduct && !reading && (
-            <div className="reading-start">
-              <label htmlFor={roundId}>{t('reading.roundLabel')}</label>
-              <select
-                id={roundId}
-                value={round}
-                onChange={(e) => setRound(e.target.value as ReadingRound)}
-              >
-                {ROUNDS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`reading.round.${r}`)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                aria-disabled={busy}
-                onClick={() =>
-                  run(() =>
-                    start({ variables: { draftId, round } }).then((r) => r.data?.startReading),
-                  )
-                }
-              >
-                {t('reading.start')}
-              </button>
-            </div>
-          )}
-
-          {canConduct && reading && (
-            <fieldset className="reading-controls">
-              <legend className="visually-hidden">{t('reading.controls')}</legend>
-              <button type="button" disabled={!hasPrevious} onClick={() => moveBy(-1)}>
-                <span aria-hidden="true">← </span>
-                {t('reading.previous')}
-              </button>
-              <button type="button" disabled={!hasNext} onClick={() => moveBy(1)}>
-                {t('reading.next')}
-                <span aria-hidden="true"> →</span>
-              </button>
-              {reading.paragraphId && number !== null && (
-                <fieldset className="reading-outcome-buttons">
-                  <legend className="visually-hidden">{t('reading.outcomeFor', { number })}</legend>
-                  {OUTCOMES.map((o) => (
-                    <button
-                      key={o}
-                      type="button"
-                      className={`outcome-${o.toLowerCase()}`}
-                      aria-disabled={busy}
-                      onClick={() => {
-                        const paragraphId = reading.paragraphId;
-                        if (paragraphId)
-                          run(() =>
-                            record({ variables: { draftId, paragraphId, outcome: o } }).then(
-                              (r) => r.data?.recordReadingOutcome,
-                            ),
-                          );
-                      }}
-                    >
-                      {t(`reading.outcome.${o}`)}
-                    </button>
-                  ))}
-                </fieldset>
+      {(reading || canConduct) && (
+        <div className="reading-bar">
+          {reading && (
+            <div className="reading-banner">
+              <p className="reading-where">{where}</p>
+              {reading.startedBy && (
+                <span className="reading-led">
+                  {t('reading.ledBy', { name: reading.startedBy.name })}
+                </span>
               )}
               <button
                 type="button"
-                className="reading-end"
-                aria-disabled={busy}
-                onClick={() =>
-                  run(() => end({ variables: { draftId } }).then((r) => r.data?.endReading))
-                }
+                className="reading-follow"
+                onClick={() => setFollowing((f) => !f)}
               >
-                {t('reading.end')}
+                {following ? t('reading.stopFollowing') : t('reading.follow')}
               </button>
-            </fieldset>
+              {!following && <span className="reading-note">{t('reading.notFollowing')}</span>}
+            </div>
+          )}
+
+          <div ref={controls} className="reading-actions">
+            {canConduct && !reading && (
+              <div className="reading-start">
+                <label htmlFor={roundId}>{t('reading.roundLabel')}</label>
+                <select
+                  id={roundId}
+                  value={round}
+                  onChange={(e) => setRound(e.target.value as ReadingRound)}
+                >
+                  {ROUNDS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`reading.round.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  aria-disabled={busy}
+                  onClick={() =>
+                    run(() =>
+                      start({ variables: { draftId, round } }).then((r) => r.data?.startReading),
+                    )
+                  }
+                >
+                  {t('reading.start')}
+                </button>
+              </div>
+            )}
+
+            {canConduct && reading && (
+              <fieldset className="reading-controls">
+                <legend className="visually-hidden">{t('reading.controls')}</legend>
+                <button type="button" disabled={!hasPrevious} onClick={() => moveBy(-1)}>
+                  <span aria-hidden="true">← </span>
+                  {t('reading.previous')}
+                </button>
+                <button type="button" disabled={!hasNext} onClick={() => moveBy(1)}>
+                  {t('reading.next')}
+                  <span aria-hidden="true"> →</span>
+                </button>
+                {reading.paragraphId && number !== null && (
+                  <fieldset className="reading-outcome-buttons">
+                    <legend className="visually-hidden">
+                      {t('reading.outcomeFor', { number })}
+                    </legend>
+                    {OUTCOMES.map((o) => (
+                      <button
+                        key={o}
+                        type="button"
+                        className={`outcome-${o.toLowerCase()}`}
+                        aria-disabled={busy}
+                        onClick={() => {
+                          const paragraphId = reading.paragraphId;
+                          if (paragraphId)
+                            run(() =>
+                              record({ variables: { draftId, paragraphId, outcome: o } }).then(
+                                (r) => r.data?.recordReadingOutcome,
+                              ),
+                            );
+                        }}
+                      >
+                        {t(`reading.outcome.${o}`)}
+                      </button>
+                    ))}
+                  </fieldset>
+                )}
+                <button
+                  type="button"
+                  className="reading-end"
+                  aria-disabled={busy}
+                  onClick={() =>
+                    run(() => end({ variables: { draftId } }).then((r) => r.data?.endReading))
+                  }
+                >
+                  {t('reading.end')}
+                </button>
+              </fieldset>
+            )}
+          </div>
+          {failure !== null && (
+            <p className="notice notice-error" role="alert">
+              {errorText(failure, lang)}
+            </p>
           )}
         </div>
-        {failure !== null && (
-          <p className="notice notice-error" role="alert">
-            {errorText(failure, lang)}
-          </p>
-        )}
-      </div>
+      )}
 
       {reading && reading.outcomes.length > 0 && (
         <div className="reading-outcomes">
