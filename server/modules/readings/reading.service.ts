@@ -19,6 +19,8 @@ import { type ReadingOutcomeDoc, ReadingOutcomeModel } from './reading-outcome.m
 const DUPLICATE_KEY = 11000;
 /** Longest lasting id of a paragraph accepted as input (the editor's are far shorter). */
 const MAX_PARAGRAPH_ID_LENGTH = 100;
+/** The longest excerpt of a paragraph's text kept with a decision on it, for the history. */
+const DECISION_TEXT_LENGTH = 500;
 /** How many past readings a draft lists. */
 const PAST_READINGS = 50;
 
@@ -29,6 +31,7 @@ export type ReadingTexts = Pick<DraftTextPort, 'loadState'>;
 export interface ReadableParagraph {
   id: string;
   number: number;
+  text: string;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function readableParagraphs(
     Y.applyUpdate(doc, state);
     return readBlocks(doc).flatMap((b) =>
       b.kind === 'paragraph' && b.id !== null && b.number !== null
-        ? [{ id: b.id, number: b.number }]
+        ? [{ id: b.id, number: b.number, text: b.text }]
         : [],
     );
   } finally {
@@ -268,6 +271,7 @@ export async function recordReadingOutcome(
     paragraphId: paragraph.id,
     paragraphNumber: paragraph.number,
     detail: outcome,
+    text: paragraph.text.slice(0, DECISION_TEXT_LENGTH),
     subjectId: reading._id.toHexString(),
     at,
   });
@@ -304,7 +308,7 @@ export async function endReading(
     draftId: draft._id,
     kind: DecisionKind.READING_ENDED,
     byId: user._id,
-    detail: `${reading.round}: ${await ReadingOutcomeModel.countDocuments({ readingId: reading._id })} paragraph(s) decided`,
+    detail: reading.round,
     subjectId: reading._id.toHexString(),
     at,
   });

@@ -218,9 +218,7 @@ describe("a Chair's reading", () => {
     expect(view.data?.draft.readings.map((r: ReadingView) => r.id)).toEqual([started.id]);
 
     const decisions = await DraftDecisionModel.find({ draftId }).sort({ at: 1, _id: 1 }).lean();
-    expect(
-      decisions.map((d) => [d.kind, d.paragraphId, d.paragraphNumber, d.detail.split(':')[0]]),
-    ).toEqual([
+    expect(decisions.map((d) => [d.kind, d.paragraphId, d.paragraphNumber, d.detail])).toEqual([
       [DecisionKind.READING_STARTED, 'p1', 1, 'FIRST'],
       [DecisionKind.READING_OUTCOME, 'p1', 1, 'AGREED'],
       [DecisionKind.READING_OUTCOME, 'p2', 2, 'BRACKETED'],
@@ -229,6 +227,8 @@ describe("a Chair's reading", () => {
       [DecisionKind.READING_ENDED, null, null, 'FIRST'],
     ]);
     expect(decisions.every((d) => d.subjectId === started.id)).toBe(true);
+    // With the paragraph's words as they were read.
+    expect(decisions[1].text).toBe('Calls upon all States to report.');
 
     // A second reading may start once the first has ended; past readings are newest first.
     const next = await ok('startReading', START, { d: draftId, r: 'SECOND' });
