@@ -7,6 +7,12 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   DraftLocked = 'DRAFT_LOCKED',
   MarkNotYours = 'MARK_NOT_YOURS',
+  /** A reading of the draft is already under way (startReading). */
+  ReadingInProgress = 'READING_IN_PROGRESS',
+  /** No reading of the draft is under way (moveReading, recordReadingOutcome, endReading). */
+  NoActiveReading = 'NO_ACTIVE_READING',
+  /** The draft has no paragraph with a lasting id to read. */
+  NothingToRead = 'NOTHING_TO_READ',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',

@@ -12,6 +12,8 @@ import '../modules/decisions/decision.model';
 import '../modules/delegations/delegation.model';
 import '../modules/drafts/draft.model';
 import '../modules/meetings/meeting.model';
+import '../modules/readings/reading.model';
+import '../modules/readings/reading-outcome.model';
 import '../modules/revisions/revision.model';
 import '../modules/users/user.model';
 import '../modules/versions/attribution.model';

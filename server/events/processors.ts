@@ -4,6 +4,7 @@ import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
+import { readingTopics } from './readings';
 import { versionHistory } from './versions';
 
 export interface ProcessorDeps {
@@ -23,6 +24,7 @@ export function startProcessors(
     ...liveTopics(events, pubSub),
     ...dashboardSummary(events, pubSub),
     ...versionHistory(events, pubSub, collab),
+    ...readingTopics(events, pubSub),
   ];
   return () => {
     for (const stop of stops) stop();

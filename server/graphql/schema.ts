@@ -11,6 +11,7 @@ import * as decisions from '../modules/decisions/decisions.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as readings from '../modules/readings/readings.resolvers';
 import * as revisions from '../modules/revisions/revisions.resolvers';
 import * as users from '../modules/users/users.resolvers';
 import * as versions from '../modules/versions/versions.resolvers';
@@ -34,6 +35,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   revisions,
   decisions,
   brackets,
+  readings,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -11,6 +11,7 @@ export enum Topic {
   DraftChanged = 'DRAFT_CHANGED',
   Presence = 'PRESENCE',
   SessionRevoked = 'SESSION_REVOKED',
+  ReadingChanged = 'READING_CHANGED',
 }
 
 /** Where an update was accepted: the instance and its running count, so that a subscriber can
@@ -61,6 +62,8 @@ export interface TopicPayloads {
   [Topic.DraftChanged]: { draftId: string };
   [Topic.Presence]: PresencePayload;
   [Topic.SessionRevoked]: { sessionId: string };
+  /** A reading of the draft started, moved, recorded an outcome or ended (routed by draft). */
+  [Topic.ReadingChanged]: { draftId: string; readingId: string };
 }
 
 /** Routing id of events every subscriber of a topic wants. */

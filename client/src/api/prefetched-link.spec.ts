@@ -26,6 +26,7 @@ const draft = (title: string) => ({
     createVersion: false,
     restoreVersion: false,
     decideBrackets: false,
+    conductReading: false,
   },
   workingGroup: { __typename: 'WorkingGroup', id: 'g1', number: 1, title: 'Group' },
 });

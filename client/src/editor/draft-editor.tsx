@@ -13,6 +13,7 @@ import { BracketTool } from './bracket-tool';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
+import { ReadingFocus } from './reading-focus';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
 
@@ -55,6 +56,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
         Bracket.configure({ userId: user.id }),
+        ReadingFocus,
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },

@@ -13,6 +13,9 @@ const KNOWN = [
   'TOO_MANY_REQUESTS',
   'DATABASE_UNAVAILABLE',
   'PAYLOAD_TOO_LARGE',
+  'READING_IN_PROGRESS',
+  'NO_ACTIVE_READING',
+  'NOTHING_TO_READ',
 ];
 
 /** The error's code as the server sent it, NETWORK when no answer came, OTHER when unknown. */

@@ -32,6 +32,15 @@ export const draftPolicy = {
   /** Lifting a bracket or choosing an alternative settles language: managers, unless locked. */
   decideBrackets: (u: AuthUser, d: DraftWithStatus) =>
     draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /**
+   * Leading a reading (start, move, record outcomes, end) is the Chair's, or the group
+   * coordinator's for their group's draft, as in the room; the Secretariat assists but does not read.
+   */
+  leadReading: (u: AuthUser, d: DraftRef) =>
+    hasRole(u, Role.CHAIR) || coordinates(u, d.workingGroupId),
+  /** A reading decides on the text, which an adopted draft's is no longer open to. */
+  conductReading: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.leadReading(u, d) && !draftPolicy.locked(d),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
@@ -48,6 +57,7 @@ export interface DraftAbilityValues {
   createVersion: boolean;
   restoreVersion: boolean;
   decideBrackets: boolean;
+  conductReading: boolean;
 }
 
 /** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
@@ -63,6 +73,7 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
       createVersion: false,
       restoreVersion: false,
       decideBrackets: false,
+      conductReading: false,
     };
   return {
     edit: draftPolicy.edit(u, d),
@@ -75,5 +86,6 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     createVersion: draftPolicy.createVersion(u, d),
     restoreVersion: draftPolicy.restoreVersion(u, d),
     decideBrackets: draftPolicy.decideBrackets(u, d),
+    conductReading: draftPolicy.conductReading(u, d),
   };
 }

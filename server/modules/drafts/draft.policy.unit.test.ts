@@ -16,22 +16,23 @@ import { DraftStatus } from './draft-status';
  * Chair and the Secretariat manage everything, and alone mark a draft adopted (and reopen it).
  * `edit` is the right to write the text; an adopted text is locked for everyone (below).
  * `move` is a status change among drafting, in review and agreed. `version` is freezing a numbered
- * version and restoring one; restoring changes the text, so an adopted draft refuses it.
+ * version and restoring one; restoring changes the text, so an adopted draft refuses it. `read`
+ * is leading a reading of the text (the Chair, or the group's coordinator; never while adopted).
  */
 const TABLE = parseTable(`
-  role         group  edit comment manage create move adopt reopen version
-  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes
-  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes
-  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes
-  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes
-  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes
-  COORDINATOR  other  -    -       -      -      -    -     -      -
-  DELEGATE     own    yes  yes     -      -      -    -     -      -
-  DELEGATE     other  -    -       -      -      -    -     -      -
-  EXPERT       own    yes  yes     -      -      -    -     -      -
-  EXPERT       other  -    yes     -      -      -    -     -      -
-  OBSERVER     own    -    -       -      -      -    -     -      -
-  OBSERVER     other  -    -       -      -      -    -     -      -
+  role         group  edit comment manage create move adopt reopen version read
+  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes    yes
+  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes    yes
+  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes    -
+  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes    -
+  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes    yes
+  COORDINATOR  other  -    -       -      -      -    -     -      -      -
+  DELEGATE     own    yes  yes     -      -      -    -     -      -      -
+  DELEGATE     other  -    -       -      -      -    -     -      -      -
+  EXPERT       own    yes  yes     -      -      -    -     -      -      -
+  EXPERT       other  -    yes     -      -      -    -     -      -      -
+  OBSERVER     own    -    -       -      -      -    -     -      -      -
+  OBSERVER     other  -    -       -      -      -    -     -      -      -
 `);
 
 const STATUSES = Object.values(DraftStatus);
@@ -56,6 +57,8 @@ describe('draft policy, every role × own or other group × status', () => {
       createVersion: draftPolicy.createVersion(u, draft),
       restoreVersion: draftPolicy.restoreVersion(u, draft),
       decideBrackets: draftPolicy.decideBrackets(u, draft),
+      leadReading: draftPolicy.leadReading(u, draft),
+      conductReading: draftPolicy.conductReading(u, draft),
     }).toEqual({
       edit: want.edit && !locked,
       comment: want.comment,
@@ -65,6 +68,8 @@ describe('draft policy, every role × own or other group × status', () => {
       restoreVersion: want.version && !locked,
       // Settling bracketed language is managing the draft's text.
       decideBrackets: want.manage && !locked,
+      leadReading: want.read,
+      conductReading: want.read && !locked,
     });
 
     for (const to of STATUSES) {
@@ -84,6 +89,7 @@ describe('draft policy, every role × own or other group × status', () => {
       createVersion: want.version,
       restoreVersion: want.version && !locked,
       decideBrackets: want.manage && !locked,
+      conductReading: want.read && !locked,
     });
   });
 

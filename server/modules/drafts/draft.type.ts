@@ -56,6 +56,12 @@ export class DraftAbilities {
       'Lift a bracket or choose one of its options (liftBracket, chooseAlternative); never while adopted',
   })
   decideBrackets!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Lead a reading of the text: start it, move it, record outcomes, end it (startReading…); never while adopted',
+  })
+  conductReading!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

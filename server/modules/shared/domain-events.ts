@@ -6,6 +6,7 @@ import type { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
+import type { DraftReadingDoc } from '../readings/reading.model';
 import type { DraftVersionDoc } from '../versions/version.model';
 
 /**
@@ -56,6 +57,12 @@ export interface DomainEventMap {
   'draft.presenceChanged': { draftId: string };
   /** Someone's visit to the draft was recorded (what is new to them since is counted from it). */
   'draft.visited': { draftId: string; userId: Types.ObjectId };
+  /** A reading of the draft started, moved to a paragraph, recorded an outcome or ended. */
+  'reading.changed': {
+    reading: DraftReadingDoc;
+    byId: Types.ObjectId;
+    change: 'started' | 'moved' | 'outcome' | 'ended';
+  };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {
     comment: CommentDoc;

@@ -25,6 +25,7 @@ import { EditDraftDetails } from './edit-draft-details';
 import { ComparisonView } from './history/comparison-view';
 import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
+import { ReadingBanner } from './reading/reading-banner';
 import { useRecordVisit } from './record-visit';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
@@ -139,6 +140,14 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
               )}
             </div>
             {editorShown && <LastVisitChanges draftId={draft.id} />}
+            {editorShown && (
+              <ReadingBanner
+                ws={ws}
+                draftId={draft.id}
+                canConduct={draft.can.conductReading}
+                editor={editor}
+              />
+            )}
             {readOnly && !adopted && (
               <p className="banner banner-read-only" role="note">
                 {t('draft.readOnly')}

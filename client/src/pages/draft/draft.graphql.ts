@@ -12,6 +12,7 @@ export const DraftAbilitiesFields = graphql(`
       createVersion
       restoreVersion
       decideBrackets
+      conductReading
     }
   }
 `);
