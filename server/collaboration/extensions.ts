@@ -5,6 +5,7 @@ import { EditActivity } from './edit-activity';
 import { EditGate } from './edit-gate';
 import type { CollaborationCore } from './extension';
 import { PresenceRegistry } from './presence';
+import { ProposalTracker } from './proposal-tracker';
 import { RevisionRecorder } from './revisions';
 import { Throttle } from './throttle';
 
@@ -48,6 +49,7 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     // Before the compaction trigger too: it counts words against the document as stored before.
     revisions,
     compaction: new CompactionTrigger(core, options.compactEvery),
+    proposals: new ProposalTracker(core),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),
     ),

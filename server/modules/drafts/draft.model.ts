@@ -28,6 +28,8 @@ const draftSchema = new Schema(
     lastEditedById: { type: Schema.Types.ObjectId, default: null },
     textLength: { type: Number, default: 0 },
     wordCount: { type: Number, default: 0 },
+    // Proposals in the text awaiting a decision, kept by the proposals module for dashboards.
+    openProposals: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

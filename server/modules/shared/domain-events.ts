@@ -47,6 +47,15 @@ export interface DomainEventMap {
   'draft.presenceChanged': { draftId: string };
   /** Someone's visit to the draft was recorded (what is new to them since is counted from it). */
   'draft.visited': { draftId: string; userId: Types.ObjectId };
+  /**
+   * A draft's proposals changed: found in or gone from its text, supported or objected to,
+   * accepted or rejected (the text change itself travels as an edit).
+   */
+  'proposal.changed': {
+    draftId: string;
+    proposalId: Types.ObjectId | null;
+    change: 'synced' | 'position' | 'accepted' | 'rejected';
+  };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {
     comment: CommentDoc;
