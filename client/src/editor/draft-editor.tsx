@@ -11,6 +11,8 @@ import { markOnce } from '../ui/mark-once';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
+import { ProposeChanges, setProposing } from './proposals/propose-changes';
+import { ProposeToggle } from './proposals/propose-toggle';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
 
@@ -18,6 +20,8 @@ export interface DraftEditorProps {
   connection: DraftConnection;
   user: SessionUser;
   editable: boolean;
+  /** Start in Propose mode (the server says so: a delegate while the draft is in review). */
+  proposeByDefault?: boolean;
   onReady: (editor: Editor | null) => void;
 }
 
@@ -25,7 +29,13 @@ export interface DraftEditorProps {
  * TipTap bound to the draft's Yjs document. Undo is Yjs's: it only takes back this person's own
  * edits, never a co-author's. Carets show who is where, in their colour.
  */
-export function DraftEditor({ connection, user, editable, onReady }: DraftEditorProps) {
+export function DraftEditor({
+  connection,
+  user,
+  editable,
+  proposeByDefault = false,
+  onReady,
+}: DraftEditorProps) {
   const { t } = useT();
   markOnce('draft:editor-start');
   // What the attributes below say, kept current by the effects below (the editor outlives both).
@@ -52,6 +62,7 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
+        ProposeChanges.configure({ userId: user.id }),
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
@@ -85,6 +96,9 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
     editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
   }, [editor, t]);
   useEffect(() => {
+    if (editor) setProposing(editor, proposeByDefault);
+  }, [editor, proposeByDefault]);
+  useEffect(() => {
     if (editor) markOnce('draft:editor');
     onReady(editor);
     return () => onReady(null);
@@ -98,7 +112,12 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
       onPointerDownCapture={lazy ? wake : undefined}
       onKeyDownCapture={lazy ? wake : undefined}
     >
-      {editable && <Toolbar editor={editor} />}
+      {editable && (
+        <div className="editor-bar">
+          <Toolbar editor={editor} />
+          <ProposeToggle editor={editor} />
+        </div>
+      )}
       <EditorContent editor={editor} />
     </div>
   );

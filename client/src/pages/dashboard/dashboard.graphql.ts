@@ -21,6 +21,7 @@ export const DraftSummaryFields = graphql(`
     length
     words
     openComments
+    openProposals
     changesSinceMyLastVisit
     activity(days: 14) {
       day

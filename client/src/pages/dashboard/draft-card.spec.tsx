@@ -21,6 +21,7 @@ const draft: DraftSummaryFragment = {
   length: 120,
   words: 21,
   openComments: 3,
+  openProposals: 2,
   changesSinceMyLastVisit: null,
   activity: [
     { day: '2020-08-19', edits: 4 },

@@ -95,6 +95,10 @@ export function DraftCard({
           <dd className="open-comments">{draft.openComments}</dd>
         </div>
         <div>
+          <dt>{t('dashboard.proposals')}</dt>
+          <dd className="open-proposals">{draft.openProposals}</dd>
+        </div>
+        <div>
           <dt>{t('dashboard.activity')}</dt>
           <dd>
             <ActivityChart days={draft.activity} />

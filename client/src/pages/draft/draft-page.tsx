@@ -24,6 +24,7 @@ import { EditDraftDetails } from './edit-draft-details';
 import { ComparisonView } from './history/comparison-view';
 import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
+import { ProposalsPanel } from './proposals/proposals-panel';
 import { useRecordVisit } from './record-visit';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
@@ -40,6 +41,7 @@ const StatusChanged = graphql(`
       id
       status
       statusChangedAt
+      proposeByDefault
       ...DraftAbilitiesFields
     }
   }
@@ -173,6 +175,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
               connection={connection}
               user={user}
               editable={!readOnly && sync.ready}
+              proposeByDefault={draft?.proposeByDefault ?? false}
               onReady={onReady}
             />
           </div>
@@ -188,6 +191,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             onRestored={closeComparison}
           />
         )}
+        {draft && editorShown && <ProposalsPanel draftId={draft.id} editor={editor} />}
         {draft && editorShown && (
           <CommentThreads
             targetId={draft.id}

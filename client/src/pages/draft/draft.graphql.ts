@@ -24,6 +24,7 @@ export const DraftQuery = graphql(`
       status
       statusChangedAt
       deadline
+      proposeByDefault
       ...DraftAbilitiesFields
       workingGroup {
         id
