@@ -283,6 +283,58 @@ describe('proposals by delegation', () => {
     );
   });
 
+  it('each proposal has its own comment thread, under the draft’s rules', async () => {
+    const draftId = await buildDraft(1);
+    const [france, china, observer] = await Promise.all([
+      person([Role.DELEGATE], 'FRA'),
+      person([Role.DELEGATE], 'CHN'),
+      person([Role.OBSERVER], 'KEN', []),
+    ]);
+    const fr = await open(france.token, draftId);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('Words.')]);
+    fr.doc.getXmlFragment(CONTENT_FIELD).push([p]);
+    fr.doc.transact(() => {
+      textOf(fr.doc).insert(5, ' added', { insertion: { id: `${france.id}:cccccccccc` } });
+    });
+    await fr.provider.whenAcknowledged();
+    const [proposal] = (await list(draftId, china.token)).proposals;
+    const ADD = `mutation($input: AddCommentInput!) { addComment(input: $input) { id targetType targetId } }`;
+    const res = await t.gql(
+      ADD,
+      { input: { targetId: proposal.id, body: 'China cannot accept “added”.' } },
+      china.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.addComment).toMatchObject({ targetType: 'PROPOSAL', targetId: proposal.id });
+    const refused = await t.gql(
+      ADD,
+      { input: { targetId: proposal.id, body: 'Me too.' } },
+      observer.token,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anchored = await t.gql(
+      ADD,
+      {
+        input: {
+          targetId: proposal.id,
+          body: 'x',
+          anchor: { quote: 'Words', start: null, end: null },
+        },
+      },
+      china.token,
+    );
+    expect(anchored.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const thread = await t.gql(
+      'query($t: ID!) { comments(targetId: $t) { body can { resolve } } }',
+      { t: proposal.id },
+      france.token,
+    );
+    expect(thread.data!.comments).toEqual([
+      { body: 'China cannot accept “added”.', can: { resolve: false } },
+    ]);
+  });
+
   it('delegates propose by default while the draft is in review; managers do not', async () => {
     const draftId = await buildDraft(1);
     const [france, coordinator] = await Promise.all([

@@ -191,7 +191,9 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             onRestored={closeComparison}
           />
         )}
-        {draft && editorShown && <ProposalsPanel draftId={draft.id} editor={editor} />}
+        {draft && editorShown && (
+          <ProposalsPanel draftId={draft.id} editor={editor} canComment={draft.can.comment} />
+        )}
         {draft && editorShown && (
           <CommentThreads
             targetId={draft.id}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
 import { useState } from 'react';
+import { CommentThreads } from '../../../comments/comment-thread';
 import { colorFor } from '../../../editor/colors';
 import type { ProposalFieldsFragment } from '../../../gql/graphql';
 import { type Lang, useT } from '../../../i18n/i18n';
@@ -74,12 +75,29 @@ function ProposalColours({ proposals }: { proposals: readonly ProposalFieldsFrag
   return <style>{css}</style>;
 }
 
+/** A proposal's own thread, read only once opened: a long list must not load every thread. */
+function ProposalThread({ id, canWrite }: { id: string; canWrite: boolean }) {
+  const { t } = useT();
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="proposal-thread"
+      onToggle={(e) => setOpened((e.target as HTMLDetailsElement).open)}
+    >
+      <summary>{t('proposals.thread')}</summary>
+      {opened && <CommentThreads targetId={id} canWrite={canWrite} />}
+    </details>
+  );
+}
+
 function ProposalItem({
   proposal: p,
   editor,
+  canComment,
 }: {
   proposal: ProposalFieldsFragment;
   editor: Editor | null;
+  canComment: boolean;
 }) {
   const { t, lang } = useT();
   const [support, supporting] = useMutation(SupportProposal);
@@ -176,12 +194,22 @@ function ProposalItem({
           {errorText(error, lang)}
         </p>
       )}
+      <ProposalThread id={p.id} canWrite={canComment} />
     </li>
   );
 }
 
 /** The draft's proposals beside the text, live: who proposes what, who supports it, decisions. */
-export function ProposalsPanel({ draftId, editor }: { draftId: string; editor: Editor | null }) {
+export function ProposalsPanel({
+  draftId,
+  editor,
+  canComment,
+}: {
+  draftId: string;
+  editor: Editor | null;
+  /** The draft's `can.comment`: a proposal's thread is under the draft's rules. */
+  canComment: boolean;
+}) {
   const { t } = useT();
   const { data } = useQuery(DraftProposalsQuery, { variables: { id: draftId } });
   useSubscription(DraftProposalsLive, { variables: { id: draftId } });
@@ -199,7 +227,7 @@ export function ProposalsPanel({ draftId, editor }: { draftId: string; editor: E
       ) : (
         <ul className="proposal-list">
           {open.map((p) => (
-            <ProposalItem key={p.id} proposal={p} editor={editor} />
+            <ProposalItem key={p.id} proposal={p} editor={editor} canComment={canComment} />
           ))}
         </ul>
       )}
@@ -210,7 +238,7 @@ export function ProposalsPanel({ draftId, editor }: { draftId: string; editor: E
           </summary>
           <ul className="proposal-list">
             {decided.map((p) => (
-              <ProposalItem key={p.id} proposal={p} editor={editor} />
+              <ProposalItem key={p.id} proposal={p} editor={editor} canComment={canComment} />
             ))}
           </ul>
         </details>
