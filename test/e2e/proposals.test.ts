@@ -38,6 +38,18 @@ const selectWord = (word: string) => `(() => {
   return at;
 })()`;
 
+// Puts the caret just after the words a proposal inserted (another delegation's, say).
+const caretAfter = (words: string) => `(() => {
+  const editor = document.querySelector('.draft-text').editor;
+  let at = -1;
+  editor.state.doc.descendants((node, pos) => {
+    if (node.isText && node.text.endsWith(${JSON.stringify(words)}) && node.marks.some((m) => m.type.name === 'insertion'))
+      at = pos + node.nodeSize;
+  });
+  editor.commands.setTextSelection(at);
+  return at;
+})()`;
+
 let counter = 0;
 
 describe('proposals by delegation, in Chromium', () => {
@@ -188,4 +200,92 @@ describe('proposals by delegation, in Chromium', () => {
     },
     180_000,
   );
+
+  it('a proposal typed against another delegation’s stays its own; proposals survive a reload; Edit mode writes plain text; the dashboard counts them live', async () => {
+    const draftId = await buildDraft(1);
+    await DraftModel.updateOne({ _id: draftId }, { status: DraftStatus.IN_REVIEW });
+    const seed = connectEditor(t.url, chairToken, draftId);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('Alpha beta gamma.')]);
+    seed.doc.getXmlFragment(CONTENT_FIELD).push([p]);
+    await seed.provider.whenAcknowledged();
+    await seed.close();
+    const dash = await signedIn(b.browser, t.url, 'chair@committee.test', TEST_PASSWORD);
+    contexts.push(dash.context);
+    const count = dash.page.locator(`[data-draft-id="${draftId}"] .open-proposals`);
+    await waitFor(
+      () => count.textContent(),
+      (n) => n === '0',
+    );
+
+    const [fraEmail, gbrEmail] = await Promise.all(['FRA', 'GBR'].map((c) => delegate(c)));
+    const fr = await open(fraEmail, FACTORY_PASSWORD, 'en-GB', draftId);
+    const gb = await open(gbrEmail, FACTORY_PASSWORD, 'en-GB', draftId);
+    await fr.locator('.draft-text').click();
+    await fr.evaluate(selectWord('beta'));
+    await fr.keyboard.type('BETA');
+    await waitFor(
+      () => editorText(gb),
+      (text) => text.includes('BETA'),
+    );
+    await gb.locator('.draft-text').click();
+    expect(await gb.evaluate(caretAfter('BETA'))).toBeGreaterThan(0);
+    await gb.keyboard.type('X');
+
+    // The library would have given "X" France's id; it is the United Kingdom's own proposal.
+    const READ = `query($d: ID!) { draft(id: $d) { proposals { markId inserted deleted delegation { code } } } }`;
+    const proposals = async () =>
+      (
+        await t.gql<{
+          draft: {
+            proposals: {
+              markId: string;
+              inserted: string;
+              deleted: string;
+              delegation: { code: string };
+            }[];
+          };
+        }>(READ, { d: draftId }, chairToken)
+      ).data!.draft.proposals;
+    const found = await waitFor(proposals, (list) => list.length === 2);
+    expect(found.map((x) => [x.delegation.code, x.deleted, x.inserted])).toEqual([
+      ['FRA', 'beta', 'BETA'],
+      ['GBR', '', 'X'],
+    ]);
+    await waitFor(
+      () => count.textContent(),
+      (n) => n === '2',
+      15_000,
+      'the live count',
+    );
+
+    // A reload reads them back from the stored document.
+    await gb.reload();
+    await gb.locator('.draft-text[contenteditable=true]').waitFor();
+    await waitFor(
+      () => gb.locator('.draft-text ins').count(),
+      (n) => n >= 2,
+    );
+    expect(await gb.locator('.draft-text del').count()).toBeGreaterThan(0);
+    await waitFor(
+      () => openProposals(gb).count(),
+      (n) => n === 2,
+    );
+
+    // Edit mode: plain text, no proposal.
+    await fr.getByRole('button', { name: 'Edit', exact: true }).click();
+    expect(await fr.locator('.propose-toggle button').first().getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await fr.evaluate(selectWord('gamma'));
+    await fr.keyboard.type('delta');
+    await waitFor(
+      () => editorText(gb),
+      (text) => text.includes('delta.'),
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await proposals()).length).toBe(2);
+    expect(await gb.locator('.draft-text ins', { hasText: 'delta' }).count()).toBe(0);
+    await screenshot(dash.page, 'proposals-dashboard-en');
+  }, 180_000);
 });
