@@ -187,7 +187,7 @@ export function keepProposalsOwned(
 }
 
 /** A pasted proposal of someone else becomes plain text (its marks would carry their id). */
-function stripForeign(slice: Slice, userId: string): Slice {
+export function stripForeign(slice: Slice, userId: string): Slice {
   const map = (fragment: Fragment): Fragment => {
     const nodes: PmNode[] = [];
     fragment.forEach((node) => {
