@@ -165,6 +165,23 @@ describe('proposals by delegation, in Chromium', () => {
           'the support shown',
         );
 
+      // The proposal's own thread: China says why, France reads it.
+      const thread =
+        lang === 'fr' ? 'Discussion de cette proposition' : 'Discussion of this proposal';
+      const why = lang === 'fr' ? 'La Chine préfère « should ».' : 'China prefers “should”.';
+      await item(cn, franceLabel).locator('summary', { hasText: thread }).click();
+      await item(cn, franceLabel).getByRole('textbox').fill(why);
+      await item(cn, franceLabel)
+        .getByRole('button', { name: lang === 'fr' ? 'Envoyer' : 'Send' })
+        .click();
+      await item(fr, franceLabel).locator('summary', { hasText: thread }).click();
+      await waitFor(
+        () => item(fr, franceLabel).locator('.proposal-thread').textContent(),
+        (text) => (text ?? '').includes(why),
+        15_000,
+        'the comment in the proposal’s thread',
+      );
+
       // The coordinator accepts France's and rejects the United Kingdom's.
       await item(coord, franceLabel)
         .getByRole('button', { name: lang === 'fr' ? 'Accepter' : 'Accept' })
@@ -195,7 +212,7 @@ describe('proposals by delegation, in Chromium', () => {
         chairToken,
       );
       expect(stored.data!.draft).toEqual({ text: AGREED, openProposals: 0 });
-      await coord.locator('.proposals-decided summary').click();
+      await coord.locator('.proposals-decided > summary').click();
       await screenshot(coord, `proposals-decided-${lang}`);
     },
     180_000,
