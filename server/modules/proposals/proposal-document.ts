@@ -69,6 +69,47 @@ export function readProposals(doc: Y.Doc): ProposalInDocument[] {
 }
 
 /**
+ * Takes the marks `keys` of proposal `markId` off the text node, at the level of Yjs items: each
+ * format item that starts one of its runs is deleted, and where the text before it carries
+ * another proposal's mark of the same kind, a format item ending that one (value null) takes its
+ * place. `YText.format(…, { key: null })` would do the same but also writes items restating the
+ * previous value, the proposer's id, which the server refuses from anyone but the proposer
+ * (MARK_NOT_YOURS): a decision must only ever write nulls and deletions.
+ */
+function unmark(tr: Y.Transaction, node: Y.XmlText, markId: string, keys: Set<string>): void {
+  const inEffect = new Map<string, unknown>();
+  const idOf = (value: unknown) =>
+    value && typeof value === 'object' ? String((value as { id?: unknown }).id) : null;
+  for (let item = node._start; item !== null; item = item.right as Y.Item | null) {
+    if (item.deleted || !(item.content instanceof Y.ContentFormat)) continue;
+    const { key, value } = item.content;
+    const before = inEffect.get(key) ?? null;
+    inEffect.set(key, value);
+    if (!keys.has(key) || idOf(value) !== markId) continue;
+    if (before !== null && idOf(before) !== markId) {
+      const doc = tr.doc;
+      const client = doc.clientID;
+      const left = item.left;
+      const ending = new Y.Item(
+        Y.createID(client, Y.getState(doc.store, client)),
+        left,
+        left?.lastId ?? null,
+        item,
+        item.id,
+        node,
+        null,
+        // A format item of value null ends the previous proposal's mark here.
+        new Y.ContentFormat(key, null as unknown as object),
+      );
+      ending.integrate(tr, 0);
+    }
+    item.delete(tr);
+    // What follows is now in effect as before this item.
+    inEffect.set(key, before !== null && idOf(before) !== markId ? null : before);
+  }
+}
+
+/**
  * The update that accepts (insertions lose their mark and stay, struck words go) or rejects
  * (inserted words go, struck words lose their mark and stay) one proposal, made on a copy of the
  * stored state by a new Yjs client; null when the document holds no mark of it. Formatting
@@ -87,19 +128,19 @@ export function decisionUpdate(
       (r) => String(r.attrs.id) === markId,
     );
     if (runs.length === 0) return null;
-    doc.transact(() => {
+    const goes = (run: (typeof runs)[number]) =>
+      // The editor's zero-width anchors go either way.
+      (run.text.length > 0 && run.text.replace(ZERO_WIDTH, '') === '') ||
+      (accept && run.mark === 'deletion') ||
+      (!accept && run.mark === 'insertion');
+    const keep = new Set(accept ? ['insertion', 'modification'] : ['deletion', 'modification']);
+    doc.transact((tr) => {
+      // Format items take no room in the text: the runs' offsets stay right for the deletions.
+      for (const node of new Set(runs.filter((r) => !goes(r)).map((r) => r.node)))
+        unmark(tr, node, markId, keep);
       // From the end: a deletion never moves the offsets of the runs still to do.
-      for (const run of [...runs].reverse()) {
-        const length = run.text.length || 1;
-        const anchorOnly = run.text.length > 0 && run.text.replace(ZERO_WIDTH, '') === '';
-        const goes =
-          anchorOnly ||
-          (accept && run.mark === 'deletion') ||
-          (!accept && run.mark === 'insertion');
-        if (goes) run.node.delete(run.offset, length);
-        // Our marks exclude themselves, so y-prosemirror stores them under their plain name.
-        else run.node.format(run.offset, length, { [run.mark]: null });
-      }
+      for (const run of [...runs].reverse())
+        if (goes(run)) run.node.delete(run.offset, run.text.length || 1);
     });
     return Y.encodeStateAsUpdate(doc, before);
   } finally {
