@@ -79,4 +79,46 @@ describe('accepting and rejecting a proposal on the stored document', () => {
       expect(plain(delta)).toBe(accept ? `Alpha ${first}${second}gamma.` : 'Alpha BBgamma.');
     }
   });
+
+  // For the mark-authorship check (MARK_NOT_YOURS): this is what y-prosemirror sends when a
+  // person types right after another delegation's insertion (its updateYText: insert, then
+  // re-apply every run's attributes). The update leaves a live format item carrying France's id
+  // that changes no character's marks: a check must judge what each character ends up carrying,
+  // not which format items an update holds, or ordinary typing next to a proposal is refused.
+  it('typing next to another delegation’s proposal, as y-prosemirror does it, restates their id without changing their words', () => {
+    const france = new Y.Doc();
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText('Alpha gamma.');
+    p.insert(0, [t]);
+    france.getXmlFragment(CONTENT_FIELD).push([p]);
+    t.insert(6, 'BETA ', { insertion: { id: FR } });
+    const uk = new Y.Doc();
+    Y.applyUpdate(uk, Y.encodeStateAsUpdate(france));
+    const before = Y.encodeStateVector(uk);
+    const x = (uk.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const none = { insertion: null, deletion: null };
+    uk.transact(() => {
+      x.insert(11, 'X');
+      x.applyDelta([
+        { retain: 6, attributes: none },
+        { retain: 5, attributes: { ...none, insertion: { id: FR } } },
+        { retain: 1, attributes: { ...none, insertion: { id: GB } } },
+        { retain: 6, attributes: none },
+      ]);
+    });
+    const update = Y.encodeStateAsUpdate(uk, before);
+    const written = Y.decodeUpdate(update)
+      .structs.filter(
+        (s): s is Y.Item => s instanceof Y.Item && s.content instanceof Y.ContentFormat,
+      )
+      .map((s) => (s.content as Y.ContentFormat).value);
+    expect(written).toContainEqual({ id: FR });
+    // …yet France's words carry France's id as before, and only the new "X" is the UK's.
+    expect(x.toDelta()).toEqual([
+      { insert: 'Alpha ' },
+      { insert: 'BETA ', attributes: { insertion: { id: FR } } },
+      { insert: 'X', attributes: { insertion: { id: GB } } },
+      { insert: 'gamma.' },
+    ]);
+  });
 });
