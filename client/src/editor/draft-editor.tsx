@@ -59,6 +59,8 @@ export function DraftEditor({
           // It would add an empty paragraph after a final heading or list: opening a draft must not edit it.
           trailingNode: false,
           heading: { levels: [2, 3] },
+          // ProposeChanges brings a document that allows proposals on whole paragraphs.
+          document: false,
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,

@@ -69,6 +69,29 @@ describe('propose mode over prosemirror-suggest-changes', () => {
     ]);
   });
 
+  it('a whole paragraph struck or added: its words carry the mark (Yjs keeps no node marks)', () => {
+    const e = make();
+    e.commands.setContent('<p>First paragraph.</p><p>Second paragraph.</p>');
+    setProposing(e, true);
+    // Exactly the second block: the library would give the paragraph node a deletion mark.
+    const second = e.state.doc.child(0).nodeSize;
+    e.commands.deleteRange({ from: second, to: e.state.doc.content.size });
+    const para = e.state.doc.child(1);
+    expect(para.textContent).toBe('Second paragraph.');
+    expect(para.marks).toEqual([]);
+    const marks = new Set<string>();
+    para.forEach((n) => {
+      for (const m of n.marks) marks.add(`${m.type.name}:${String(m.attrs.id).split(':')[0]}`);
+    });
+    expect([...marks]).toEqual([`deletion:${ME}`]);
+    // A new paragraph by Enter: its anchor carries one's own insertion, nothing carries a node mark.
+    e.commands.setTextSelection(e.state.doc.child(0).nodeSize - 1);
+    e.commands.splitBlock();
+    e.state.doc.forEach((block) => {
+      expect(block.marks).toEqual([]);
+    });
+  });
+
   it('a pasted proposal of someone else becomes plain text; one’s own keeps its mark', () => {
     const e = make();
     const insertion = e.schema.marks.insertion;

@@ -7,7 +7,7 @@ import {
   suggestChangesKey,
   transformToSuggestionTransaction,
 } from '@handlewithcare/prosemirror-suggest-changes';
-import { Extension, Mark } from '@tiptap/core';
+import { Extension, Mark, Node } from '@tiptap/core';
 import type { MarkType, Mark as PmMark, Node as PmNode, Slice } from '@tiptap/pm/model';
 import { Fragment, Slice as PmSlice } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
@@ -85,6 +85,18 @@ export const ModificationMark = Mark.create({
     { ...HTMLAttributes, 'data-modification': '', class: 'proposal-mod' },
     0,
   ],
+});
+
+/**
+ * The document, allowing the suggestion marks on its blocks (the library marks a whole struck or
+ * added paragraph with a node mark; without this, such an edit throws). It replaces StarterKit's
+ * (`document: false` there). The node marks themselves are turned into marks on the words below.
+ */
+export const ProposalDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: 'block+',
+  marks: SUGGESTION_MARKS.join(' '),
 });
 
 const suggestionTypes = (state: EditorState): MarkType[] =>
@@ -218,7 +230,7 @@ export interface ProposeChangesOptions {
 export const ProposeChanges = Extension.create<ProposeChangesOptions>({
   name: 'proposeChanges',
   addOptions: () => ({ userId: '' }),
-  addExtensions: () => [InsertionMark, DeletionMark, ModificationMark],
+  addExtensions: () => [ProposalDocument, InsertionMark, DeletionMark, ModificationMark],
   addProseMirrorPlugins() {
     const userId = this.options.userId;
     return [
