@@ -7,6 +7,7 @@ import { EditGate } from './edit-gate';
 import type { CollaborationCore } from './extension';
 import { MarkAuthorship } from './mark-authorship';
 import { PresenceRegistry } from './presence';
+import { ProposalTracker } from './proposal-tracker';
 import { RevisionRecorder } from './revisions';
 import { Throttle } from './throttle';
 
@@ -51,6 +52,7 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     // Before the compaction trigger too: it counts words against the document as stored before.
     revisions,
     compaction: new CompactionTrigger(core, options.compactEvery),
+    proposals: new ProposalTracker(core),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),
     ),

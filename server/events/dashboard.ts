@@ -20,6 +20,8 @@ export function dashboardSummary(events: DomainEvents, pubSub: AppPubSub): (() =
     events.on('draft.presenceChanged', ({ draftId }) => changed(draftId)),
     // Everyone's cards are resolved again, for each their own count: one event, no per-person topic.
     events.on('draft.visited', ({ draftId }) => changed(draftId)),
+    // Open proposals are counted on the card; the draft page's list follows the same topic.
+    events.on('proposal.changed', ({ draftId }) => changed(draftId)),
     ...(['comment.added', 'comment.changed'] as const).map((type) =>
       events.on(type, ({ comment }) => {
         if (comment.targetType === CommentTargetType.DRAFT) changed(comment.targetId.toHexString());

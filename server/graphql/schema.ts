@@ -11,6 +11,7 @@ import * as decisions from '../modules/decisions/decisions.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as proposals from '../modules/proposals/proposals.resolvers';
 import * as readings from '../modules/readings/readings.resolvers';
 import * as revisions from '../modules/revisions/revisions.resolvers';
 import * as users from '../modules/users/users.resolvers';
@@ -36,6 +37,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   decisions,
   brackets,
   readings,
+  proposals,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

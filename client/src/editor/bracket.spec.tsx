@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../i18n/i18n';
 import { BRACKET, Bracket, readBrackets } from './bracket';
 import { BracketTool } from './bracket-tool';
+import { ProposeChanges, setProposing } from './proposals/propose-changes';
 
 const ME = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const OTHER = 'bbbbbbbbbbbbbbbbbbbbbbbb';
@@ -40,6 +41,26 @@ describe('brackets in the editor', () => {
     expect(e.view.dom.querySelector('.bracket-note')?.textContent).toBe(
       ' / [notes] / [takes note of]',
     );
+  });
+
+  it('brackets in Propose mode too: a bracket is not a proposal to format the words', () => {
+    editor = new Editor({
+      extensions: [
+        StarterKit.configure({ document: false }),
+        ProposeChanges.configure({ userId: ME }),
+        Bracket.configure({ userId: ME }),
+      ],
+      content: '<p>The Committee welcomes the report.</p>',
+    });
+    const e = editor;
+    setProposing(e, true);
+    e.chain().setTextSelection({ from: 15, to: 23 }).setBracket([]).run();
+    expect(readBrackets(e.state.doc).map((b) => b.text)).toEqual(['welcomes']);
+    const marks = new Set<string>();
+    e.state.doc.descendants((n) => {
+      for (const m of n.marks) marks.add(m.type.name);
+    });
+    expect([...marks]).toEqual(['bracket']);
   });
 
   it('does not grow when one types at its edge, and excludes a bracket inside a bracket', () => {

@@ -1,3 +1,4 @@
+import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import { type Editor, Mark, mergeAttributes } from '@tiptap/core';
 import { Fragment, type Mark as PMMark, type Node as PMNode, Slice } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
@@ -194,8 +195,10 @@ export const Bracket = Mark.create<BracketOptions>({
     return {
       setBracket:
         (alternatives) =>
-        ({ commands, state }) => {
+        ({ commands, state, tr }) => {
           if (state.selection.empty || !this.options.userId) return false;
+          // A bracket is the delegation's own act even in Propose mode, not a proposal to format.
+          tr.setMeta(suggestChangesKey, { skip: true });
           return commands.setMark(this.name, {
             id: newBracketId(this.options.userId),
             alternatives: alternatives.map((a) => a.trim()).filter(Boolean),

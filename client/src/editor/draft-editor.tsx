@@ -13,6 +13,8 @@ import { BracketTool } from './bracket-tool';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
+import { ProposeChanges, setProposing } from './proposals/propose-changes';
+import { ProposeToggle } from './proposals/propose-toggle';
 import { ReadingFocus } from './reading-focus';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
@@ -21,6 +23,8 @@ export interface DraftEditorProps {
   connection: DraftConnection;
   user: SessionUser;
   editable: boolean;
+  /** Start in Propose mode (the server says so: a delegate while the draft is in review). */
+  proposeByDefault?: boolean;
   onReady: (editor: Editor | null) => void;
 }
 
@@ -28,7 +32,13 @@ export interface DraftEditorProps {
  * TipTap bound to the draft's Yjs document. Undo is Yjs's: it only takes back this person's own
  * edits, never a co-author's. Carets show who is where, in their colour.
  */
-export function DraftEditor({ connection, user, editable, onReady }: DraftEditorProps) {
+export function DraftEditor({
+  connection,
+  user,
+  editable,
+  proposeByDefault = false,
+  onReady,
+}: DraftEditorProps) {
   const { t } = useT();
   markOnce('draft:editor-start');
   // What the attributes below say, kept current by the effects below (the editor outlives both).
@@ -52,11 +62,14 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
           // It would add an empty paragraph after a final heading or list: opening a draft must not edit it.
           trailingNode: false,
           heading: { levels: [2, 3] },
+          // ProposeChanges brings a document that allows proposals on whole paragraphs.
+          document: false,
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
         Bracket.configure({ userId: user.id }),
         ReadingFocus,
+        ProposeChanges.configure({ userId: user.id }),
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
@@ -90,6 +103,9 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
     editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
   }, [editor, t]);
   useEffect(() => {
+    if (editor) setProposing(editor, proposeByDefault);
+  }, [editor, proposeByDefault]);
+  useEffect(() => {
     if (editor) markOnce('draft:editor');
     onReady(editor);
     return () => onReady(null);
@@ -104,9 +120,10 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
       onKeyDownCapture={lazy ? wake : undefined}
     >
       {editable && (
-        <div className="editor-tools">
+        <div className="editor-bar">
           <Toolbar editor={editor} />
           <BracketTool editor={editor} />
+          <ProposeToggle editor={editor} />
         </div>
       )}
       <EditorContent editor={editor} />

@@ -3,6 +3,8 @@ import { InferSchemaType, model, Schema, Types } from 'mongoose';
 export enum CommentTargetType {
   AGENDA_ITEM = 'AGENDA_ITEM',
   DRAFT = 'DRAFT',
+  /** A proposal's own thread (containerId: its draft, whose rules apply). */
+  PROPOSAL = 'PROPOSAL',
 }
 
 const commentSchema = new Schema(

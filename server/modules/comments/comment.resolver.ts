@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import {
   Arg,
   Authorized,
@@ -126,8 +125,10 @@ export class CommentResolver {
     const anywhere = commentAbilities(user, c, { kind: 'agendaItem' });
     // On a draft, its group may add the right to resolve (its coordinator); the draft is read only
     // when that can change the answer: every subscriber computes this for every comment event.
-    if (!user || anywhere.resolve || c.targetType !== CommentTargetType.DRAFT) return anywhere;
-    const draft = await ctx.loaders.draft.load(new Types.ObjectId(c.targetId));
+    if (!user || anywhere.resolve || c.targetType === CommentTargetType.AGENDA_ITEM)
+      return anywhere;
+    // A proposal's thread is under its draft's rules (its container).
+    const draft = await ctx.loaders.draft.load(c.containerId);
     return draft ? commentAbilities(user, c, { kind: 'draft', draft }) : anywhere;
   }
 

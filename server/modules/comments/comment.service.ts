@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../core/errors';
 import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
 import { CommentAnchorData, MAX_COMMENT_LENGTH, NewComment } from './comment.data';
-import { CommentDoc, CommentModel } from './comment.model';
+import { CommentDoc, CommentModel, CommentTargetType } from './comment.model';
 import { commentPolicy } from './comment.policy';
 import { resolveTarget } from './comment-target';
 
@@ -74,7 +74,7 @@ export async function addComment(
     parentId = parent._id;
     threadId = parent.threadId;
   }
-  if (input.anchor && target.kind !== 'draft')
+  if (input.anchor && target.type !== CommentTargetType.DRAFT)
     throw badInput('Only comments on a draft can be anchored to a passage.', 'anchor');
   if (input.anchor && parentId)
     throw badInput('A reply is about the passage of its thread: leave its anchor out.', 'anchor');

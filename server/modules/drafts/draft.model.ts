@@ -30,6 +30,8 @@ const draftSchema = new Schema(
     wordCount: { type: Number, default: 0 },
     /** Bracketed passages in its text (written with the length and words, and on each decision). */
     openBrackets: { type: Number, default: 0 },
+    // Proposals in the text awaiting a decision, kept by the proposals module for dashboards.
+    openProposals: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -46,6 +46,21 @@ export const draftPolicy = {
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
       ? isOfficer(u)
       : draftPolicy.manage(u, d),
+  /** Accepting or rejecting a proposal changes the text: those who manage the draft, unless adopted. */
+  decideProposal: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /** Supporting or objecting is a delegation's position, taken by its delegates. */
+  supportProposal: (u: AuthUser, d: DraftWithStatus) =>
+    u.delegationId !== null &&
+    hasRole(u, Role.DELEGATE) &&
+    draftPolicy.comment(u, d) &&
+    !draftPolicy.locked(d),
+  /** While the Committee reviews a draft, a delegate's edits are proposals unless they switch. */
+  proposeByDefault: (u: AuthUser, d: DraftWithStatus) =>
+    d.status === DraftStatus.IN_REVIEW &&
+    hasRole(u, Role.DELEGATE) &&
+    draftPolicy.edit(u, d) &&
+    !draftPolicy.manage(u, d),
 };
 
 export interface DraftAbilityValues {

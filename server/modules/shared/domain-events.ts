@@ -63,6 +63,15 @@ export interface DomainEventMap {
     byId: Types.ObjectId;
     change: 'started' | 'moved' | 'outcome' | 'ended';
   };
+  /**
+   * A draft's proposals changed: found in or gone from its text, supported or objected to,
+   * accepted or rejected (the text change itself travels as an edit).
+   */
+  'proposal.changed': {
+    draftId: string;
+    proposalId: Types.ObjectId | null;
+    change: 'synced' | 'position' | 'accepted' | 'rejected';
+  };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {
     comment: CommentDoc;

@@ -22,6 +22,7 @@ export const DraftSummaryFields = graphql(`
     words
     openComments
     openBrackets
+    openProposals
     changesSinceMyLastVisit
     activity(days: 14) {
       day

@@ -22,6 +22,7 @@ const draft: DraftSummaryFragment = {
   words: 21,
   openComments: 3,
   openBrackets: 2,
+  openProposals: 2,
   changesSinceMyLastVisit: null,
   activity: [
     { day: '2020-08-19', edits: 4 },

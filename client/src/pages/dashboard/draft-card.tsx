@@ -97,6 +97,8 @@ export function DraftCard({
         <div>
           <dt>{t('dashboard.openBrackets')}</dt>
           <dd className="open-brackets">{draft.openBrackets}</dd>
+          <dt>{t('dashboard.proposals')}</dt>
+          <dd className="open-proposals">{draft.openProposals}</dd>
         </div>
         <div>
           <dt>{t('dashboard.activity')}</dt>

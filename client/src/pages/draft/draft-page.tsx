@@ -25,6 +25,7 @@ import { EditDraftDetails } from './edit-draft-details';
 import { ComparisonView } from './history/comparison-view';
 import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
+import { ProposalsPanel } from './proposals/proposals-panel';
 import { ReadingBanner } from './reading/reading-banner';
 import { useRecordVisit } from './record-visit';
 import { StatusControl } from './status-control';
@@ -42,6 +43,7 @@ const StatusChanged = graphql(`
       id
       status
       statusChangedAt
+      proposeByDefault
       ...DraftAbilitiesFields
     }
   }
@@ -183,6 +185,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
               connection={connection}
               user={user}
               editable={!readOnly && sync.ready}
+              proposeByDefault={draft?.proposeByDefault ?? false}
               onReady={onReady}
             />
           </div>
@@ -199,7 +202,10 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
           />
         )}
         {draft && editorShown && (
-          <BracketPanel draftId={draft.id} editor={editor} canDecide={draft.can.decideBrackets} />
+          <>
+            <ProposalsPanel draftId={draft.id} editor={editor} canComment={draft.can.comment} />
+            <BracketPanel draftId={draft.id} editor={editor} canDecide={draft.can.decideBrackets} />
+          </>
         )}
         {draft && editorShown && (
           <CommentThreads

@@ -26,6 +26,7 @@ export const DraftQuery = graphql(`
       status
       statusChangedAt
       deadline
+      proposeByDefault
       ...DraftAbilitiesFields
       workingGroup {
         id
