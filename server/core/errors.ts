@@ -6,6 +6,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   DraftLocked = 'DRAFT_LOCKED',
+  ParagraphLocked = 'PARAGRAPH_LOCKED',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
@@ -51,6 +52,10 @@ export const notFound = (what: string, id: string) =>
 export const draftLocked = (
   message = 'This draft has been adopted: its text is final and can no longer be edited. The Chair or the Secretariat may reopen it.',
 ) => appError(ErrorCode.DraftLocked, message);
+
+export const paragraphLocked = (
+  message = 'This paragraph has been agreed: it can no longer be edited. The coordinator, the Chair or the Secretariat may reopen it.',
+) => appError(ErrorCode.ParagraphLocked, message);
 
 export const badInput = (message: string, field?: string) =>
   appError(ErrorCode.BadUserInput, message, field ? { field } : {});

@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.DraftLocked]: 423,
+  [ErrorCode.ParagraphLocked]: 423,
   [ErrorCode.QueryTooDeep]: 400,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PayloadTooLarge]: 413,

@@ -12,6 +12,7 @@ import '../modules/decisions/decision.model';
 import '../modules/delegations/delegation.model';
 import '../modules/drafts/draft.model';
 import '../modules/meetings/meeting.model';
+import '../modules/paragraphs/paragraph.model';
 import '../modules/revisions/revision.model';
 import '../modules/users/user.model';
 import '../modules/versions/attribution.model';

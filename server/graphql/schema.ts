@@ -9,6 +9,7 @@ import * as committee from '../modules/committee/committee.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as paragraphs from '../modules/paragraphs/paragraphs.resolvers';
 import * as revisions from '../modules/revisions/revisions.resolvers';
 import * as users from '../modules/users/users.resolvers';
 import * as versions from '../modules/versions/versions.resolvers';
@@ -30,6 +31,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   versions,
   visits,
   revisions,
+  paragraphs,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -29,6 +29,14 @@ export const draftPolicy = {
   /** Restoring changes the text, which an adopted draft's may not: managers, unless locked. */
   restoreVersion: (u: AuthUser, d: DraftWithStatus) =>
     draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /**
+   * Agreeing a paragraph (or parking, reopening it) is for those who run the negotiation: the
+   * group's coordinator, the Chair, the Secretariat; never on an adopted text.
+   */
+  setParagraphStatus: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /** An agreed paragraph stays editable for those who may reopen it (the server lock spares them). */
+  editAgreedParagraph: (u: AuthUser, d: DraftRef) => draftPolicy.manage(u, d),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
@@ -44,6 +52,7 @@ export interface DraftAbilityValues {
   adopt: boolean;
   createVersion: boolean;
   restoreVersion: boolean;
+  setParagraphStatus: boolean;
 }
 
 /** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
@@ -58,6 +67,7 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
       adopt: false,
       createVersion: false,
       restoreVersion: false,
+      setParagraphStatus: false,
     };
   return {
     edit: draftPolicy.edit(u, d),
@@ -69,5 +79,6 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
     createVersion: draftPolicy.createVersion(u, d),
     restoreVersion: draftPolicy.restoreVersion(u, d),
+    setParagraphStatus: draftPolicy.setParagraphStatus(u, d),
   };
 }

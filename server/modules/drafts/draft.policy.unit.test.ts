@@ -17,21 +17,22 @@ import { DraftStatus } from './draft-status';
  * `edit` is the right to write the text; an adopted text is locked for everyone (below).
  * `move` is a status change among drafting, in review and agreed. `version` is freezing a numbered
  * version and restoring one; restoring changes the text, so an adopted draft refuses it.
+ * `paragraph` is setting a paragraph's status (agreeing it), and editing an agreed paragraph.
  */
 const TABLE = parseTable(`
-  role         group  edit comment manage create move adopt reopen version
-  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes
-  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes
-  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes
-  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes
-  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes
-  COORDINATOR  other  -    -       -      -      -    -     -      -
-  DELEGATE     own    yes  yes     -      -      -    -     -      -
-  DELEGATE     other  -    -       -      -      -    -     -      -
-  EXPERT       own    yes  yes     -      -      -    -     -      -
-  EXPERT       other  -    yes     -      -      -    -     -      -
-  OBSERVER     own    -    -       -      -      -    -     -      -
-  OBSERVER     other  -    -       -      -      -    -     -      -
+  role         group  edit comment manage create move adopt reopen version paragraph
+  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes     yes
+  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes     yes
+  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes     yes
+  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes     yes
+  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes     yes
+  COORDINATOR  other  -    -       -      -      -    -     -      -       -
+  DELEGATE     own    yes  yes     -      -      -    -     -      -       -
+  DELEGATE     other  -    -       -      -      -    -     -      -       -
+  EXPERT       own    yes  yes     -      -      -    -     -      -       -
+  EXPERT       other  -    yes     -      -      -    -     -      -       -
+  OBSERVER     own    -    -       -      -      -    -     -      -       -
+  OBSERVER     other  -    -       -      -      -    -     -      -       -
 `);
 
 const STATUSES = Object.values(DraftStatus);
@@ -55,6 +56,8 @@ describe('draft policy, every role × own or other group × status', () => {
       create: draftPolicy.create(u, draft.workingGroupId),
       createVersion: draftPolicy.createVersion(u, draft),
       restoreVersion: draftPolicy.restoreVersion(u, draft),
+      setParagraphStatus: draftPolicy.setParagraphStatus(u, draft),
+      editAgreedParagraph: draftPolicy.editAgreedParagraph(u, draft),
     }).toEqual({
       edit: want.edit && !locked,
       comment: want.comment,
@@ -62,6 +65,8 @@ describe('draft policy, every role × own or other group × status', () => {
       create: want.create,
       createVersion: want.version,
       restoreVersion: want.version && !locked,
+      setParagraphStatus: want.paragraph && !locked,
+      editAgreedParagraph: want.paragraph,
     });
 
     for (const to of STATUSES) {
@@ -80,6 +85,7 @@ describe('draft policy, every role × own or other group × status', () => {
       adopt: !locked && want.adopt,
       createVersion: want.version,
       restoreVersion: want.version && !locked,
+      setParagraphStatus: want.paragraph && !locked,
     });
   });
 

@@ -50,6 +50,12 @@ export class DraftAbilities {
       'Make the text that of an earlier version (restoreDraftVersion); never while adopted',
   })
   restoreVersion!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Agree, park or reopen its paragraphs (setParagraphStatus), and edit agreed ones; never while adopted',
+  })
+  setParagraphStatus!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

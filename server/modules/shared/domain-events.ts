@@ -5,6 +5,7 @@ import type { CommentDoc } from '../comments/comment.model';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
+import type { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DraftVersionDoc } from '../versions/version.model';
 
 /**
@@ -47,6 +48,13 @@ export interface DomainEventMap {
   'draft.presenceChanged': { draftId: string };
   /** Someone's visit to the draft was recorded (what is new to them since is counted from it). */
   'draft.visited': { draftId: string; userId: Types.ObjectId };
+  /** A paragraph's status was set (agreed, parked, reopened…): its lock follows it. */
+  'paragraph.statusChanged': {
+    draft: Pick<DraftDoc, '_id' | 'workingGroupId' | 'status'>;
+    paragraphId: string;
+    status: ParagraphStatus;
+    byId: Types.ObjectId;
+  };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {
     comment: CommentDoc;

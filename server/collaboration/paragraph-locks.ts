@@ -1,0 +1,191 @@
+import type { Types } from 'mongoose';
+import * as Y from 'yjs';
+import { readBlocks } from '../core/document-blocks';
+import { paragraphLocked } from '../core/errors';
+import { logger } from '../logger';
+import { draftPolicy } from '../modules/drafts/draft.policy';
+import { findDraft } from '../modules/drafts/draft.service';
+import { lockedParagraphIds } from '../modules/paragraphs/paragraph.service';
+import { locks as statusLocks } from '../modules/paragraphs/paragraph-status';
+import type { AppPubSub } from '../pubsub/pubsub';
+import { ALL, Topic } from '../pubsub/topics';
+import { type LoadedState, loadState } from './document-state';
+import type { CollaborationExtension, IncomingUpdate } from './extension';
+import { pidOf, UNRESOLVED, UpdateTouch } from './paragraph-touch';
+
+interface DraftLocks {
+  /** Who may edit agreed paragraphs is decided per group (coordinator), or by role. */
+  workingGroupId: Types.ObjectId;
+  locked: Set<string>;
+  readAt: number;
+}
+
+export interface ParagraphStatusNews {
+  draftId: string;
+  paragraphId: string;
+  status: string;
+}
+
+/** How long a draft's lock list is trusted without news (bounds a lost pub/sub message). */
+const LOCKS_RECHECK_MS = 10_000;
+
+/**
+ * The lock of agreed paragraphs at the server: refuses (PARAGRAPH_LOCKED, before anything is
+ * stored or relayed) an update that changes a paragraph agreed or agreed ad referendum, unless its
+ * sender may set paragraph status. The server never edits updates; to see where one lands it
+ * keeps, only for drafts that have locked paragraphs, the draft's document in memory (loaded from
+ * the stored state, then every accepted update applied in accept order) and maps each struct and
+ * deleted range of the update to the top-level block it lies in (paragraph-touch.ts).
+ *
+ * Must be the last extension with a `beforeStore` hook: what passes it is applied to its document
+ * as accepted, and a refusal by a later hook would leave it there.
+ *
+ * The lock list is kept per draft in memory, read once when the draft is first edited here and
+ * kept current by the status events (on every instance through pub/sub, and at once on the
+ * instance that set the status).
+ */
+export class ParagraphLocks implements CollaborationExtension {
+  readonly name = 'paragraphLocks';
+  private locks = new Map<string, DraftLocks>();
+  private reading = new Map<string, Promise<DraftLocks>>();
+  /** News that came while a read was in flight: the read may predate it, so it is read again. */
+  private stale = new Set<string>();
+  private docs = new Map<string, Promise<Y.Doc>>();
+  private readonly stopWatch: () => void;
+  /** Time spent checking updates against locks, for the figures in ARCHITECTURE.md. */
+  private checked = { updates: 0, ms: 0 };
+
+  constructor(
+    pubSub: AppPubSub,
+    private readonly load: (draftId: Types.ObjectId) => Promise<LoadedState> = loadState,
+  ) {
+    this.stopWatch = pubSub.listen(Topic.ParagraphsChanged, ALL, (news) =>
+      this.statusChanged(news),
+    );
+  }
+
+  beforeStore(incoming: IncomingUpdate): void | Promise<void> {
+    const key = incoming.draftId.toHexString();
+    const known = this.locks.get(key);
+    // Drafts without agreed paragraphs (most, most of the time) cost a map lookup.
+    if (known && Date.now() - known.readAt < LOCKS_RECHECK_MS && known.locked.size === 0) return;
+    return this.check(key, incoming);
+  }
+
+  private async check(key: string, { user, draftId, update }: IncomingUpdate): Promise<void> {
+    const locks = await this.locksOf(key, draftId);
+    if (locks.locked.size === 0) {
+      this.docs.delete(key);
+      return;
+    }
+    let doc = await this.docOf(key, draftId);
+    if (!draftPolicy.editAgreedParagraph(user, locks)) {
+      const started = performance.now();
+      let touched = new UpdateTouch(doc, update).blocks();
+      if (touched === UNRESOLVED) {
+        // It builds on structs this document lacks: another instance's edits, or ones stored
+        // since it was loaded. Read the log once more; if they are still nowhere, the update may
+        // land anywhere once they arrive (Yjs keeps it pending), an agreed paragraph included, so
+        // it is refused rather than let through unchecked.
+        doc = await this.reread(draftId, doc);
+        touched = new UpdateTouch(doc, update).blocks();
+      }
+      this.checked.updates += 1;
+      this.checked.ms += performance.now() - started;
+      if (touched === UNRESOLVED)
+        throw paragraphLocked(
+          'Paragraphs of this draft are agreed, and this edit builds on text the server does not have, so it cannot tell whether it changes one. Reload the draft and try again.',
+        );
+      for (const block of touched) {
+        const pid = pidOf(block);
+        if (pid && locks.locked.has(pid)) throw paragraphLocked(lockedMessage(doc, block));
+      }
+    }
+    Y.applyUpdate(doc, update);
+  }
+
+  /** A status was set (here, or on another instance through pub/sub). */
+  statusChanged({ draftId, paragraphId, status }: ParagraphStatusNews): void {
+    if (this.reading.has(draftId)) this.stale.add(draftId);
+    const known = this.locks.get(draftId);
+    if (!known) return;
+    if (statusLocks(status)) known.locked.add(paragraphId);
+    else known.locked.delete(paragraphId);
+    if (known.locked.size === 0) this.docs.delete(draftId);
+  }
+
+  onUnload(draftId: string): void {
+    this.locks.delete(draftId);
+    this.docs.delete(draftId);
+  }
+
+  stats(): Record<string, number> {
+    return {
+      drafts: this.locks.size,
+      docs: this.docs.size,
+      checked: this.checked.updates,
+      checkMicros: Math.round(this.checked.ms * 1000),
+    };
+  }
+
+  onDestroy(): void {
+    this.stopWatch();
+    for (const doc of this.docs.values()) void doc.then((d) => d.destroy()).catch(() => undefined);
+    this.docs.clear();
+  }
+
+  private locksOf(key: string, draftId: Types.ObjectId): DraftLocks | Promise<DraftLocks> {
+    const known = this.locks.get(key);
+    if (known && Date.now() - known.readAt < LOCKS_RECHECK_MS) return known;
+    let reading = this.reading.get(key);
+    if (!reading) {
+      const read = async (): Promise<DraftLocks> => {
+        for (;;) {
+          this.stale.delete(key);
+          const [draft, ids] = await Promise.all([findDraft(draftId), lockedParagraphIds(draftId)]);
+          if (this.stale.has(key)) continue;
+          const locks = {
+            workingGroupId: draft.workingGroupId,
+            locked: new Set(ids),
+            readAt: Date.now(),
+          };
+          this.locks.set(key, locks);
+          return locks;
+        }
+      };
+      reading = read().finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
+    }
+    return reading;
+  }
+
+  private docOf(key: string, draftId: Types.ObjectId): Promise<Y.Doc> {
+    let doc = this.docs.get(key);
+    if (!doc) {
+      doc = this.load(draftId).then(({ state }) => {
+        const d = new Y.Doc();
+        Y.applyUpdate(d, state);
+        return d;
+      });
+      doc.catch((err: Error) => {
+        logger.warn({ err, draftId: key }, 'paragraph lock could not load the draft');
+        if (this.docs.get(key) === doc) this.docs.delete(key);
+      });
+      this.docs.set(key, doc);
+    }
+    return doc;
+  }
+
+  /** Merges the stored state into the kept document (which also holds accepted, unstored updates). */
+  private async reread(draftId: Types.ObjectId, doc: Y.Doc): Promise<Y.Doc> {
+    const { state } = await this.load(draftId);
+    Y.applyUpdate(doc, state);
+    return doc;
+  }
+}
+
+function lockedMessage(doc: Y.Doc, block: Y.Item): string {
+  const number = readBlocks(doc).find((b) => b.element._item === block)?.number;
+  const which = number ? `Paragraph ${number}` : 'This paragraph';
+  return `${which} has been agreed: it can no longer be edited. The coordinator, the Chair or the Secretariat may reopen it.`;
+}
