@@ -11,6 +11,8 @@ import { markOnce } from '../ui/mark-once';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
+import { ParagraphIds } from './paragraph-ids';
+import { ParagraphStatusMarks } from './paragraph-status';
 import { Toolbar } from './toolbar';
 import type { DraftConnection } from './use-draft-provider';
 
@@ -52,6 +54,8 @@ export function DraftEditor({ connection, user, editable, onReady }: DraftEditor
         }),
         Collaboration.configure({ document: connection.doc, field: 'default' }),
         CommentHighlights,
+        ParagraphIds,
+        ParagraphStatusMarks,
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },

@@ -21,6 +21,9 @@ export const DraftSummaryFields = graphql(`
     length
     words
     openComments
+    paragraphsAgreed
+    paragraphsTotal
+    adRefPending
     changesSinceMyLastVisit
     activity(days: 14) {
       day

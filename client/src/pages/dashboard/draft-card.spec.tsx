@@ -21,6 +21,9 @@ const draft: DraftSummaryFragment = {
   length: 120,
   words: 21,
   openComments: 3,
+  paragraphsAgreed: 2,
+  paragraphsTotal: 5,
+  adRefPending: 1,
   changesSinceMyLastVisit: null,
   activity: [
     { day: '2020-08-19', edits: 4 },

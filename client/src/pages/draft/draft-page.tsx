@@ -24,6 +24,7 @@ import { EditDraftDetails } from './edit-draft-details';
 import { ComparisonView } from './history/comparison-view';
 import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
+import { ParagraphPanel } from './paragraph-panel';
 import { useRecordVisit } from './record-visit';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
@@ -179,6 +180,13 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
+        {draft && editorShown && (
+          <ParagraphPanel
+            draftId={draft.id}
+            editor={editor}
+            canSet={draft.can.setParagraphStatus}
+          />
+        )}
         {draft && editorShown && (
           <HistoryPanel
             draftId={draft.id}

@@ -11,6 +11,7 @@ export const DraftAbilitiesFields = graphql(`
       adopt
       createVersion
       restoreVersion
+      setParagraphStatus
     }
   }
 `);
