@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { RequestError } from '../../../client/src/collab/graphql-request';
 import { connectEditor, Editor, until } from '../../../test/helpers/editors';
 import { buildDraft, buildUser } from '../../../test/helpers/factories';
+import { startRedis } from '../../../test/helpers/server-process';
 import {
   startTestPlatform,
   subscribe,
@@ -10,9 +11,17 @@ import {
   Topic,
 } from '../../../test/helpers/test-platform';
 import { waitFor } from '../../../test/helpers/wait';
+import { Collaboration } from '../../collaboration/collaboration';
+import { loadState } from '../../collaboration/document-state';
 import { CONTENT_FIELD, PARAGRAPH_ID_ATTR } from '../../core/document-blocks';
+import { freeLoopbackPort } from '../../db/free-port';
+import type { AppPubSub } from '../../pubsub/pubsub';
+import { createRedisPubSub } from '../../pubsub/redis';
+import { ALL } from '../../pubsub/topics';
+import { authenticate } from '../auth/auth.service';
 import { DecisionKind } from '../decisions/decision.enums';
 import { DraftDecisionModel } from '../decisions/decision.model';
+import { DomainEvents } from '../shared/domain-events';
 import { Role } from '../users/role';
 
 interface Para {
@@ -369,5 +378,82 @@ describe('paragraphs: identity, status and the lock at the server', () => {
     expect(adopt.errors).toBeUndefined();
     expect(code(await set(chair, draftId, p1.id, 'AGREED'))).toBe('DRAFT_LOCKED');
     expect((await read(draftId)).can.setParagraphStatus).toBe(false);
+  });
+});
+
+describe('the paragraph lock on every instance (statuses through Redis)', () => {
+  let redis: { url: string; stop(): Promise<void> };
+  let t: TestPlatform;
+  let other: { collab: Collaboration; pubSub: AppPubSub };
+  beforeAll(async () => {
+    redis = await startRedis(await freeLoopbackPort());
+    t = await startTestPlatform({ REDIS_URL: redis.url });
+    // A second instance's edit path, sharing the database and Redis with the platform above.
+    const pubSub = await createRedisPubSub(redis.url);
+    other = {
+      collab: new Collaboration(pubSub, { compactEvery: 1000, events: new DomainEvents() }),
+      pubSub,
+    };
+  });
+  afterAll(async () => {
+    await other.collab.close();
+    await other.pubSub.close();
+    await t.stop();
+    await redis.stop();
+  });
+
+  it('refuses on the other instance once it hears of the agreement, and follows text stored by the first', async () => {
+    const chair = await t.login('chair@committee.test');
+    const token = await t.login('delegate@committee.test');
+    const delegate = (await authenticate(token))!;
+    const draftId = await buildDraft(1);
+    const id = new Types.ObjectId(draftId);
+    /** An edit made on a copy of the stored text, sent through the other instance. */
+    const edit = async (change: (f: Y.XmlFragment) => void) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await loadState(id)).state);
+      const before = Y.encodeStateVector(doc);
+      change(doc.getXmlFragment(CONTENT_FIELD));
+      const update = Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64');
+      return other.collab.applyUpdate(delegate, id, update, null, 'test').then(
+        () => 'OK',
+        (err: { extensions?: { code?: string } }) => err.extensions?.code,
+      );
+    };
+    const typeInto = (i: number, text: string) => (f: Y.XmlFragment) =>
+      ((f.get(i) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
+    expect(
+      await edit((f) =>
+        f.push([block('paragraph', 'Agreed soon.', 'p-one'), block('paragraph', 'Open.', 'p-two')]),
+      ),
+    ).toBe('OK');
+
+    const heard = new Promise<void>((resolve) => {
+      const stop = other.pubSub.listen(Topic.ParagraphsChanged, ALL, (news) => {
+        if (news.draftId === draftId && news.status === 'AGREED') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const res = await t.gql(SET, { d: draftId, p: 'p-one', s: 'AGREED', c: null }, chair);
+    expect(res.errors).toBeUndefined();
+    await heard;
+    expect(await edit(typeInto(0, 'Changed. '))).toBe('PARAGRAPH_LOCKED');
+    expect(await edit(typeInto(1, 'Still open. '))).toBe('OK');
+
+    // A paragraph stored through the first instance after the other loaded its document: the
+    // other reads the log again to place an edit into it.
+    const writer = connectEditor(t.url, token, draftId);
+    await writer.provider.whenSynced();
+    fragment(writer).push([block('paragraph', 'Written on the first instance.', 'p-three')]);
+    await until(() => writer.provider.pending === 0);
+    expect(await edit(typeInto(2, 'Typed on the other. '))).toBe('OK');
+    await writer.close();
+    const text = (await t.gql('query($d: ID!) { draft(id: $d) { text } }', { d: draftId }, chair))
+      .data!.draft.text;
+    expect(text).toBe(
+      'Agreed soon.\nStill open. Open.\nTyped on the other. Written on the first instance.',
+    );
   });
 });
