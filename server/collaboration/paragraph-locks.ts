@@ -14,8 +14,9 @@ import type { CollaborationExtension, IncomingUpdate } from './extension';
 import { pidOf, UNRESOLVED, UpdateTouch } from './paragraph-touch';
 
 interface DraftLocks {
-  /** Who may edit agreed paragraphs is decided per group (coordinator), or by role. */
-  workingGroupId: Types.ObjectId;
+  /** Who may edit agreed paragraphs is decided per group (coordinator), or by role; read once
+   * something is locked (null until then). */
+  workingGroupId: Types.ObjectId | null;
   locked: Set<string>;
   readAt: number;
 }
@@ -79,7 +80,9 @@ export class ParagraphLocks implements CollaborationExtension {
       return;
     }
     let doc = await this.docOf(key, draftId);
-    if (!draftPolicy.editAgreedParagraph(user, locks)) {
+    // Locks appeared (through news) after a read that found none: the group is read now.
+    locks.workingGroupId ??= (await findDraft(draftId)).workingGroupId;
+    if (!draftPolicy.editAgreedParagraph(user, { workingGroupId: locks.workingGroupId })) {
       const started = performance.now();
       let touched = new UpdateTouch(doc, update).blocks();
       if (touched === UNRESOLVED) {
@@ -142,13 +145,11 @@ export class ParagraphLocks implements CollaborationExtension {
       const read = async (): Promise<DraftLocks> => {
         for (;;) {
           this.stale.delete(key);
-          const [draft, ids] = await Promise.all([findDraft(draftId), lockedParagraphIds(draftId)]);
+          const ids = await lockedParagraphIds(draftId);
+          // The group only matters once something is locked: most drafts cost one small query.
+          const workingGroupId = ids.length > 0 ? (await findDraft(draftId)).workingGroupId : null;
           if (this.stale.has(key)) continue;
-          const locks = {
-            workingGroupId: draft.workingGroupId,
-            locked: new Set(ids),
-            readAt: Date.now(),
-          };
+          const locks = { workingGroupId, locked: new Set(ids), readAt: Date.now() };
           this.locks.set(key, locks);
           return locks;
         }

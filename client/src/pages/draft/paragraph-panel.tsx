@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { PARAGRAPH_ID_ATTR } from '../../editor/paragraph-ids';
 import { showParagraphStatuses } from '../../editor/paragraph-status';
 import type { DraftParagraphsQuery, ParagraphStatus } from '../../gql/graphql';
 import { type Lang, useT } from '../../i18n/i18n';
@@ -18,8 +19,8 @@ type T = ReturnType<typeof useT>['t'];
 /** The statuses a person sets (BRACKETED follows from the text). */
 const SETTABLE: ParagraphStatus[] = ['OPEN', 'AGREED_AD_REF', 'AGREED', 'PARKED'];
 const LOCKING: ParagraphStatus[] = ['AGREED', 'AGREED_AD_REF'];
-/** Read the paragraphs again this long after the text last changed (new ones, new numbers). */
-const REREAD_AFTER_EDIT_MS = 2000;
+/** The list follows the text this long after it last changed. */
+const REREAD_AFTER_EDIT_MS = 500;
 
 const statusClass = (p: Pick<Paragraph, 'status' | 'overdue'>) =>
   `para-${p.status.toLowerCase().replace(/_/g, '-')}${p.overdue ? ' para-overdue' : ''}`;
@@ -33,11 +34,42 @@ export function statusLabel(p: Paragraph, t: T, lang: Lang): string {
   return words.join(' · ');
 }
 
+/** A top-level block as the editor holds it now. */
+interface Block {
+  id: string | null;
+  kind: string;
+  number: number | null;
+  text: string;
+}
+
+/** The editor's blocks, and what would change the server's answer (ids, brackets in each). */
+function blocksOf(editor: Editor): { blocks: Block[]; signature: string } {
+  const blocks: Block[] = [];
+  const keys: string[] = [];
+  let number = 0;
+  editor.state.doc.forEach((node) => {
+    const id = (node.attrs[PARAGRAPH_ID_ATTR] as string | null) ?? null;
+    const brackets = new Set<unknown>();
+    node.descendants((child) => {
+      for (const mark of child.marks) if (mark.type.name === 'bracket') brackets.add(mark.attrs.id);
+    });
+    blocks.push({
+      id,
+      kind: node.type.name,
+      number: node.type.name === 'paragraph' ? ++number : null,
+      text: node.textContent,
+    });
+    keys.push(`${id}:${brackets.size}`);
+  });
+  return { blocks, signature: keys.join() };
+}
+
 /**
  * The draft's paragraphs with their statuses, beside the text: a status menu for each for those
  * who may set them (`can.setParagraphStatus`), and the statuses given to the editor, which shows
- * them in the margin and, for everyone else, keeps agreed paragraphs locked. Live: a status set
- * anywhere is read again at once.
+ * them in the margin and, for everyone else, keeps agreed paragraphs locked. The list follows the
+ * editor's text as it is typed; statuses are read again when one is set anywhere (live), and when
+ * paragraphs come, go or gain brackets (which the server counts).
  */
 export function ParagraphPanel({
   draftId,
@@ -55,14 +87,21 @@ export function ParagraphPanel({
     onData: () => void refetch(),
   });
   const paragraphs = data?.draft?.paragraphs;
+  const [blocks, setBlocks] = useState<Block[]>([]);
 
-  // New paragraphs and their numbers come with the text: read again once the typing pauses.
   useEffect(() => {
     if (!editor) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let read = blocksOf(editor);
+    setBlocks(read.blocks);
     const onUpdate = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void refetch(), REREAD_AFTER_EDIT_MS);
+      timer = setTimeout(() => {
+        const next = blocksOf(editor);
+        setBlocks(next.blocks);
+        if (next.signature !== read.signature) void refetch();
+        read = next;
+      }, REREAD_AFTER_EDIT_MS);
     };
     editor.on('update', onUpdate);
     return () => {
@@ -89,7 +128,28 @@ export function ParagraphPanel({
     );
   }, [editor, paragraphs, canSet, t, lang]);
 
-  const listed = (paragraphs ?? []).filter((p) => p.kind !== 'heading' && p.text.trim() !== '');
+  const byId = new Map((paragraphs ?? []).map((p) => [p.id, p]));
+  const listed = blocks.flatMap((b, index): Paragraph[] => {
+    if (b.kind === 'heading' || b.text.trim() === '') return [];
+    // A block without an id yet (written by a raw client): the server names it, in the same place.
+    const known = b.id ? byId.get(b.id) : paragraphs?.[index];
+    const id = b.id ?? known?.id;
+    if (!id) return [];
+    return [
+      {
+        ...(known ?? {
+          status: 'OPEN',
+          confirmBy: null,
+          overdue: false,
+          openBrackets: 0,
+        }),
+        id,
+        kind: b.kind,
+        number: b.number,
+        text: b.text,
+      },
+    ];
+  });
   return (
     <section className="paragraph-panel" aria-labelledby="paragraphs-title">
       <h2 id="paragraphs-title">{t('paragraphs.title')}</h2>
