@@ -12,6 +12,7 @@ import { ALL, Topic } from '../pubsub/topics';
 import { type LoadedState, loadState } from './document-state';
 import type { CollaborationExtension, IncomingUpdate } from './extension';
 import { pidOf, UNRESOLVED, UpdateTouch } from './paragraph-touch';
+import { decodedUpdate } from './update-codec';
 
 interface DraftLocks {
   /** Who may edit agreed paragraphs is decided per group (coordinator), or by role; read once
@@ -29,6 +30,8 @@ export interface ParagraphStatusNews {
 
 /** How long a draft's lock list is trusted without news (bounds a lost pub/sub message). */
 const LOCKS_RECHECK_MS = 10_000;
+/** Refused clients remembered per draft. */
+const MAX_REFUSED_CLIENTS = 1000;
 
 /**
  * The lock of agreed paragraphs at the server: refuses (PARAGRAPH_LOCKED, before anything is
@@ -52,6 +55,12 @@ export class ParagraphLocks implements CollaborationExtension {
   /** News that came while a read was in flight: the read may predate it, so it is read again. */
   private stale = new Set<string>();
   private docs = new Map<string, Promise<Y.Doc>>();
+  /**
+   * Per draft, the Yjs clients an update was refused from, with the reason. A client's later
+   * updates continue its clock past the refused structs, so Yjs could never integrate them (they
+   * would wait for the refused ones forever): they are refused too, for the same reason.
+   */
+  private refused = new Map<string, Map<number, string>>();
   private readonly stopWatch: () => void;
   /** Time spent checking updates against locks, for the figures in ARCHITECTURE.md. */
   private checked = { updates: 0, ms: 0 };
@@ -83,6 +92,8 @@ export class ParagraphLocks implements CollaborationExtension {
     // Locks appeared (through news) after a read that found none: the group is read now.
     locks.workingGroupId ??= (await findDraft(draftId)).workingGroupId;
     if (!draftPolicy.editAgreedParagraph(user, { workingGroupId: locks.workingGroupId })) {
+      const earlier = this.refusedBefore(key, doc, update);
+      if (earlier) throw paragraphLocked(earlier);
       const started = performance.now();
       let touched = new UpdateTouch(doc, update).blocks();
       if (touched === UNRESOLVED) {
@@ -101,7 +112,11 @@ export class ParagraphLocks implements CollaborationExtension {
         );
       for (const block of touched) {
         const pid = pidOf(block);
-        if (pid && locks.locked.has(pid)) throw paragraphLocked(lockedMessage(doc, block));
+        if (pid && locks.locked.has(pid)) {
+          const message = lockedMessage(doc, block);
+          this.remember(key, update, message);
+          throw paragraphLocked(message);
+        }
       }
     }
     Y.applyUpdate(doc, update);
@@ -120,10 +135,11 @@ export class ParagraphLocks implements CollaborationExtension {
   onUnload(draftId: string): void {
     this.locks.delete(draftId);
     this.docs.delete(draftId);
+    this.refused.delete(draftId);
   }
 
   stats(): Record<string, number> {
-    return { drafts: this.locks.size, docs: this.docs.size };
+    return { drafts: this.locks.size, docs: this.docs.size, refused: this.refused.size };
   }
 
   /** Updates inspected so far and the time spent mapping them to paragraphs (for operators). */
@@ -135,6 +151,30 @@ export class ParagraphLocks implements CollaborationExtension {
     this.stopWatch();
     for (const doc of this.docs.values()) void doc.then((d) => d.destroy()).catch(() => undefined);
     this.docs.clear();
+  }
+
+  private remember(key: string, update: Uint8Array, message: string): void {
+    let clients = this.refused.get(key);
+    if (!clients) {
+      clients = new Map();
+      this.refused.set(key, clients);
+    }
+    for (const s of decodedUpdate(update).structs) {
+      clients.set(s.id.client, message);
+      // A bound: editors start again under a new client after a refusal.
+      if (clients.size > MAX_REFUSED_CLIENTS) clients.delete(clients.keys().next().value as number);
+    }
+  }
+
+  /** Why an earlier update of a client this one continues was refused, if one was. */
+  private refusedBefore(key: string, doc: Y.Doc, update: Uint8Array): string | null {
+    const clients = this.refused.get(key);
+    if (!clients) return null;
+    for (const s of decodedUpdate(update).structs) {
+      const message = clients.get(s.id.client);
+      if (message && s.id.clock > Y.getState(doc.store, s.id.client)) return message;
+    }
+    return null;
   }
 
   private locksOf(key: string, draftId: Types.ObjectId): DraftLocks | Promise<DraftLocks> {

@@ -1,5 +1,8 @@
+import { Types } from 'mongoose';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
+import { ParagraphStateModel } from '../../server/modules/paragraphs/paragraph.model';
+import { ParagraphStatus } from '../../server/modules/paragraphs/paragraph-status';
 import { expectNoAxeViolations } from '../helpers/axe';
 import {
   contextsClosedAfterEach,
@@ -9,6 +12,7 @@ import {
   TestBrowser,
 } from '../helpers/browser';
 import { editorParagraphs, waitFor } from '../helpers/editor-page';
+import { connectEditor } from '../helpers/editors';
 import { draftOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
@@ -184,6 +188,54 @@ describe('agreed paragraphs in the browser', () => {
       (v) => v !== 'false',
     );
     expect(await delegate.page.locator('.para-locked').count()).toBe(1);
+  });
+
+  it('an edit the server refuses as locked (its editor did not know yet) is dropped: the editor starts again from the stored text and says why', async () => {
+    const draftId = await draftOf(2);
+    const writer = connectEditor(t.url, chairToken, draftId);
+    await writer.provider.whenSynced();
+    const fragment = writer.doc.getXmlFragment('default');
+    for (const [pid, text] of [
+      ['race-one', 'First, open.'],
+      ['race-two', 'Second, agreed behind the editor’s back.'],
+    ]) {
+      const p = new Y.XmlElement('paragraph');
+      p.setAttribute('pid', pid);
+      p.insert(0, [new Y.XmlText(text)]);
+      fragment.push([p]);
+    }
+    await writer.provider.whenAcknowledged();
+    await writer.close();
+    const delegate = await open('delegate@committee.test');
+    await openDraft(delegate.page, draftId);
+    await delegate.page.locator('.paragraph-panel li').nth(1).waitFor();
+    // Agreed without telling anyone (no event): neither the page nor the server's lock list know,
+    // until the server reads its list again (at most 10 s).
+    await ParagraphStateModel.create({
+      draftId: new Types.ObjectId(draftId),
+      paragraphId: 'race-two',
+      status: ParagraphStatus.AGREED,
+      setById: new Types.ObjectId(),
+      setAt: new Date(),
+    });
+    await new Promise((r) => setTimeout(r, 11_000));
+    const before = await stored(draftId);
+    await paragraph(delegate.page, 2).click();
+    await delegate.page.keyboard.press('End');
+    await delegate.page.keyboard.type(' Too late.');
+    const alert = delegate.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/An edit was refused: Paragraph 2 has been agreed/);
+    await waitFor(
+      () => editorParagraphs(delegate.page),
+      (p) => p[1] === 'Second, agreed behind the editor’s back.',
+    );
+    expect((await stored(draftId)).text).toBe(before.text);
+    await delegate.page.locator('.draft-text[contenteditable=true]').waitFor();
+    // The editor that starts again reads the statuses: the paragraph shows locked now.
+    await paragraph(delegate.page, 2).and(delegate.page.locator('.para-locked')).waitFor();
+    await delegate.page.locator('.paragraph-panel li').nth(1).waitFor();
+    await screenshot(delegate.page, 'paragraphs-refused-en');
   });
 
   it('shows paragraphs agreed out of all on the dashboard, live', async () => {

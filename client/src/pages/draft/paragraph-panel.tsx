@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { Editor } from '@tiptap/core';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { PARAGRAPH_ID_ATTR } from '../../editor/paragraph-ids';
 import { showParagraphStatuses } from '../../editor/paragraph-status';
 import type { DraftParagraphsQuery, ParagraphStatus } from '../../gql/graphql';
@@ -89,8 +89,13 @@ export function ParagraphPanel({
   const paragraphs = data?.draft?.paragraphs;
   const [blocks, setBlocks] = useState<Block[]>([]);
 
+  // The editor starts again after the server refused an edit as locked: the statuses that made it
+  // refuse are read then (the first editor's come with the query).
+  const editors = useRef(0);
   useEffect(() => {
     if (!editor) return;
+    editors.current += 1;
+    if (editors.current > 1) void refetch();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let read = blocksOf(editor);
     setBlocks(read.blocks);
