@@ -61,6 +61,8 @@ export class ParagraphLocks implements CollaborationExtension {
    * would wait for the refused ones forever): they are refused too, for the same reason.
    */
   private refused = new Map<string, Map<number, string>>();
+  /** Per draft, the check under way (checks of one draft run one after the other). */
+  private chains = new Map<string, Promise<void>>();
   private readonly stopWatch: () => void;
   /** Time spent checking updates against locks, for the figures in ARCHITECTURE.md. */
   private checked = { updates: 0, ms: 0 };
@@ -79,7 +81,15 @@ export class ParagraphLocks implements CollaborationExtension {
     const known = this.locks.get(key);
     // Drafts without agreed paragraphs (most, most of the time) cost a map lookup.
     if (known && Date.now() - known.readAt < LOCKS_RECHECK_MS && known.locked.size === 0) return;
-    return this.check(key, incoming);
+    // One at a time per draft, in arrival order: an update may build on the one before it, which
+    // must be in the document (checked and applied) when it is checked.
+    const run = (this.chains.get(key) ?? Promise.resolve()).then(() => this.check(key, incoming));
+    const settled = run.catch(() => undefined);
+    this.chains.set(key, settled);
+    void settled.then(() => {
+      if (this.chains.get(key) === settled) this.chains.delete(key);
+    });
+    return run;
   }
 
   private async check(key: string, { user, draftId, update }: IncomingUpdate): Promise<void> {

@@ -353,6 +353,25 @@ describe('paragraphs: identity, status and the lock at the server', () => {
     );
   });
 
+  it('takes a fast typist’s keystrokes in an open paragraph of a draft with agreed ones, each building on the last', async () => {
+    const { draftId } = await draftWithText();
+    const [, , p2] = (await read(draftId)).paragraphs;
+    await set(coordinator.token, draftId, p2.id, 'AGREED');
+    const raw = await open(delegate.token, draftId);
+    const errors = errorsOf(raw);
+    const typed = 'Typed one keystroke at a time, without waiting.';
+    for (const [i, ch] of [...typed].entries()) {
+      textAt(raw, 1).insert(i, ch);
+      // Each keystroke its own update, several in flight at once.
+      await new Promise((r) => setImmediate(r));
+    }
+    await until(() => raw.provider.pending === 0, 15_000, 'every keystroke stored');
+    expect(errors).toEqual([]);
+    expect((await read(draftId)).paragraphs[1].text).toBe(
+      `${typed}First paragraph on national implementation.`,
+    );
+  });
+
   it('keeps the lock across a restart of the server', async () => {
     const { draftId } = await draftWithText();
     const [, p1] = (await read(draftId)).paragraphs;
