@@ -15,6 +15,7 @@ import { DraftHolds } from './draft-holds';
 import type { StatusChange } from './edit-gate';
 import type { CollaborationCore, CollaborationExtension, DraftUpdateEvent } from './extension';
 import { BuiltIns, builtInExtensions } from './extensions';
+import type { ParagraphStatusNews } from './paragraph-locks';
 import type { PresenceOwner, PresenceRegistry } from './presence';
 import { StoredMarks } from './stored-marks';
 import { EMPTY_UPDATE, type SubscriberSelf, SubscriberView, storedEvent } from './subscriber-view';
@@ -229,6 +230,11 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
   /** Keeps the edit check's copy of a draft's status current (see EditGate). */
   statusChanged(draft: StatusChange): void {
     this.builtIns.editGate.statusChanged(draft);
+  }
+
+  /** Keeps the paragraph lock's copy of a draft's agreed paragraphs current (see ParagraphLocks). */
+  paragraphStatusChanged(change: ParagraphStatusNews): void {
+    this.builtIns.paragraphLocks.statusChanged(change);
   }
 
   compact(draftId: Types.ObjectId): Promise<CompactionResult> {

@@ -6,6 +6,7 @@ import { EditActivity } from './edit-activity';
 import { EditGate } from './edit-gate';
 import type { CollaborationCore } from './extension';
 import { MarkAuthorship } from './mark-authorship';
+import { ParagraphLocks } from './paragraph-locks';
 import { PresenceRegistry } from './presence';
 import { ProposalTracker } from './proposal-tracker';
 import { RevisionRecorder } from './revisions';
@@ -28,7 +29,8 @@ const DEFAULT_BACKLOG: BackpressureLimits = { maxUpdates: 5000, maxBytes: 32 * 1
 /**
  * Every feature of co-editing, in the order their hooks run: the throttle refuses a flood from one
  * sender and backpressure a flood from all of them before the gate reads anything; the gate
- * refuses what may not be stored. Attribution records who wrote what before compaction may merge
+ * refuses what may not be stored; the paragraph lock, last of the checks (what passes it is applied
+ * to the document it keeps), refuses changes to agreed paragraphs. Attribution records who wrote what before compaction may merge
  * the log (where each sender is kept) away.
  */
 export function builtInExtensions(core: CollaborationCore, options: BuiltInOptions) {
@@ -44,6 +46,8 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     backpressure: new Backpressure(core, options.backlog ?? DEFAULT_BACKLOG),
     editGate: new EditGate(core.pubSub),
     markAuthorship: new MarkAuthorship(loadState),
+    // The last extension with a beforeStore hook (see ParagraphLocks).
+    paragraphLocks: new ParagraphLocks(core.pubSub),
     activity: new EditActivity(core.events, hold, 1000, 5000, core.writes, (id) =>
       revisions.textOf(id),
     ),

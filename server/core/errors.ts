@@ -13,6 +13,7 @@ export enum ErrorCode {
   NoActiveReading = 'NO_ACTIVE_READING',
   /** The draft has no paragraph with a lasting id to read. */
   NothingToRead = 'NOTHING_TO_READ',
+  ParagraphLocked = 'PARAGRAPH_LOCKED',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
@@ -58,6 +59,10 @@ export const notFound = (what: string, id: string) =>
 export const draftLocked = (
   message = 'This draft has been adopted: its text is final and can no longer be edited. The Chair or the Secretariat may reopen it.',
 ) => appError(ErrorCode.DraftLocked, message);
+
+export const paragraphLocked = (
+  message = 'This paragraph has been agreed: it can no longer be edited. The coordinator, the Chair or the Secretariat may reopen it.',
+) => appError(ErrorCode.ParagraphLocked, message);
 
 export const badInput = (message: string, field?: string) =>
   appError(ErrorCode.BadUserInput, message, field ? { field } : {});

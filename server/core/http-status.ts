@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ReadingInProgress]: 409,
   [ErrorCode.NoActiveReading]: 409,
   [ErrorCode.NothingToRead]: 409,
+  [ErrorCode.ParagraphLocked]: 423,
   [ErrorCode.QueryTooDeep]: 400,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PayloadTooLarge]: 413,

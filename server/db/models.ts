@@ -14,6 +14,7 @@ import '../modules/drafts/draft.model';
 import '../modules/meetings/meeting.model';
 import '../modules/readings/reading.model';
 import '../modules/readings/reading-outcome.model';
+import '../modules/paragraphs/paragraph.model';
 import '../modules/revisions/revision.model';
 import '../modules/users/user.model';
 import '../modules/versions/attribution.model';

@@ -4,13 +4,18 @@ import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
+import { paragraphStatus } from './paragraphs';
 import { readingTopics } from './readings';
 import { versionHistory } from './versions';
 
 export interface ProcessorDeps {
   pubSub: AppPubSub;
   /** The co-editing core of this instance: it refuses edits to a draft adopted here at once. */
-  collab: { statusChanged(draft: DraftDoc): void } & Pick<DraftTextPort, 'loadState'>;
+  collab: {
+    statusChanged(draft: DraftDoc): void;
+    /** Its paragraph lock follows a status at once on the instance that set it. */
+    paragraphStatusChanged(change: { draftId: string; paragraphId: string; status: string }): void;
+  } & Pick<DraftTextPort, 'loadState'>;
 }
 
 /** Every processor of domain events, in one place; returns what stops them all. */
@@ -21,7 +26,11 @@ export function startProcessors(
   const stops = [
     // First: edits must be refused before anyone hears of the adoption.
     events.on('draft.statusChanged', ({ draft }) => collab.statusChanged(draft)),
+    events.on('paragraph.statusChanged', ({ draft, paragraphId, status }) =>
+      collab.paragraphStatusChanged({ draftId: draft._id.toHexString(), paragraphId, status }),
+    ),
     ...liveTopics(events, pubSub),
+    ...paragraphStatus(events, pubSub),
     ...dashboardSummary(events, pubSub),
     ...versionHistory(events, pubSub, collab),
     ...readingTopics(events, pubSub),

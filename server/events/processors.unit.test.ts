@@ -22,7 +22,11 @@ function setUp(before: (events: DomainEvents) => void = () => {}) {
   const stop = startProcessors(events, {
     pubSub,
     // The adoption's version is frozen from the stored text, which these tests never give.
-    collab: { statusChanged: (d) => gate.push(d), loadState: () => new Promise(() => {}) },
+    collab: {
+      statusChanged: (d) => gate.push(d),
+      paragraphStatusChanged: () => {},
+      loadState: () => new Promise(() => {}),
+    },
   });
   const heard = (topic: Topic, id: string) => {
     const got: unknown[] = [];

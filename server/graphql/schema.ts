@@ -11,6 +11,7 @@ import * as decisions from '../modules/decisions/decisions.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as paragraphs from '../modules/paragraphs/paragraphs.resolvers';
 import * as proposals from '../modules/proposals/proposals.resolvers';
 import * as readings from '../modules/readings/readings.resolvers';
 import * as revisions from '../modules/revisions/revisions.resolvers';
@@ -38,6 +39,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   brackets,
   readings,
   proposals,
+  paragraphs,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

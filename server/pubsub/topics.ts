@@ -9,6 +9,7 @@ export enum Topic {
   DraftStatusChanged = 'DRAFT_STATUS_CHANGED',
   DraftUpdate = 'DRAFT_UPDATE',
   DraftChanged = 'DRAFT_CHANGED',
+  ParagraphsChanged = 'PARAGRAPHS_CHANGED',
   Presence = 'PRESENCE',
   SessionRevoked = 'SESSION_REVOKED',
   ReadingChanged = 'READING_CHANGED',
@@ -52,6 +53,14 @@ export interface PresencePayload {
   origin: string;
 }
 
+/** A paragraph's status was set; routed by draft id, and under ALL for every instance's lock. */
+export interface ParagraphsChangedPayload {
+  draftId: string;
+  paragraphId: string;
+  /** As stored (never BRACKETED). */
+  status: string;
+}
+
 /** What each topic carries. Every event is routed by an id (a target, a meeting, a group, a draft). */
 export interface TopicPayloads {
   [Topic.CommentAdded]: CommentDoc;
@@ -60,6 +69,7 @@ export interface TopicPayloads {
   [Topic.DraftStatusChanged]: DraftDoc;
   [Topic.DraftUpdate]: DraftUpdatePayload;
   [Topic.DraftChanged]: { draftId: string };
+  [Topic.ParagraphsChanged]: ParagraphsChangedPayload;
   [Topic.Presence]: PresencePayload;
   [Topic.SessionRevoked]: { sessionId: string };
   /** A reading of the draft started, moved, recorded an outcome or ended (routed by draft). */

@@ -13,6 +13,8 @@ import { BracketTool } from './bracket-tool';
 import { colorFor } from './colors';
 import { CommentHighlights } from './comment-highlights';
 import { useLazyLayout } from './lazy-layout';
+import { ParagraphIds } from './paragraph-ids';
+import { ParagraphStatusMarks } from './paragraph-status';
 import { ProposeChanges, setProposing } from './proposals/propose-changes';
 import { ProposeToggle } from './proposals/propose-toggle';
 import { ReadingFocus } from './reading-focus';
@@ -70,6 +72,8 @@ export function DraftEditor({
         Bracket.configure({ userId: user.id }),
         ReadingFocus,
         ProposeChanges.configure({ userId: user.id }),
+        ParagraphIds,
+        ParagraphStatusMarks,
         Placeholder.configure({ placeholder: t('draft.placeholder') }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },

@@ -24,7 +24,8 @@ export interface DraftSyncState {
 /**
  * A Yjs document bound to the draft for as long as the component shows it. It starts at once,
  * before the page knows whether the person may edit, and sends edits only once `readOnly` is false.
- * `onLocked` is told when the server refuses an edit because the draft has been adopted.
+ * `onLocked` is told when the server refuses an edit because the draft has been adopted. An edit
+ * refused as locked (adopted draft, agreed paragraph) makes it start again from the server's text.
  */
 export function useDraftProvider(
   ws: Client,
@@ -42,6 +43,8 @@ export function useDraftProvider(
   });
   // Bumped to open the draft again from the server's text.
   const [generation, setGeneration] = useState(0);
+  // The refusal that made it open again, shown on.
+  const carried = useRef<RequestError | null>(null);
   const apollo = useApolloClient();
   // The latest callback, without opening the draft again when it changes.
   const onLockedRef = useRef(onLocked);
@@ -75,13 +78,16 @@ export function useDraftProvider(
     let locked = false;
     provider.on('error', (lastError: RequestError) => {
       setSync((s) => ({ ...s, lastError }));
-      if (lastError.code !== 'DRAFT_LOCKED' || locked) return;
-      // The draft was adopted while these edits were on their way: the server refused them for
-      // good, but this document still holds them, and later edits would build on text no one
-      // else has. Start again from the server's text, dropping what it refused.
+      const refused = lastError.code === 'DRAFT_LOCKED' || lastError.code === 'PARAGRAPH_LOCKED';
+      if (!refused || locked) return;
+      // The draft was adopted (or the paragraph agreed) while these edits were on their way: the
+      // server refused them for good, but this document still holds them, and later edits would
+      // build on text no one else has. Start again from the server's text, dropping what it
+      // refused; the refusal stays shown.
       locked = true;
+      carried.current = lastError;
       setGeneration((g) => g + 1);
-      onLockedRef.current?.();
+      if (lastError.code === 'DRAFT_LOCKED') onLockedRef.current?.();
     });
     // Whatever the provider reached while being set up (the socket may already be open).
     setSync({
@@ -89,8 +95,9 @@ export function useDraftProvider(
       ready: provider.loaded,
       status: provider.status,
       pending: provider.pending,
-      lastError: null,
+      lastError: carried.current,
     });
+    carried.current = null;
     setConnection(connection);
     // Leaving with edits not yet stored asks first: an edit is only safe once acknowledged.
     const guard = (e: BeforeUnloadEvent) => {

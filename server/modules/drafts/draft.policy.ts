@@ -41,6 +41,14 @@ export const draftPolicy = {
   /** A reading decides on the text, which an adopted draft's is no longer open to. */
   conductReading: (u: AuthUser, d: DraftWithStatus) =>
     draftPolicy.leadReading(u, d) && !draftPolicy.locked(d),
+  /**
+   * Agreeing a paragraph (or parking, reopening it) is for those who run the negotiation: the
+   * group's coordinator, the Chair, the Secretariat; never on an adopted text.
+   */
+  setParagraphStatus: (u: AuthUser, d: DraftWithStatus) =>
+    draftPolicy.manage(u, d) && !draftPolicy.locked(d),
+  /** An agreed paragraph stays editable for those who may reopen it (the server lock spares them). */
+  editAgreedParagraph: (u: AuthUser, d: DraftRef) => draftPolicy.manage(u, d),
   // Adoption is the Committee's decision, not a working group's; so is undoing it (reopening).
   setStatus: (u: AuthUser, d: DraftRef, from: DraftStatus, to: DraftStatus) =>
     from === DraftStatus.ADOPTED || to === DraftStatus.ADOPTED
@@ -73,6 +81,7 @@ export interface DraftAbilityValues {
   restoreVersion: boolean;
   decideBrackets: boolean;
   conductReading: boolean;
+  setParagraphStatus: boolean;
 }
 
 /** What the signed-in person (null: nobody) may do with this draft now, by the rules above. */
@@ -89,6 +98,7 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
       restoreVersion: false,
       decideBrackets: false,
       conductReading: false,
+      setParagraphStatus: false,
     };
   return {
     edit: draftPolicy.edit(u, d),
@@ -102,5 +112,6 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     restoreVersion: draftPolicy.restoreVersion(u, d),
     decideBrackets: draftPolicy.decideBrackets(u, d),
     conductReading: draftPolicy.conductReading(u, d),
+    setParagraphStatus: draftPolicy.setParagraphStatus(u, d),
   };
 }

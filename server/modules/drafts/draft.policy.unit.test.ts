@@ -18,21 +18,22 @@ import { DraftStatus } from './draft-status';
  * `move` is a status change among drafting, in review and agreed. `version` is freezing a numbered
  * version and restoring one; restoring changes the text, so an adopted draft refuses it. `read`
  * is leading a reading of the text (the Chair, or the group's coordinator; never while adopted).
+ * `paragraph` is setting a paragraph's status (agreeing it), and editing an agreed paragraph.
  */
 const TABLE = parseTable(`
-  role         group  edit comment manage create move adopt reopen version read
-  CHAIR        own    yes  yes     yes    yes    yes  yes   yes    yes    yes
-  CHAIR        other  yes  yes     yes    yes    yes  yes   yes    yes    yes
-  SECRETARIAT  own    yes  yes     yes    yes    yes  yes   yes    yes    -
-  SECRETARIAT  other  yes  yes     yes    yes    yes  yes   yes    yes    -
-  COORDINATOR  own    yes  yes     yes    yes    yes  -     -      yes    yes
-  COORDINATOR  other  -    -       -      -      -    -     -      -      -
-  DELEGATE     own    yes  yes     -      -      -    -     -      -      -
-  DELEGATE     other  -    -       -      -      -    -     -      -      -
-  EXPERT       own    yes  yes     -      -      -    -     -      -      -
-  EXPERT       other  -    yes     -      -      -    -     -      -      -
-  OBSERVER     own    -    -       -      -      -    -     -      -      -
-  OBSERVER     other  -    -       -      -      -    -     -      -      -
+  role         group  edit  comment  manage  create  move  adopt  reopen  version  read  paragraph
+  CHAIR        own    yes   yes      yes     yes     yes   yes    yes     yes      yes   yes
+  CHAIR        other  yes   yes      yes     yes     yes   yes    yes     yes      yes   yes
+  SECRETARIAT  own    yes   yes      yes     yes     yes   yes    yes     yes      -     yes
+  SECRETARIAT  other  yes   yes      yes     yes     yes   yes    yes     yes      -     yes
+  COORDINATOR  own    yes   yes      yes     yes     yes   -      -       yes      yes   yes
+  COORDINATOR  other  -     -        -       -       -     -      -       -        -     -
+  DELEGATE     own    yes   yes      -       -       -     -      -       -        -     -
+  DELEGATE     other  -     -        -       -       -     -      -       -        -     -
+  EXPERT       own    yes   yes      -       -       -     -      -       -        -     -
+  EXPERT       other  -     yes      -       -       -     -      -       -        -     -
+  OBSERVER     own    -     -        -       -       -     -      -       -        -     -
+  OBSERVER     other  -     -        -       -       -     -      -       -        -     -
 `);
 
 const STATUSES = Object.values(DraftStatus);
@@ -59,6 +60,8 @@ describe('draft policy, every role × own or other group × status', () => {
       decideBrackets: draftPolicy.decideBrackets(u, draft),
       leadReading: draftPolicy.leadReading(u, draft),
       conductReading: draftPolicy.conductReading(u, draft),
+      setParagraphStatus: draftPolicy.setParagraphStatus(u, draft),
+      editAgreedParagraph: draftPolicy.editAgreedParagraph(u, draft),
     }).toEqual({
       edit: want.edit && !locked,
       comment: want.comment,
@@ -70,6 +73,8 @@ describe('draft policy, every role × own or other group × status', () => {
       decideBrackets: want.manage && !locked,
       leadReading: want.read,
       conductReading: want.read && !locked,
+      setParagraphStatus: want.paragraph && !locked,
+      editAgreedParagraph: want.paragraph,
     });
 
     for (const to of STATUSES) {
@@ -90,6 +95,7 @@ describe('draft policy, every role × own or other group × status', () => {
       restoreVersion: want.version && !locked,
       decideBrackets: want.manage && !locked,
       conductReading: want.read && !locked,
+      setParagraphStatus: want.paragraph && !locked,
     });
   });
 

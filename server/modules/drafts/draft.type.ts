@@ -62,6 +62,12 @@ export class DraftAbilities {
       'Lead a reading of the text: start it, move it, record outcomes, end it (startReading…); never while adopted',
   })
   conductReading!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Agree, park or reopen its paragraphs (setParagraphStatus), and edit agreed ones; never while adopted',
+  })
+  setParagraphStatus!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

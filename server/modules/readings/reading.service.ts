@@ -1,3 +1,4 @@
+import { addDays } from 'date-fns';
 import { MongoServerError } from 'mongodb';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
@@ -10,6 +11,8 @@ import { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import { draftPolicy } from '../drafts/draft.policy';
 import { findDraft } from '../drafts/draft.service';
+import { setParagraphStatus } from '../paragraphs/paragraph.service';
+import { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DomainEvents } from '../shared/domain-events';
 import type { DraftTextPort } from '../versions/draft-text';
 import { ACTIVE_SLOT, type DraftReadingDoc, DraftReadingModel } from './reading.model';
@@ -25,7 +28,7 @@ const DECISION_TEXT_LENGTH = 500;
 const PAST_READINGS = 50;
 
 /** What a reading needs of the co-editing core: the stored text, to find its paragraphs. */
-export type ReadingTexts = Pick<DraftTextPort, 'loadState'>;
+export type ReadingTexts = Pick<DraftTextPort, 'loadState' | 'applyServerUpdate'>;
 
 /** A paragraph a reading may stand on: a numbered top-level paragraph with a lasting id. */
 export interface ReadableParagraph {
@@ -127,20 +130,38 @@ function paragraphOf(
   return { paragraph: paragraphs[index], index };
 }
 
+/** How long capitals have to confirm a paragraph agreed ad referendum in a reading. */
+export const AD_REF_CONFIRM_DAYS = 14;
+
 /**
- * TODO(paragraphs part, at merge): set the paragraph's stored status from the reading's outcome
- * (`setParagraphStatus` of the paragraphs module: AGREED → AGREED, AGREED_AD_REF → AGREED_AD_REF
- * with its confirm-by date, PARKED → PARKED; BRACKETED is derived from the brackets the paragraph
- * holds, so it leaves the stored status OPEN). The reading records the outcome itself either way;
- * this is the one place where it reaches the paragraph.
+ * A reading's outcome becomes the paragraph's status: agreed (and locked), agreed ad referendum
+ * (capitals to confirm within AD_REF_CONFIRM_DAYS, which the paragraph menu can change), parked.
+ * Bracketed reopens it: BRACKETED is derived from the brackets the paragraph holds. The reading
+ * records the outcome as its decision, so the status change does not record a second one.
  */
 export async function applyOutcomeToParagraph(
-  _user: AuthUser,
-  _draft: DraftDoc,
-  _paragraphId: string,
-  _outcome: ReadingOutcome,
+  user: AuthUser,
+  draft: DraftDoc,
+  paragraphId: string,
+  outcome: ReadingOutcome,
+  texts: ReadingTexts,
+  events: DomainEvents,
 ): Promise<void> {
-  // Wired by the lead once the paragraphs module is merged.
+  const status = {
+    [ReadingOutcome.AGREED]: ParagraphStatus.AGREED,
+    [ReadingOutcome.AGREED_AD_REF]: ParagraphStatus.AGREED_AD_REF,
+    [ReadingOutcome.PARKED]: ParagraphStatus.PARKED,
+    [ReadingOutcome.BRACKETED]: ParagraphStatus.OPEN,
+  }[outcome];
+  const confirmBy =
+    status === ParagraphStatus.AGREED_AD_REF ? addDays(new Date(), AD_REF_CONFIRM_DAYS) : null;
+  await setParagraphStatus(
+    user,
+    { draftId: draft._id, paragraphId, status, confirmBy },
+    texts,
+    events,
+    false,
+  );
 }
 
 export async function startReading(
@@ -263,7 +284,7 @@ export async function recordReadingOutcome(
   // Ended meanwhile (a race of a moment): the outcome stays with the ended reading, but the
   // caller is told the reading is no longer under way, and nothing is announced.
   if (!reading) throw noActiveReading();
-  await applyOutcomeToParagraph(user, draft, paragraph.id, outcome);
+  await applyOutcomeToParagraph(user, draft, paragraph.id, outcome, texts, events);
   await recordDecision({
     draftId: draft._id,
     kind: DecisionKind.READING_OUTCOME,

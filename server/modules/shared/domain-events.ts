@@ -6,6 +6,7 @@ import type { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
+import type { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DraftReadingDoc } from '../readings/reading.model';
 import type { DraftVersionDoc } from '../versions/version.model';
 
@@ -71,6 +72,13 @@ export interface DomainEventMap {
     draftId: string;
     proposalId: Types.ObjectId | null;
     change: 'synced' | 'position' | 'accepted' | 'rejected';
+  };
+  /** A paragraph's status was set (agreed, parked, reopened…): its lock follows it. */
+  'paragraph.statusChanged': {
+    draft: Pick<DraftDoc, '_id' | 'workingGroupId' | 'status'>;
+    paragraphId: string;
+    status: ParagraphStatus;
+    byId: Types.ObjectId;
   };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {

@@ -23,6 +23,9 @@ export const DraftSummaryFields = graphql(`
     openComments
     openBrackets
     openProposals
+    paragraphsAgreed
+    paragraphsTotal
+    adRefPending
     changesSinceMyLastVisit
     activity(days: 14) {
       day

@@ -23,6 +23,9 @@ const draft: DraftSummaryFragment = {
   openComments: 3,
   openBrackets: 2,
   openProposals: 2,
+  paragraphsAgreed: 2,
+  paragraphsTotal: 5,
+  adRefPending: 1,
   changesSinceMyLastVisit: null,
   activity: [
     { day: '2020-08-19', edits: 4 },
@@ -54,6 +57,27 @@ describe('draft card of the dashboard', () => {
     expect(within(card).getByRole('link', { name: draft.title }).getAttribute('href')).toBe(
       '/drafts/d1',
     );
+  });
+
+  it('shows paragraphs agreed out of all as a bar, and ad ref awaiting confirmation', () => {
+    const { container, rerender } = render(
+      <Router hook={memoryLocation().hook}>
+        <DraftCard draft={draft} now={new Date('2020-08-20T12:00:00Z')} />
+      </Router>,
+    );
+    const cell = container.querySelector('.paragraphs-agreed') as HTMLElement;
+    expect(cell.textContent).toBe('2 of 5 agreed1 ad ref. awaiting confirmation');
+    expect((cell.querySelector('.agreement-bar > span') as HTMLElement).style.width).toBe('40%');
+    rerender(
+      <Router hook={memoryLocation().hook}>
+        <DraftCard
+          draft={{ ...draft, paragraphsAgreed: 0, paragraphsTotal: 0, adRefPending: 0 }}
+          now={new Date('2020-08-20T12:00:00Z')}
+        />
+      </Router>,
+    );
+    expect(cell.textContent).toBe('No paragraphs yet');
+    expect(cell.querySelector('.agreement-bar')).toBeNull();
   });
 
   it('groups the digits of long drafts', () => {

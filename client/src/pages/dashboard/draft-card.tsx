@@ -24,6 +24,16 @@ function deadlineText(deadline: DeadlineState | null, t: ReturnType<typeof useT>
   });
 }
 
+/** Paragraphs agreed out of all, as a bar (the words beside it say the same). */
+function AgreementBar({ agreed, total }: { agreed: number; total: number }) {
+  const share = total > 0 ? Math.min(100, Math.round((agreed / total) * 100)) : 0;
+  return (
+    <span className="agreement-bar" aria-hidden="true">
+      <span style={{ width: `${share}%` }} />
+    </span>
+  );
+}
+
 /** A draft at a glance; `programmeEnd` is the last day of the programme of work, when known. */
 export function DraftCard({
   draft,
@@ -99,6 +109,25 @@ export function DraftCard({
           <dd className="open-brackets">{draft.openBrackets}</dd>
           <dt>{t('dashboard.proposals')}</dt>
           <dd className="open-proposals">{draft.openProposals}</dd>
+          <dt>{t('dashboard.paragraphs')}</dt>
+          <dd className="paragraphs-agreed">
+            {draft.paragraphsTotal > 0 ? (
+              <>
+                <AgreementBar agreed={draft.paragraphsAgreed} total={draft.paragraphsTotal} />
+                {t('dashboard.paragraphsAgreed', {
+                  agreed: draft.paragraphsAgreed,
+                  total: draft.paragraphsTotal,
+                })}
+              </>
+            ) : (
+              t('dashboard.noParagraphs')
+            )}
+            {draft.adRefPending > 0 && (
+              <span className="ad-ref-pending">
+                {t('dashboard.adRefPending', { count: draft.adRefPending })}
+              </span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('dashboard.activity')}</dt>

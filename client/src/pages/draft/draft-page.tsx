@@ -25,6 +25,7 @@ import { EditDraftDetails } from './edit-draft-details';
 import { ComparisonView } from './history/comparison-view';
 import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
+import { ParagraphPanel } from './paragraph-panel';
 import { ProposalsPanel } from './proposals/proposals-panel';
 import { ReadingBanner } from './reading/reading-banner';
 import { useRecordVisit } from './record-visit';
@@ -192,6 +193,13 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
+        {draft && editorShown && (
+          <ParagraphPanel
+            draftId={draft.id}
+            editor={editor}
+            canSet={draft.can.setParagraphStatus}
+          />
+        )}
         {draft && editorShown && (
           <HistoryPanel
             draftId={draft.id}

@@ -13,6 +13,7 @@ export const DraftAbilitiesFields = graphql(`
       restoreVersion
       decideBrackets
       conductReading
+      setParagraphStatus
     }
   }
 `);
