@@ -11,7 +11,7 @@ export enum ErrorCode {
   ReadingInProgress = 'READING_IN_PROGRESS',
   /** No reading of the draft is under way (moveReading, recordReadingOutcome, endReading). */
   NoActiveReading = 'NO_ACTIVE_READING',
-  /** The draft has no paragraph with a lasting id to read. */
+  /** The draft has no numbered paragraph to read. */
   NothingToRead = 'NOTHING_TO_READ',
   ParagraphLocked = 'PARAGRAPH_LOCKED',
   QueryTooDeep = 'QUERY_TOO_DEEP',

@@ -92,6 +92,18 @@ async function blocksWithIds(
   }
 }
 
+/**
+ * Gives every block of the draft its lasting id now, as `user`'s edit (those who start a reading:
+ * every paragraph is to be read, a block from before ids included).
+ */
+export async function ensureParagraphIds(
+  user: AuthUser,
+  draft: DraftRef,
+  texts: ParagraphTextPort,
+): Promise<void> {
+  await blocksWithIds(user, draft, texts, true);
+}
+
 /** Every top-level block of the draft, in order, with its status. */
 export async function listParagraphs(
   user: AuthUser | null,

@@ -11,7 +11,7 @@ import { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import { draftPolicy } from '../drafts/draft.policy';
 import { findDraft } from '../drafts/draft.service';
-import { setParagraphStatus } from '../paragraphs/paragraph.service';
+import { ensureParagraphIds, setParagraphStatus } from '../paragraphs/paragraph.service';
 import { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DomainEvents } from '../shared/domain-events';
 import type { DraftTextPort } from '../versions/draft-text';
@@ -172,12 +172,10 @@ export async function startReading(
   events: DomainEvents,
 ): Promise<DraftReadingDoc> {
   const draft = await draftToRead(user, draftId);
+  await ensureParagraphIds(user, draft, texts);
   const [first] = await readableParagraphs(texts, draft._id);
   if (!first)
-    throw appError(
-      ErrorCode.NothingToRead,
-      'This draft has no numbered paragraph to read yet (or its paragraphs have no lasting id yet).',
-    );
+    throw appError(ErrorCode.NothingToRead, 'This draft has no numbered paragraph to read yet.');
   const now = new Date();
   let reading: DraftReadingDoc;
   try {

@@ -183,13 +183,17 @@ describe("a Chair's reading", () => {
     expect(at).toBeGreaterThanOrEqual(before - 1000);
     expect(at).toBeLessThanOrEqual(Date.now() + 1000);
 
-    // Past the paragraph without an id (number 3) to p4, then past the last one: on no paragraph.
+    // The paragraph from before ids (number 3) got one when the reading started: it is read too.
     const second = await ok('recordReadingOutcome', OUTCOME, {
       d: draftId,
       p: 'p2',
       o: 'BRACKETED',
     });
-    expect(second).toMatchObject({ paragraphId: 'p4', paragraphNumber: 4 });
+    expect(second).toMatchObject({ paragraphNumber: 3 });
+    expect(second.paragraphId).toMatch(/^[A-Za-z0-9_-]+$/);
+    const third = await ok('moveReading', MOVE, { d: draftId, p: 'p4' });
+    expect(third).toMatchObject({ paragraphId: 'p4', paragraphNumber: 4 });
+    // Past the last one: on no paragraph.
     const last = await ok('recordReadingOutcome', OUTCOME, { d: draftId, p: 'p4', o: 'PARKED' });
     expect(last).toMatchObject({ paragraphId: null, paragraphNumber: null, state: 'ACTIVE' });
 
@@ -269,7 +273,7 @@ describe("a Chair's reading", () => {
     ).toEqual(['p1 AGREED', 'p2 PARKED', 'p4 BRACKETED']);
   });
 
-  it('refuses what does not fit: unknown paragraphs, no reading under way, an adopted draft, a draft without ids', async () => {
+  it('refuses what does not fit: unknown paragraphs, no reading under way, an adopted draft, a draft without paragraphs', async () => {
     const draftId = await draftWith();
     for (const [q, v] of [
       [MOVE, { d: draftId, p: 'p1' }],
@@ -311,11 +315,8 @@ describe("a Chair's reading", () => {
     await DraftModel.updateOne({ _id: draftId }, { status: DraftStatus.ADOPTED });
     expect(code(await t.gql(START, { d: draftId, r: 'FIRST' }, chair))).toBe('DRAFT_LOCKED');
 
-    // Paragraphs from before lasting ids: nothing a reading could point at.
-    const old = await draftWith([
-      { kind: 'paragraph', pid: null, text: 'No id.' },
-      { kind: 'heading', pid: 'h', text: 'A heading' },
-    ]);
+    // Nothing to read: only a heading, or no text at all.
+    const old = await draftWith([{ kind: 'heading', pid: 'h', text: 'A heading' }]);
     expect(code(await t.gql(START, { d: old, r: 'FIRST' }, chair))).toBe('NOTHING_TO_READ');
     expect(code(await t.gql(START, { d: await buildDraft(1), r: 'FIRST' }, chair))).toBe(
       'NOTHING_TO_READ',
