@@ -224,11 +224,11 @@ describe('a second browser follows the reading', () => {
       () => chair.page.evaluate(FOCUSED) as Promise<string | null>,
       (f) => f?.includes('Paragraphe suivant') === true,
     );
-    await controls.getByRole('button', { name: 'Approuvé', exact: true }).focus();
+    await controls.getByRole('button', { name: 'Convenu', exact: true }).focus();
     await chair.page.keyboard.press('Enter');
     await bannerSays(delegate.page, 'Deuxième lecture — paragraphe 2');
     await bannerSays(chair.page, 'Deuxième lecture — paragraphe 2');
-    expect(await chair.page.evaluate(FOCUSED)).toBe('Approuvé');
+    expect(await chair.page.evaluate(FOCUSED)).toBe('Convenu');
     await followed(delegate.page, 2);
     await controls.getByRole('button', { name: 'Entre crochets' }).click();
     await followed(delegate.page, 3);
@@ -244,7 +244,7 @@ describe('a second browser follows the reading', () => {
       (list) => list.length === 2,
     );
     expect(await outcomes.allInnerTexts()).toEqual([
-      'Paragraphe 1 : Approuvé',
+      'Paragraphe 1 : Convenu',
       'Paragraphe 2 : Entre crochets',
     ]);
 
@@ -258,7 +258,7 @@ describe('a second browser follows the reading', () => {
     await delegate.page.getByRole('button', { name: 'Ne plus suivre' }).click();
     expect(await current(delegate.page)).toBeNull();
     await delegate.page.evaluate('window.scrollTo(0, 0)');
-    await controls.getByRole('button', { name: 'Réservé' }).click();
+    await controls.getByRole('button', { name: 'En suspens' }).click();
     await bannerSays(delegate.page, 'Deuxième lecture — paragraphe 21');
     await settled(delegate.page);
     expect(await current(delegate.page)).toBeNull();

@@ -220,7 +220,7 @@ export function ProposalsPanel({
     <section className="proposals-panel" aria-labelledby="proposals-title">
       <ProposalColours proposals={proposals} />
       <h2 id="proposals-title">
-        {t('proposals.title')} <span className="count">{open.length}</span>
+        {t('proposals.title')} <span className="count">({open.length})</span>
       </h2>
       {open.length === 0 ? (
         <p className="muted">{t('proposals.none')}</p>
