@@ -8,6 +8,7 @@ import '../collaboration/update.model';
 import '../modules/auth/session.model';
 import '../modules/comments/comment.model';
 import '../modules/committee/committee.model';
+import '../modules/decisions/claim.model';
 import '../modules/decisions/decision.model';
 import '../modules/delegations/delegation.model';
 import '../modules/drafts/draft.model';

@@ -10,6 +10,7 @@ import {
   readBrackets,
 } from '../../core/document-brackets';
 import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
+import { claimDecision, releaseDecision } from '../decisions/claim.service';
 import { recordDecision } from '../decisions/decision.service';
 import { DecisionKind } from '../decisions/decision-kind';
 import { type DraftDoc, DraftModel } from '../drafts/draft.model';
@@ -144,10 +145,25 @@ async function decideBracket(
         { field: 'bracketId' },
       );
     decision.check?.(bracket);
+    // Two decisions at once on one bracket would both apply (an option chosen twice is its words
+    // twice): the first claim wins, the other is told it is decided.
+    const claim = `bracket:${draft._id.toHexString()}:${bracket.id}`;
+    if (!(await claimDecision(claim)))
+      throw appError(
+        ErrorCode.NotFound,
+        'This bracket has just been decided by someone else: it is not in the text any more.',
+        { field: 'bracketId' },
+      );
     const before = Y.encodeStateVector(doc);
     doc.transact(() => decision.change(bracket));
     const update = Y.encodeStateAsUpdate(doc, before);
-    const seq = await texts.applyServerUpdate(user, draft._id, update);
+    let seq: number;
+    try {
+      seq = await texts.applyServerUpdate(user, draft._id, update);
+    } catch (err) {
+      await releaseDecision(claim);
+      throw err;
+    }
     const openBrackets = countOpenBrackets(doc);
     // The dashboard's count follows at once (the activity recorder writes it again later).
     await DraftModel.updateOne(

@@ -176,6 +176,31 @@ describe('brackets: read from the text, counted, lifted and decided by those who
     expect(decision!.byId.toHexString()).toBe(coordinatorId);
   });
 
+  it('lets one of two decisions taken at once on a bracket through, never both', async () => {
+    const { draftId, a } = await bracketedDraft();
+    const results = await Promise.all([
+      t.gql(CHOOSE, { d: draftId, b: a, o: 1 }, coordinator),
+      t.gql(CHOOSE, { d: draftId, b: a, o: 2 }, chair),
+      t.gql(CHOOSE, { d: draftId, b: a, o: 1 }, chair),
+    ]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+    ]);
+    const { text } = await read(draftId);
+    // One option in the passage, once: "The Committee <option> the report…".
+    expect(text.split('\n')[0]).toMatch(
+      /^The Committee (notes|takes note of) the report of the Panel\.$/,
+    );
+    expect(
+      await DraftDecisionModel.countDocuments({
+        draftId: new mongoose.Types.ObjectId(draftId),
+        subjectId: a,
+      }),
+    ).toBe(1);
+  });
+
   it('keeps the text when a bracket is lifted or option A is chosen, and only the brackets go', async () => {
     const { draftId, editor, a, b } = await bracketedDraft();
     const before = (await read(draftId)).text;

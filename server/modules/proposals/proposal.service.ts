@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { appError, ErrorCode } from '../../core/errors';
+import { claimDecision, releaseDecision } from '../decisions/claim.service';
 import { recordDecision } from '../decisions/decision.service';
 import { DecisionKind } from '../decisions/decision-kind';
 import { DraftModel } from '../drafts/draft.model';
@@ -220,7 +221,17 @@ export async function decideProposal(
   );
   const status = accept ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED;
   const decidedAt = new Date();
-  // Claimed first: of two decisions at once, one wins and the other is told it is decided.
+  // Claimed first: of two decisions at once, one wins and the other is told it is decided (the
+  // unique claim decides; the status update below alone would not on the embedded database).
+  const claim = `proposal:${proposalId.toHexString()}`;
+  if (!(await claimDecision(claim))) {
+    assertOpen(await findProposal(proposalId));
+    throw appError(
+      ErrorCode.Conflict,
+      'Someone is deciding this proposal at this very moment; look again in a moment.',
+      { field: 'proposalId' },
+    );
+  }
   const claimed = await ProposalModel.findOneAndUpdate(
     { _id: proposalId, status: ProposalStatus.OPEN },
     { $set: { status, decidedById: user._id, decidedAt } },
@@ -265,6 +276,7 @@ export async function decideProposal(
       { _id: proposalId, status },
       { $set: { status: ProposalStatus.OPEN, decidedById: null, decidedAt: null } },
     );
+    await releaseDecision(claim);
     throw err;
   }
   await refreshOpenCount(draft._id);

@@ -283,6 +283,38 @@ describe('proposals by delegation', () => {
     );
   });
 
+  it('lets one of two decisions taken at once on a proposal through, never both', async () => {
+    const draftId = await buildDraft(1);
+    const [france, secretariat, chair] = await Promise.all([
+      person([Role.DELEGATE], 'FRA'),
+      person([Role.SECRETARIAT], null, []),
+      person([Role.CHAIR], null, []),
+    ]);
+    const fr = await open(france.token, draftId);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('Alpha delta.')]);
+    fr.doc.getXmlFragment(CONTENT_FIELD).push([p]);
+    await fr.provider.whenAcknowledged();
+    textOf(fr.doc).insert(5, ' beta', { insertion: { id: `${france.id}:${'e'.repeat(10)}` } });
+    await fr.provider.whenAcknowledged();
+    const { proposals } = await list(draftId, secretariat.token);
+    const [id] = proposals.map((x) => x.id);
+    // Accepted and rejected at the same moment: one wins, the other is refused, and the text is
+    // the winner's (the inserted word kept, or gone), not a mixture.
+    const results = await Promise.all([
+      t.gql(DECIDE, { p: id, a: true }, secretariat.token),
+      t.gql(DECIDE, { p: id, a: false }, chair.token),
+      t.gql(DECIDE, { p: id, a: false }, secretariat.token),
+    ]);
+    const won = results.filter((r) => !r.errors);
+    expect(won).toHaveLength(1);
+    for (const r of results.filter((x) => x.errors))
+      expect(['NOT_FOUND', 'CONFLICT']).toContain(r.errors![0].extensions?.code);
+    const accepted = won[0].data!.decideProposal.status === 'ACCEPTED';
+    await until(() => plain(fr.doc) === (accepted ? 'Alpha beta delta.' : 'Alpha delta.'));
+    expect(await DraftDecisionModel.countDocuments({ subjectId: id })).toBe(1);
+  });
+
   it('each proposal has its own comment thread, under the draft’s rules', async () => {
     const draftId = await buildDraft(1);
     const [france, china, observer] = await Promise.all([
