@@ -8,7 +8,8 @@ registerEnumType(ParagraphStatus, {
   valuesConfig: {
     OPEN: { description: 'Under negotiation' },
     BRACKETED: {
-      description: 'Open and holding bracketed text (derived from the text; cannot be set)',
+      description:
+        "Holding language not yet accepted: set (as a reading's outcome), or shown by itself while an open paragraph holds brackets",
     },
     AGREED_AD_REF: {
       description:

@@ -1,3 +1,4 @@
+import { addDays } from 'date-fns';
 import mongoose, { type Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
@@ -13,7 +14,12 @@ import type { DomainEvents } from '../shared/domain-events';
 import { docOf } from '../versions/draft-text';
 import type { ParagraphData, ParagraphSummary, SetParagraphStatusData } from './paragraph.data';
 import { type ParagraphStateDoc, ParagraphStateModel } from './paragraph.model';
-import { LOCKING_STATUSES, ParagraphStatus, SETTABLE_STATUSES } from './paragraph-status';
+import {
+  AD_REF_CONFIRM_DAYS,
+  LOCKING_STATUSES,
+  ParagraphStatus,
+  SETTABLE_STATUSES,
+} from './paragraph-status';
 import {
   missingIdsUpdate,
   type ParagraphBlock,
@@ -131,14 +137,12 @@ export async function lockedParagraphIds(draftId: Types.ObjectId): Promise<strin
 function parseInput(data: SetParagraphStatusData): SetParagraphStatusData {
   if (typeof data.paragraphId !== 'string' || !PARAGRAPH_ID.test(data.paragraphId))
     throw badInput('paragraphId must be the id of one of the draft’s paragraphs.', 'paragraphId');
-  if (data.status === ParagraphStatus.BRACKETED)
-    throw badInput(
-      'BRACKETED cannot be set: a paragraph is bracketed while it holds brackets. Set OPEN, AGREED_AD_REF, AGREED or PARKED.',
-      'status',
-    );
   if (!SETTABLE_STATUSES.includes(data.status))
-    throw badInput('status must be OPEN, AGREED_AD_REF, AGREED or PARKED.', 'status');
+    throw badInput('status must be OPEN, BRACKETED, AGREED_AD_REF, AGREED or PARKED.', 'status');
   if (data.status === ParagraphStatus.AGREED_AD_REF) {
+    // Without a date, capitals have the usual time; the paragraph menu shows it and can change it.
+    if (data.confirmBy === null || data.confirmBy === undefined)
+      return { ...data, confirmBy: addDays(new Date(), AD_REF_CONFIRM_DAYS) };
     if (!(data.confirmBy instanceof Date) || Number.isNaN(data.confirmBy.getTime()))
       throw badInput(
         'A paragraph agreed ad referendum needs the date capitals are to confirm by (confirmBy).',

@@ -197,12 +197,32 @@ describe('paragraphs: identity, status and the lock at the server', () => {
     expect(decisions[3]).toMatchObject({ paragraphId: p1.id, paragraphNumber: 1 });
   });
 
+  it('sets BRACKETED by hand, and gives an ad ref without a date the usual 14 days', async () => {
+    const { draftId } = await draftWithText();
+    const [, p1, p2] = (await read(draftId)).paragraphs;
+    const bracketed = await set(chair, draftId, p1.id, 'BRACKETED');
+    expect(bracketed.errors).toBeUndefined();
+    expect(bracketed.data!.setParagraphStatus).toMatchObject({ status: 'BRACKETED' });
+    const before = Date.now();
+    const adRef = await set(chair, draftId, p2.id, 'AGREED_AD_REF');
+    expect(adRef.errors).toBeUndefined();
+    const due = Date.parse(adRef.data!.setParagraphStatus.confirmBy!);
+    const days = (due - before) / 86_400_000;
+    expect(days).toBeGreaterThan(13.99);
+    expect(days).toBeLessThan(14.01);
+    expect((await read(draftId)).paragraphs.map((p) => p.status)).toEqual([
+      'OPEN',
+      'BRACKETED',
+      'AGREED_AD_REF',
+      'OPEN',
+    ]);
+  });
+
   it('refuses bad input with a code, and changes nothing', async () => {
     const { draftId } = await draftWithText();
     const [, p1] = (await read(draftId)).paragraphs;
     const cases: [string, Promise<{ errors?: { extensions?: { code?: string } }[] }>][] = [
-      ['BRACKETED is derived', set(chair, draftId, p1.id, 'BRACKETED')],
-      ['ad ref needs a date', set(chair, draftId, p1.id, 'AGREED_AD_REF')],
+      ['ad ref with a date that is none', set(chair, draftId, p1.id, 'AGREED_AD_REF', 'soon')],
       ['a date only for ad ref', set(chair, draftId, p1.id, 'AGREED', '2030-01-01T00:00:00Z')],
       ['malformed paragraph id', set(chair, draftId, 'no spaces allowed', 'AGREED')],
       ['malformed draft id', set(chair, 'nope', p1.id, 'AGREED')],
@@ -212,8 +232,7 @@ describe('paragraphs: identity, status and the lock at the server', () => {
     ];
     const codes = await Promise.all(cases.map(async ([name, res]) => [name, code(await res)]));
     expect(codes).toEqual([
-      ['BRACKETED is derived', 'BAD_USER_INPUT'],
-      ['ad ref needs a date', 'BAD_USER_INPUT'],
+      ['ad ref with a date that is none', 'BAD_USER_INPUT'],
       ['a date only for ad ref', 'BAD_USER_INPUT'],
       ['malformed paragraph id', 'BAD_USER_INPUT'],
       ['malformed draft id', 'BAD_USER_INPUT'],

@@ -51,6 +51,8 @@ export class ParagraphsChange {
   @Field(() => ID)
   paragraphId!: string;
 
-  @Field(() => ParagraphStatus, { description: 'The status set (as stored: never BRACKETED)' })
+  @Field(() => ParagraphStatus, {
+    description: 'The status set (as stored: OPEN for a paragraph bracketed only by its text)',
+  })
   status!: ParagraphStatus;
 }

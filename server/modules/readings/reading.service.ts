@@ -1,4 +1,3 @@
-import { addDays } from 'date-fns';
 import { MongoServerError } from 'mongodb';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
@@ -130,13 +129,10 @@ function paragraphOf(
   return { paragraph: paragraphs[index], index };
 }
 
-/** How long capitals have to confirm a paragraph agreed ad referendum in a reading. */
-export const AD_REF_CONFIRM_DAYS = 14;
-
 /**
  * A reading's outcome becomes the paragraph's status: agreed (and locked), agreed ad referendum
  * (capitals to confirm within AD_REF_CONFIRM_DAYS, which the paragraph menu can change), parked.
- * Bracketed reopens it: BRACKETED is derived from the brackets the paragraph holds. The reading
+ * Bracketed marks it so (an open paragraph holding brackets shows it by itself too). The reading
  * records the outcome as its decision, so the status change does not record a second one.
  */
 export async function applyOutcomeToParagraph(
@@ -151,13 +147,12 @@ export async function applyOutcomeToParagraph(
     [ReadingOutcome.AGREED]: ParagraphStatus.AGREED,
     [ReadingOutcome.AGREED_AD_REF]: ParagraphStatus.AGREED_AD_REF,
     [ReadingOutcome.PARKED]: ParagraphStatus.PARKED,
-    [ReadingOutcome.BRACKETED]: ParagraphStatus.OPEN,
+    [ReadingOutcome.BRACKETED]: ParagraphStatus.BRACKETED,
   }[outcome];
-  const confirmBy =
-    status === ParagraphStatus.AGREED_AD_REF ? addDays(new Date(), AD_REF_CONFIRM_DAYS) : null;
   await setParagraphStatus(
     user,
-    { draftId: draft._id, paragraphId, status, confirmBy },
+    // Ad referendum: capitals have the usual time (AD_REF_CONFIRM_DAYS) to confirm.
+    { draftId: draft._id, paragraphId, status, confirmBy: null },
     texts,
     events,
     false,

@@ -16,8 +16,8 @@ import {
 type Paragraph = NonNullable<DraftParagraphsQuery['draft']>['paragraphs'][number];
 type T = ReturnType<typeof useT>['t'];
 
-/** The statuses a person sets (BRACKETED follows from the text). */
-const SETTABLE: ParagraphStatus[] = ['OPEN', 'AGREED_AD_REF', 'AGREED', 'PARKED'];
+/** The statuses a person sets (BRACKETED also follows from the text by itself). */
+const SETTABLE: ParagraphStatus[] = ['OPEN', 'BRACKETED', 'AGREED_AD_REF', 'AGREED', 'PARKED'];
 const LOCKING: ParagraphStatus[] = ['AGREED', 'AGREED_AD_REF'];
 /** The list follows the text this long after it last changed. */
 const REREAD_AFTER_EDIT_MS = 500;
@@ -186,7 +186,7 @@ const dayOf = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
 function StatusForm({ draftId, paragraph }: { draftId: string; paragraph: Paragraph }) {
   const { t, lang } = useT();
   const id = useId();
-  const stored: ParagraphStatus = paragraph.status === 'BRACKETED' ? 'OPEN' : paragraph.status;
+  const stored: ParagraphStatus = paragraph.status;
   const [status, setStatus] = useState<ParagraphStatus>(stored);
   const [confirmBy, setConfirmBy] = useState(dayOf(paragraph.confirmBy));
   const [save, { loading, error }] = useMutation(SetParagraphStatusMutation);
