@@ -183,7 +183,14 @@ describe('a second browser follows the reading', () => {
     await controls.getByRole('button', { name: 'Previous paragraph' }).click();
     await bannerSays(delegate.page, 'First reading — paragraph 23');
     await bannerSays(chair.page, 'First reading — paragraph 23');
-    await controls.getByRole('button', { name: 'Parked' }).click();
+    // The banner may follow the live event before the Chair's step has its answer; until then the
+    // controls take no second step (aria-disabled), as a person would see them.
+    const parked = controls.getByRole('button', { name: 'Parked' });
+    await waitFor(
+      () => parked.getAttribute('aria-disabled'),
+      (v) => v !== 'true',
+    );
+    await parked.click();
     await bannerSays(delegate.page, 'First reading — paragraph 24');
     await settled(delegate.page);
     expect(await current(delegate.page)).toBeNull();
