@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
+import { markName } from '../core/document-blocks';
 import { markNotYours } from '../core/errors';
 import type { CollaborationExtension, IncomingUpdate } from './extension';
 import { decodedUpdate } from './update-codec';
@@ -7,15 +8,12 @@ import { decodedUpdate } from './update-codec';
 /** Marks that speak for someone: a proposal (suggest-changes) and a bracket. */
 export const AUTHORED_MARKS = new Set(['insertion', 'deletion', 'modification', 'bracket']);
 
-// y-prosemirror names a mark that may overlap itself `name--hash`.
-const HASHED = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
-
 /** The id of the authored mark an update's formatting item sets, or null when it sets none. */
 function authoredMarkId(struct: unknown): string | null {
   if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) return null;
   const { key, value } = struct.content;
   if (value === null || typeof value !== 'object') return null;
-  if (!AUTHORED_MARKS.has(HASHED.exec(key)?.[1] ?? key)) return null;
+  if (!AUTHORED_MARKS.has(markName(key))) return null;
   const id = (value as { id?: unknown }).id;
   // A mark without a string id cannot be traced to anyone: it is someone else's by default.
   return typeof id === 'string' ? id : '';

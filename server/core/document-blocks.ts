@@ -36,7 +36,8 @@ export interface MarkedRun {
 
 // y-prosemirror stores a mark that may overlap itself as `name--hash`.
 const HASHED = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
-const markName = (key: string): string => HASHED.exec(key)?.[1] ?? key;
+/** A mark's name from its formatting key (`name` or y-prosemirror's `name--hash`). */
+export const markName = (key: string): string => HASHED.exec(key)?.[1] ?? key;
 
 function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) return plainOf(node);
