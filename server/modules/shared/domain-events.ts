@@ -80,6 +80,19 @@ export interface DomainEventMap {
     status: ParagraphStatus;
     byId: Types.ObjectId;
   };
+  /**
+   * A silence procedure on a draft started, was broken by a delegation, ended in adoption at its
+   * deadline (byId null) or was withdrawn by the Chair.
+   */
+  'silence.changed': {
+    draftId: Types.ObjectId;
+    procedureId: Types.ObjectId;
+    change: 'started' | 'broken' | 'adopted' | 'withdrawn';
+    until: Date;
+    byId: Types.ObjectId | null;
+    /** The delegation that broke silence (change 'broken'). */
+    delegationId: Types.ObjectId | null;
+  };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {
     comment: CommentDoc;
