@@ -1,5 +1,6 @@
 import { MongoBulkWriteError } from 'mongodb';
 import { Types } from 'mongoose';
+import { DUPLICATE_KEY } from '../core/duplicate-key';
 import { logger } from '../logger';
 import type { UpdateTicket } from '../pubsub/topics';
 import { DraftSnapshotModel } from './snapshot.model';
@@ -25,7 +26,6 @@ interface Pending extends Append {
   reject(err: Error): void;
 }
 
-const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 20;
 
 export interface UpdateLogOptions {

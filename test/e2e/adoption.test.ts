@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { DraftModel } from '../../server/modules/drafts/draft.model';
 import { DraftStatus } from '../../server/modules/drafts/draft-status';
 import { expectNoAxeViolations } from '../helpers/axe';
@@ -9,7 +8,7 @@ import {
   signedIn,
   TestBrowser,
 } from '../helpers/browser';
-import { editorText, waitFor } from '../helpers/editor-page';
+import { editorText, openEditableDraft, typeAtEnd, waitFor } from '../helpers/editor-page';
 import { draftOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
@@ -38,15 +37,6 @@ describe('adopting a draft freezes its text in every open editor', () => {
         chairToken,
       )
     ).data!.draft;
-  const openDraft = async (page: Page, draftId: string) => {
-    await page.goto(`/drafts/${draftId}`);
-    await page.locator('.draft-text[contenteditable=true]').waitFor();
-  };
-  const typeAtEnd = async (page: Page, text: string) => {
-    await page.locator('.draft-text').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(text);
-  };
 
   beforeAll(async () => {
     t = await startTestPlatform();
@@ -61,7 +51,7 @@ describe('adopting a draft freezes its text in every open editor', () => {
   it('asks the Chair to confirm, then turns the delegate’s editor read-only at once, and editable again once reopened', async () => {
     const draftId = await draftOf(1);
     const delegate = await open('delegate@committee.test');
-    await openDraft(delegate.page, draftId);
+    await openEditableDraft(delegate.page, draftId);
     await typeAtEnd(delegate.page, 'Text as agreed by the working group.');
     await delegate.page.locator('.sync-saved').waitFor();
     const before = await stored(draftId);
@@ -70,7 +60,7 @@ describe('adopting a draft freezes its text in every open editor', () => {
     await delegate.page.evaluate('window.__sameDocument = true');
 
     const chair = await open('chair@committee.test');
-    await openDraft(chair.page, draftId);
+    await openEditableDraft(chair.page, draftId);
     const status = chair.page.getByLabel('Change status');
     const dialog = chair.page.getByRole('alertdialog', { name: 'Adopt this draft?' });
 
@@ -136,11 +126,11 @@ describe('adopting a draft freezes its text in every open editor', () => {
   it('shows the dialog and the banner in French', async () => {
     const draftId = await draftOf(2);
     const delegate = await open('delegate@committee.test', 'fr-FR');
-    await openDraft(delegate.page, draftId);
+    await openEditableDraft(delegate.page, draftId);
     await typeAtEnd(delegate.page, 'Le Comité encourage les États à demander une assistance.');
     await delegate.page.locator('.sync-saved').waitFor();
     const chair = await open('chair@committee.test', 'fr-FR');
-    await openDraft(chair.page, draftId);
+    await openEditableDraft(chair.page, draftId);
     await chair.page.getByLabel('Changer le statut').selectOption('ADOPTED');
     const dialog = chair.page.getByRole('alertdialog', { name: 'Adopter ce projet ?' });
     await dialog.waitFor();
@@ -160,7 +150,7 @@ describe('adopting a draft freezes its text in every open editor', () => {
     const draftId = await draftOf(3);
     // The Chair may edit any draft.
     const author = await open('chair@committee.test');
-    await openDraft(author.page, draftId);
+    await openEditableDraft(author.page, draftId);
     await typeAtEnd(author.page, 'Agreed text.');
     await author.page.locator('.sync-saved').waitFor();
     const before = await stored(draftId);

@@ -9,7 +9,7 @@ import {
   signedIn,
   TestBrowser,
 } from '../helpers/browser';
-import { editorText, waitFor } from '../helpers/editor-page';
+import { editorText, openEditableDraft, typeAtEnd, waitFor } from '../helpers/editor-page';
 import { draftOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
@@ -37,16 +37,6 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
         draft: { text: string; versions: { number: number; label: string | null }[] };
       }>(READ, { d: draftId }, chairToken)
     ).data!.draft;
-  const openDraft = async (page: Page, draftId: string) => {
-    await page.goto(`/drafts/${draftId}`);
-    await page.locator('.draft-text[contenteditable=true]').waitFor();
-  };
-  const typeAtEnd = async (page: Page, text: string) => {
-    await page.locator('.draft-text').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(text);
-    await page.locator('.sync-saved').waitFor();
-  };
   const shot = async (page: Page, name: string) => {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -67,8 +57,8 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
     const draftId = await draftOf(1);
     const coordinator = await open('coordinator@committee.test');
     const page = coordinator.page;
-    await openDraft(page, draftId);
-    await typeAtEnd(page, 'The Committee notes the reports of States.');
+    await openEditableDraft(page, draftId);
+    await typeAtEnd(page, 'The Committee notes the reports of States.', { saved: true });
     const original = await editorText(page);
 
     const panel = page.getByRole('region', { name: 'History' });
@@ -83,12 +73,12 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
 
     // A delegate of the group adds a sentence; they may not save versions.
     const delegate = await open('delegate@committee.test');
-    await openDraft(delegate.page, draftId);
+    await openEditableDraft(delegate.page, draftId);
     const delegatePanel = delegate.page.getByRole('region', { name: 'History' });
     await delegatePanel.getByText('Rev.1', { exact: true }).waitFor();
     expect(await delegatePanel.getByRole('button', { name: 'Save as version' }).count()).toBe(0);
     expect(await delegatePanel.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
-    await typeAtEnd(delegate.page, ' States are encouraged to report.');
+    await typeAtEnd(delegate.page, ' States are encouraged to report.', { saved: true });
     await waitFor(
       () => editorText(page),
       (text) => text.endsWith('encouraged to report.'),
@@ -157,8 +147,8 @@ describe('the history of a draft: numbered versions, comparison, restoration', (
     const draftId = await draftOf(2);
     const chair = await open('chair@committee.test', 'fr-FR');
     const page = chair.page;
-    await openDraft(page, draftId);
-    await typeAtEnd(page, 'Le Comité prend note des rapports.');
+    await openEditableDraft(page, draftId);
+    await typeAtEnd(page, 'Le Comité prend note des rapports.', { saved: true });
     // Someone else follows the draft: the versions appear in their history without a reload.
     const observer = await open('observer@committee.test');
     await observer.page.goto(`/drafts/${draftId}`);

@@ -11,7 +11,7 @@ import {
   signedIn,
   TestBrowser,
 } from '../helpers/browser';
-import { editorParagraphs, waitFor } from '../helpers/editor-page';
+import { editorParagraphs, openEditableDraft, waitFor } from '../helpers/editor-page';
 import { connectEditor } from '../helpers/editors';
 import { draftOf } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
@@ -48,8 +48,7 @@ describe('agreed paragraphs in the browser', () => {
       )
     ).data!.draft;
   const openDraft = async (page: Page, draftId: string) => {
-    await page.goto(`/drafts/${draftId}`);
-    await page.locator('.draft-text[contenteditable=true]').waitFor();
+    await openEditableDraft(page, draftId);
     await page.locator('.paragraph-panel').waitFor();
   };
   const paragraph = (page: Page, n: number) => page.locator('.draft-text > p').nth(n - 1);

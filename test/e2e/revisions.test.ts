@@ -12,7 +12,7 @@ import {
   signedIn,
   TestBrowser,
 } from '../helpers/browser';
-import { editorText, waitFor } from '../helpers/editor-page';
+import { editorText, openEditableDraft, typeAtEnd, waitFor } from '../helpers/editor-page';
 import { buildDraft } from '../helpers/factories';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../helpers/test-platform';
 
@@ -28,16 +28,6 @@ describe('the automatic revisions in the history panel', () => {
     contexts.push(session.context);
     await session.page.setViewportSize({ width: 1280, height: 900 });
     return session;
-  };
-  const openDraft = async (page: Page, draftId: string) => {
-    await page.goto(`/drafts/${draftId}`);
-    await page.locator('.draft-text[contenteditable=true]').waitFor();
-  };
-  const typeAtEnd = async (page: Page, text: string) => {
-    await page.locator('.draft-text').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(text);
-    await page.locator('.sync-saved').waitFor();
   };
   const shot = async (page: Page, panel: Locator, name: string) => {
     mkdirSync(SHOTS, { recursive: true });
@@ -60,14 +50,14 @@ describe('the automatic revisions in the history panel', () => {
     const draftId = await buildDraft(1);
     const coordinator = await open('coordinator@committee.test');
     const page = coordinator.page;
-    await openDraft(page, draftId);
+    await openEditableDraft(page, draftId);
     const panel = page.getByRole('region', { name: 'History' });
     await panel.getByText('No edits yet.').waitFor();
-    await typeAtEnd(page, 'The Committee notes the reports.');
+    await typeAtEnd(page, 'The Committee notes the reports.', { saved: true });
 
     const delegate = await open('delegate@committee.test', 'fr-FR');
-    await openDraft(delegate.page, draftId);
-    await typeAtEnd(delegate.page, ' States are encouraged to report.');
+    await openEditableDraft(delegate.page, draftId);
+    await typeAtEnd(delegate.page, ' States are encouraged to report.', { saved: true });
     await waitFor(
       () => editorText(page),
       (text) => text.endsWith('encouraged to report.'),

@@ -1,7 +1,5 @@
-import { MongoServerError } from 'mongodb';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { DecisionClaimModel } from './claim.model';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Takes the right to decide `key` (e.g. `proposal:<id>`): true for the one caller that got it,
@@ -12,7 +10,7 @@ export async function claimDecision(key: string): Promise<boolean> {
     await DecisionClaimModel.create({ key });
     return true;
   } catch (err) {
-    if (err instanceof MongoServerError && err.code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import mongoose, { type Types } from 'mongoose';
 import type * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { appError, ErrorCode } from '../../core/errors';
 import { claimDecision, releaseDecision } from '../decisions/claim.service';
 import { recordDecision } from '../decisions/decision.service';
@@ -17,7 +18,6 @@ import { proposalPolicy } from './proposal.policy';
 import { decisionUpdate, readProposals } from './proposal-document';
 import { ProposalStatus } from './proposal-status';
 
-const DUPLICATE_KEY = 11000;
 const inIds = (ids: readonly Types.ObjectId[]) => mongoose.trusted({ $in: ids });
 
 export async function findProposal(id: Types.ObjectId): Promise<ProposalDoc> {
@@ -97,7 +97,7 @@ export async function syncProposals(
         changed = true;
       } catch (err) {
         // Another sync (another instance, a read) recorded it meanwhile.
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       continue;
     }

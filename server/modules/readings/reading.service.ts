@@ -1,9 +1,9 @@
-import { MongoServerError } from 'mongodb';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { readBlocks } from '../../core/document-blocks';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
 import { recordDecision } from '../decisions/decision.service';
 import { DecisionKind } from '../decisions/decision-kind';
@@ -18,7 +18,6 @@ import { ACTIVE_SLOT, type DraftReadingDoc, DraftReadingModel } from './reading.
 import { ReadingOutcome, ReadingRound, ReadingState } from './reading-kinds';
 import { type ReadingOutcomeDoc, ReadingOutcomeModel } from './reading-outcome.model';
 
-const DUPLICATE_KEY = 11000;
 /** Longest lasting id of a paragraph accepted as input (the editor's are far shorter). */
 const MAX_PARAGRAPH_ID_LENGTH = 100;
 /** The longest excerpt of a paragraph's text kept with a decision on it, for the history. */
@@ -186,7 +185,7 @@ export async function startReading(
     });
     reading = created.toObject() as DraftReadingDoc;
   } catch (err) {
-    if (err instanceof MongoServerError && err.code === DUPLICATE_KEY)
+    if (isDuplicateKey(err))
       throw appError(
         ErrorCode.ReadingInProgress,
         'A reading of this draft is already under way: end it before starting another.',
@@ -263,7 +262,7 @@ export async function recordReadingOutcome(
   try {
     await ReadingOutcomeModel.create({ ...key, draftId: draft._id, ...entry });
   } catch (err) {
-    if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
+    if (!isDuplicateKey(err)) throw err;
     // Decided again (the Chair went back to it): the later outcome replaces the earlier.
     await ReadingOutcomeModel.updateOne(key, { $set: entry });
   }

@@ -1,9 +1,7 @@
-import { MongoBulkWriteError } from 'mongodb';
 import type { Types } from 'mongoose';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { DraftAuthorModel, DraftDeletionModel } from './attribution.model';
 import type { Attribution } from './compare';
-
-const DUPLICATE_KEY = 11000;
 
 export interface AuthorRecord {
   draftId: Types.ObjectId;
@@ -24,12 +22,7 @@ export async function recordAuthors(authors: AuthorRecord[]): Promise<void> {
     );
   } catch (err) {
     // Recorded before (by this instance after a restart, or by another): the first author stays.
-    const duplicatesOnly =
-      err instanceof MongoBulkWriteError &&
-      (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).every(
-        (e) => e.code === DUPLICATE_KEY,
-      );
-    if (!duplicatesOnly) throw err;
+    if (!isDuplicateKey(err)) throw err;
   }
 }
 

@@ -1,7 +1,7 @@
-import { MongoServerError } from 'mongodb';
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
 import type { DraftDoc } from '../drafts/draft.model';
 import { draftPolicy } from '../drafts/draft.policy';
@@ -24,7 +24,6 @@ export const MAX_LABEL_LENGTH = 120;
 /** Label of the version adoption freezes by itself. */
 export const ADOPTION_LABEL = 'Adopted text';
 
-const DUPLICATE_KEY = 11000;
 const MAX_NUMBER_ATTEMPTS = 20;
 
 /** Trimmed; empty is no label; too long is refused with the field named. */
@@ -86,7 +85,7 @@ export async function freezeVersion(
       });
       return created.toObject() as DraftVersionDoc;
     } catch (err) {
-      if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       if (attempt >= MAX_NUMBER_ATTEMPTS)
         throw appError(ErrorCode.Conflict, 'Too many versions are being created at once; retry.');
     }

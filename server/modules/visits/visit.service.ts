@@ -1,6 +1,6 @@
-import { MongoServerError } from 'mongodb';
 import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { appError, ErrorCode } from '../../core/errors';
 import { findDraft } from '../drafts/draft.service';
 import { editsByOthersAfter, type RevisionsPort } from '../revisions/revision.service';
@@ -9,8 +9,6 @@ import type { TextChangeData } from '../versions/compare';
 import { bytesOf, type DraftTextPort } from '../versions/draft-text';
 import { compareStates } from '../versions/version.service';
 import { DraftVisitModel } from './visit.model';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Records that `user` has seen the draft as it is stored now (every signed-in person may read a
@@ -34,7 +32,7 @@ export async function markDraftSeen(
     );
   } catch (err) {
     // A visit with a higher seq exists (the filter missed it, the upsert hit the unique index).
-    if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
+    if (!isDuplicateKey(err)) throw err;
   }
   // An open dashboard of this person may have read its count before the visit was written (the
   // page left and the dashboard opened at the same moment): it reads it again.
