@@ -14,6 +14,10 @@ export enum ErrorCode {
   /** The draft has no numbered paragraph to read. */
   NothingToRead = 'NOTHING_TO_READ',
   ParagraphLocked = 'PARAGRAPH_LOCKED',
+  /** A document format cannot be produced on this server now (no PDF renderer). */
+  ExportUnavailable = 'EXPORT_UNAVAILABLE',
+  /** An uploaded file is not a Word document, or one it cannot safely read. */
+  UnsupportedFile = 'UNSUPPORTED_FILE',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',

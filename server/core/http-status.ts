@@ -13,6 +13,8 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NoActiveReading]: 409,
   [ErrorCode.NothingToRead]: 409,
   [ErrorCode.ParagraphLocked]: 423,
+  [ErrorCode.ExportUnavailable]: 503,
+  [ErrorCode.UnsupportedFile]: 415,
   [ErrorCode.QueryTooDeep]: 400,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PayloadTooLarge]: 413,

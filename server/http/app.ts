@@ -17,12 +17,14 @@ import { appSchema } from '../graphql/schema';
 import { unavailableStatus } from '../graphql/unavailable-status';
 import { logger } from '../logger';
 import { sessionCache } from '../modules/auth/session-cache';
+import { PdfRenderer } from '../modules/documents/pdf-renderer';
 import { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { ALL, Topic } from '../pubsub/topics';
 import { appErrorHandler } from './app-errors';
 import { userFromAuthorization } from './auth-header';
 import { bodyErrorHandler } from './body-errors';
+import { exportRoutes } from './export-routes';
 import { healthHandler } from './health';
 import { serveWebClient } from './web-client';
 import { attachWebSocket } from './websocket';
@@ -120,6 +122,8 @@ export async function startApp(
     }),
   );
 
+  const pdf = new PdfRenderer();
+  app.use(exportRoutes(collab, pdf));
   serveWebClient(app, config);
   app.use(appErrorHandler);
 
@@ -140,6 +144,7 @@ export async function startApp(
       await ws.close();
       await apollo.stop();
       await collab.close();
+      await pdf.close();
       stopProcessors();
       stopSessionEviction();
       sessionCache.clear();

@@ -3,6 +3,8 @@ export interface NewDraft {
   titleEn: string;
   titleFr: string;
   deadline?: Date | null;
+  /** The document symbol; null or empty clears it. */
+  symbol?: string | null;
 }
 
 /** What may change on a draft; what is left out stays as it is. */
@@ -10,4 +12,6 @@ export interface DraftChanges {
   titleEn?: string;
   titleFr?: string;
   deadline?: Date | null;
+  /** The document symbol; null or empty clears it. */
+  symbol?: string | null;
 }

@@ -19,6 +19,8 @@ const draftSchema = new Schema(
     title: { type: localizedTextSchema, required: true },
     status: { type: String, enum: Object.values(DraftStatus), default: DraftStatus.DRAFTING },
     deadline: { type: Date, default: null },
+    /** The document symbol it will be issued under (e.g. S/AC.44/2020/WP.1), when one is given. */
+    symbol: { type: String, default: null },
     createdById: { type: Schema.Types.ObjectId, default: null },
     statusChangedAt: { type: Date, default: null },
     statusChangedById: { type: Schema.Types.ObjectId, default: null },

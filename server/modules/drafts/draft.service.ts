@@ -8,6 +8,7 @@ import type { DraftChanges, NewDraft } from './draft.data';
 import { DraftDoc, DraftModel } from './draft.model';
 import { draftPolicy } from './draft.policy';
 import { DraftStatus } from './draft-status';
+import { normalizeSymbol } from './draft-symbol';
 
 export async function findDraft(id: Types.ObjectId): Promise<DraftDoc> {
   const draft = await DraftModel.findById(id).lean<DraftDoc>();
@@ -36,6 +37,7 @@ export async function createDraft(
     workingGroupId,
     title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
     deadline: input.deadline ?? null,
+    symbol: normalizeSymbol(input.symbol),
     createdById: user._id,
   });
   const created = draft.toObject() as DraftDoc;
@@ -58,8 +60,9 @@ export async function updateDraft(
   if (input.titleEn !== undefined) set['title.en'] = input.titleEn.trim();
   if (input.titleFr !== undefined) set['title.fr'] = input.titleFr.trim();
   if (input.deadline !== undefined) set.deadline = input.deadline;
+  if (input.symbol !== undefined) set.symbol = normalizeSymbol(input.symbol);
   if (Object.keys(set).length === 0)
-    throw badInput('Nothing to change: give titleEn, titleFr or deadline.');
+    throw badInput('Nothing to change: give titleEn, titleFr, deadline or symbol.');
   const updated = await DraftModel.findOneAndUpdate(
     { _id: id },
     { $set: set },
@@ -69,6 +72,7 @@ export async function updateDraft(
   const changed: DomainEventMap['draft.updated']['changed'] = [];
   if (input.titleEn !== undefined || input.titleFr !== undefined) changed.push('title');
   if (input.deadline !== undefined) changed.push('deadline');
+  if (input.symbol !== undefined) changed.push('symbol');
   events.emit('draft.updated', { draft: updated, byId: user._id, changed });
   return updated;
 }

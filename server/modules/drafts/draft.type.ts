@@ -81,6 +81,12 @@ export class Draft {
   @Field(() => Date, { nullable: true })
   deadline!: Date | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The document symbol it will be issued under (e.g. S/AC.44/2020/WP.1)',
+  })
+  symbol!: string | null;
+
   @Field(() => Date, { nullable: true })
   statusChangedAt!: Date | null;
 

@@ -17,7 +17,11 @@ import type { DraftVersionDoc } from '../versions/version.model';
  */
 export interface DomainEventMap {
   'draft.created': { draft: DraftDoc; byId: Types.ObjectId };
-  'draft.updated': { draft: DraftDoc; byId: Types.ObjectId; changed: ('title' | 'deadline')[] };
+  'draft.updated': {
+    draft: DraftDoc;
+    byId: Types.ObjectId;
+    changed: ('title' | 'deadline' | 'symbol')[];
+  };
   'draft.statusChanged': {
     draft: DraftDoc;
     byId: Types.ObjectId;

@@ -7,6 +7,8 @@ export interface DraftDetails {
   titleFr: string;
   /** ISO date-time, or null for no deadline */
   deadline: string | null;
+  /** The document symbol (e.g. S/AC.44/2020/WP.1), or null */
+  symbol: string | null;
 }
 
 /** A deadline is the end of its day (UTC), as the programme's deadlines are. */
@@ -31,6 +33,7 @@ export function DraftDetailsForm({
   const [titleEn, setTitleEn] = useState(initial.titleEn);
   const [titleFr, setTitleFr] = useState(initial.titleFr);
   const [date, setDate] = useState(dateFromDeadline(initial.deadline));
+  const [symbol, setSymbol] = useState(initial.symbol ?? '');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const valid = titleEn.trim().length >= 3 && titleFr.trim().length >= 3;
@@ -44,6 +47,7 @@ export function DraftDetailsForm({
         titleEn: titleEn.trim(),
         titleFr: titleFr.trim(),
         deadline: deadlineFromDate(date),
+        symbol: symbol.trim() || null,
       });
     } catch (err) {
       setFailure(errorText(err, lang));
@@ -84,6 +88,17 @@ export function DraftDetailsForm({
           min="2000-01-01"
           max="2099-12-31"
           onChange={(e) => setDate(e.target.value)}
+        />
+      </label>
+      <label>
+        {t('details.symbol')}
+        <input
+          value={symbol}
+          maxLength={60}
+          pattern="[A-Za-z0-9./()\- ]*"
+          placeholder={t('details.symbolHint')}
+          title={t('details.symbolHint')}
+          onChange={(e) => setSymbol(e.target.value)}
         />
       </label>
       <div className="row">

@@ -22,6 +22,7 @@ import { StatusBadge } from '../../ui/status-badge';
 import { BracketPanel } from './brackets/bracket-panel';
 import { DraftQuery } from './draft.graphql';
 import { EditDraftDetails } from './edit-draft-details';
+import { ExportMenu } from './export/export-menu';
 import { ComparisonView } from './history/comparison-view';
 import { type ComparisonSides, HistoryPanel } from './history/history-panel';
 import { LastVisitChanges } from './last-visit-changes';
@@ -131,6 +132,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
               {draft.can.manage && editorShown && (
                 <EditDraftDetails id={draft.id} onSaved={() => void refetch()} />
               )}
+              <ExportMenu draftId={draft.id} />
             </div>
             {/* A live region present from the start, so that adoption is announced when it happens. */}
             <div role="status">

@@ -12,6 +12,7 @@ const DraftDetailsQuery = graphql(`
       titleEn: title(lang: EN)
       titleFr: title(lang: FR)
       deadline
+      symbol
     }
   }
 `);
@@ -21,6 +22,7 @@ const UpdateDraft = graphql(`
     updateDraft(id: $id, input: $input) {
       id
       deadline
+      symbol
       titleEn: title(lang: EN)
       titleFr: title(lang: FR)
     }
@@ -53,6 +55,7 @@ export function EditDraftDetails({ id, onSaved }: { id: string; onSaved: () => v
         titleEn: data.draft.titleEn,
         titleFr: data.draft.titleFr,
         deadline: data.draft.deadline ?? null,
+        symbol: data.draft.symbol ?? null,
       }}
       submitLabel={t('comments.save')}
       onCancel={() => setOpen(false)}

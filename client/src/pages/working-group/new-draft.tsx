@@ -28,12 +28,12 @@ export function NewDraft({ workingGroupId }: { workingGroupId: string }) {
   }
   return (
     <DraftDetailsForm
-      initial={{ titleEn: '', titleFr: '', deadline: null }}
+      initial={{ titleEn: '', titleFr: '', deadline: null, symbol: null }}
       submitLabel={t('details.submitCreate')}
       onCancel={() => setOpen(false)}
-      onSubmit={async ({ titleEn, titleFr, deadline }) => {
+      onSubmit={async ({ titleEn, titleFr, deadline, symbol }) => {
         const { data } = await create({
-          variables: { input: { workingGroupId, titleEn, titleFr, deadline } },
+          variables: { input: { workingGroupId, titleEn, titleFr, deadline, symbol } },
         });
         if (data) navigate(`/drafts/${data.createDraft.id}`);
       }}
