@@ -24,7 +24,7 @@ import { ALL, Topic } from '../pubsub/topics';
 import { appErrorHandler } from './app-errors';
 import { userFromAuthorization } from './auth-header';
 import { bodyErrorHandler } from './body-errors';
-import { exportRoutes } from './export-routes';
+import { documentRoutes } from './document-routes';
 import { healthHandler } from './health';
 import { serveWebClient } from './web-client';
 import { attachWebSocket } from './websocket';
@@ -123,7 +123,7 @@ export async function startApp(
   );
 
   const pdf = new PdfRenderer();
-  app.use(exportRoutes(collab, pdf));
+  app.use(documentRoutes(collab, pdf, events));
   serveWebClient(app, config);
   app.use(appErrorHandler);
 

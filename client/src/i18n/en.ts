@@ -145,6 +145,18 @@ export const en = {
     create: 'Start a new draft',
     submitCreate: 'Create the draft',
   },
+  import: {
+    open: 'Import from Word',
+    title: 'A new draft from a Word document',
+    file: 'Word document (.docx, up to 10 MB)',
+    keeps:
+      'Headings, numbered paragraphs, lists, bold and italic are kept. Without titles, the document’s own title is used.',
+    titleEn: 'Title in English (optional)',
+    titleFr: 'Title in French (optional)',
+    submit: 'Import',
+    importing: 'Importing the document…',
+    tooLarge: 'This file is larger than 10 MB: a Word document to import must be smaller.',
+  },
   export: {
     open: 'Export',
     title: 'Export the draft',

@@ -155,6 +155,18 @@ export const fr: Messages = {
     create: 'Commencer un nouveau projet',
     submitCreate: 'Créer le projet',
   },
+  import: {
+    open: 'Importer depuis Word',
+    title: 'Un nouveau projet à partir d’un document Word',
+    file: 'Document Word (.docx, 10 Mo au plus)',
+    keeps:
+      'Les titres, paragraphes numérotés, listes, gras et italique sont conservés. Sans titres, celui du document est repris.',
+    titleEn: 'Titre en anglais (facultatif)',
+    titleFr: 'Titre en français (facultatif)',
+    submit: 'Importer',
+    importing: 'Import du document…',
+    tooLarge: 'Ce fichier dépasse 10 Mo : un document Word à importer doit être plus petit.',
+  },
   export: {
     open: 'Exporter',
     title: 'Exporter le projet',

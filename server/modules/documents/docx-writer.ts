@@ -43,25 +43,32 @@ const textRuns = (runs: Run[]): TextRun[] =>
         }),
   );
 
-/** Word numbering: real list levels, so that numbers follow when a paragraph is added in Word. */
-const levels = (format: 'decimal' | 'bullet') =>
-  [0, 1, 2, 3].map((level) => ({
-    level,
-    format:
-      format === 'bullet'
-        ? LevelFormat.BULLET
-        : level % 2 === 0
-          ? LevelFormat.DECIMAL
-          : LevelFormat.LOWER_LETTER,
-    text:
-      format === 'bullet'
-        ? level % 2 === 0
-          ? '•'
-          : '◦'
-        : `%${level + 1}${level % 2 === 0 ? '.' : ')'}`,
-    alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-  }));
+/**
+ * Word numbering: real list levels, so that numbers follow when a paragraph is added in Word.
+ * Numbered lists start one level down (1. then a)…): the first level is the paragraphs' own, as
+ * the import reads it back.
+ */
+const levels = (kind: 'paragraphs' | 'ordered' | 'bullet') =>
+  [0, 1, 2, 3, 4].map((level) => {
+    const depth = kind === 'ordered' ? Math.max(level - 1, 0) : level;
+    return {
+      level,
+      format:
+        kind === 'bullet'
+          ? LevelFormat.BULLET
+          : depth % 2 === 0
+            ? LevelFormat.DECIMAL
+            : LevelFormat.LOWER_LETTER,
+      text:
+        kind === 'bullet'
+          ? depth % 2 === 0
+            ? '•'
+            : '◦'
+          : `%${level + 1}${depth % 2 === 0 ? '.' : ')'}`,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 720 * (depth + 1), hanging: 360 } } },
+    };
+  });
 
 class Body {
   readonly paragraphs: Paragraph[] = [];
@@ -94,7 +101,7 @@ class Body {
           children: textRuns(item.runs),
           numbering: {
             reference: list.ordered ? ORDERED : BULLETS,
-            level: Math.min(level, 3),
+            level: list.ordered ? Math.min(level + 1, 4) : Math.min(level, 4),
             instance,
           },
         }),
@@ -118,8 +125,8 @@ export async function writeDocx(meta: DocumentMeta, blocks: OutlineBlock[]): Pro
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
     numbering: {
       config: [
-        { reference: PARAGRAPHS, levels: levels('decimal') },
-        { reference: ORDERED, levels: levels('decimal') },
+        { reference: PARAGRAPHS, levels: levels('paragraphs') },
+        { reference: ORDERED, levels: levels('ordered') },
         { reference: BULLETS, levels: levels('bullet') },
       ],
     },

@@ -2,13 +2,9 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import type { ClassType } from 'type-graphql';
 import { Field, InputType } from 'type-graphql';
 
-export interface TitleBounds {
-  min: number;
-  max: number;
-}
+import { TITLE_BOUNDS, type TitleBounds } from './title-bounds';
 
-/** Titles of drafts and meetings. */
-export const TITLE_BOUNDS: TitleBounds = { min: 3, max: 300 };
+export { TITLE_BOUNDS, type TitleBounds };
 
 interface Titles {
   titleEn: string;

@@ -7,6 +7,7 @@ import { shownData } from '../../ui/shown-data';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { ImportDraft } from './import-draft';
 import { NewDraft } from './new-draft';
 
 const WorkingGroupQuery = graphql(`
@@ -92,6 +93,7 @@ export function WorkingGroupPage() {
         <section aria-labelledby="drafts">
           <h2 id="drafts">{t('group.drafts')}</h2>
           {group.can.createDraft && <NewDraft workingGroupId={group.id} />}
+          {group.can.createDraft && <ImportDraft workingGroupId={group.id} />}
           {group.drafts.length === 0 ? (
             <Empty>{t('dashboard.noDrafts')}</Empty>
           ) : (

@@ -1,5 +1,4 @@
-import { session } from '../../../api/session';
-import { RequestError } from '../../../collab/graphql-request';
+import { sessionFetch } from '../../../api/session-fetch';
 
 export interface ExportChoice {
   format: 'docx' | 'pdf';
@@ -28,22 +27,7 @@ const fileName = (res: Response, fallback: string): string => {
  * send it) and saves it under the server's file name. Resolves with that name.
  */
 export async function downloadExport(draftId: string, choice: ExportChoice): Promise<string> {
-  const token = session.get()?.token;
-  let res: Response;
-  try {
-    res = await fetch(exportUrl(draftId, choice), {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  } catch {
-    throw new RequestError('The server cannot be reached.', 'NETWORK');
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as {
-      errors?: { message?: string; extensions?: { code?: string } }[];
-    } | null;
-    const error = body?.errors?.[0];
-    throw new RequestError(error?.message ?? res.statusText, error?.extensions?.code ?? 'OTHER');
-  }
+  const res = await sessionFetch(exportUrl(draftId, choice));
   const name = fileName(res, `draft.${choice.format}`);
   const url = URL.createObjectURL(await res.blob());
   try {

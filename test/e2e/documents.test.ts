@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { screenshot } from '../helpers/browser';
 import { browserSuite } from '../helpers/browser-suite';
 import { openEditableDraft, typeAtEnd } from '../helpers/editor-page';
-import { draftOf } from '../helpers/factories';
+import { draftOf, workingGroupId } from '../helpers/factories';
 
-describe('exporting a draft from its page', () => {
+describe('drafts as Word and PDF documents, from the pages', () => {
   const suite = browserSuite();
 
   it('downloads the Word document with the session, and the PDF in French', async () => {
@@ -72,5 +73,63 @@ describe('exporting a draft from its page', () => {
       .getByRole('status')
       .getByText('Votre session a pris fin. Veuillez vous reconnecter.')
       .waitFor();
+  });
+
+  it('starts a draft from a Word document on the group’s page', async () => {
+    const group = (await workingGroupId(1)).toHexString();
+    const paper = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({
+                children: [
+                  new TextRun({ text: 'Imported', bold: true }),
+                  new TextRun(' text of a delegation.'),
+                ],
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const { page } = await suite.open('coordinator@committee.test');
+    await page.goto(`/groups/${group}`);
+    await page.getByRole('button', { name: 'Import from Word' }).click();
+    const form = page.getByRole('form', { name: 'A new draft from a Word document' });
+    await form.getByLabel('Word document (.docx, up to 10 MB)').setInputFiles({
+      name: 'delegation-paper.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: paper,
+    });
+    await form.getByLabel('Title in English (optional)').fill('Paper of a delegation');
+    await expectNoAxeViolations(page, 'group page with the import form open');
+    await screenshot(page, 'import-form-en');
+    await form.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Paper of a delegation' }).waitFor();
+    await page.locator('.draft-text strong', { hasText: 'Imported' }).waitFor();
+    expect(await page.locator('.draft-text').innerText()).toContain(
+      'Imported text of a delegation.',
+    );
+
+    // In French, and a file that is not a Word document is refused with the reason.
+    const fr = await suite.open('secretariat@committee.test', { locale: 'fr-FR' });
+    await fr.page.goto(`/groups/${group}`);
+    await fr.page.getByRole('button', { name: 'Importer depuis Word' }).click();
+    const formFr = fr.page.getByRole('form', {
+      name: 'Un nouveau projet à partir d’un document Word',
+    });
+    await formFr.getByLabel('Document Word (.docx, 10 Mo au plus)').setInputFiles({
+      name: 'notes.docx',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a Word document'),
+    });
+    await formFr.getByRole('button', { name: 'Importer' }).click();
+    await formFr
+      .getByRole('status')
+      .getByText('Ce fichier ne peut pas être lu : donnez un document Word (.docx).')
+      .waitFor();
+    await expectNoAxeViolations(fr.page, 'group page in French with a refused import');
+    await screenshot(fr.page, 'import-form-fr');
   });
 });
