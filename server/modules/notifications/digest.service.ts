@@ -25,10 +25,12 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /**
  * Sends each person one e-mail with what they were notified of and not yet mailed, then marks it
- * mailed. Several instances may run it at once: the period's claim per person (a unique insert)
- * lets one of them send; a crash after the claim leaves the notices unmailed for the next period,
- * so nothing is lost, and nothing is sent twice within one period. People who turned e-mail off
- * have their notices marked mailed without a mail.
+ * mailed. Several instances may run it at once, and the embedded FerretDB lets conditional updates
+ * race, so unique inserts decide: the period's claim per person (`digest:<user>:<period>`) keeps
+ * to one mail per period, and each notice's own claim (`mail:<id>`) puts it in one mail only,
+ * also when a slow send straddles two periods. A crash between the claims and the sending loses
+ * that mail (the notices stay in the inbox): a notice is mailed at most once. People who turned
+ * e-mail off have their notices marked mailed without a mail.
  */
 export async function sendDigests(mail: MailPort, opts: DigestOptions): Promise<number> {
   const now = opts.now ?? new Date();
@@ -49,19 +51,29 @@ export async function sendDigests(mail: MailPort, opts: DigestOptions): Promise<
     NotificationPreferenceModel.find({ userId: mongoose.trusted({ $in: userIds }) }).lean(),
   ]);
   const emailOff = new Set(prefs.filter((p) => !p.email).map((p) => p.userId.toHexString()));
-  let sent = 0;
-  for (const user of users) {
-    const list = byUser.get(user._id.toHexString()) ?? [];
-    const ids: Types.ObjectId[] = list.map((n) => n._id);
-    if (!emailOff.has(user._id.toHexString())) {
-      if (!(await claimDecision(`digest:${user._id.toHexString()}:${period}`))) continue;
-      await mail.send(digestMail(user.email, user.name, list, opts.baseUrl));
-      sent += 1;
-    }
-    await NotificationModel.updateMany(
+  const markMailed = (ids: Types.ObjectId[]) =>
+    NotificationModel.updateMany(
       { _id: mongoose.trusted({ $in: ids }) },
       { $set: { mailed: true } },
     );
+  let sent = 0;
+  for (const user of users) {
+    const list = byUser.get(user._id.toHexString()) ?? [];
+    if (emailOff.has(user._id.toHexString())) {
+      await markMailed(list.map((n) => n._id));
+      continue;
+    }
+    if (!(await claimDecision(`digest:${user._id.toHexString()}:${period}`))) continue;
+    const claimed = await Promise.all(
+      list.map((n) => claimDecision(`mail:${n._id.toHexString()}`)),
+    );
+    const mine = list.filter((_, i) => claimed[i]);
+    if (mine.length > 0) {
+      await mail.send(digestMail(user.email, user.name, mine, opts.baseUrl));
+      sent += 1;
+    }
+    // Those claimed elsewhere are that instance's to mail: none is read again here.
+    await markMailed(list.map((n) => n._id));
   }
   return sent;
 }

@@ -10,6 +10,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { authorize } from '../../core/authorize';
 import { requireUser } from '../../graphql/auth-checker';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
@@ -22,6 +23,7 @@ import { present } from '../shared/present';
 import { mentionCandidates } from './mention.service';
 import { NotificationPreferencesInput } from './notification.inputs';
 import type { NotificationDoc } from './notification.model';
+import { notificationPolicy } from './notification.policy';
 import * as notifications from './notification.service';
 import { MentionCandidate, Notification, NotificationPreferences } from './notification.type';
 
@@ -102,7 +104,9 @@ export class NotificationResolver {
     description: 'Your new notifications, as they are sent',
     subscribe: subscribeTo(Topic.NotificationAdded, (_args, ctx) => requireUser(ctx).id),
   })
-  notificationAdded(@Root() n: NotificationDoc): NotificationRoot {
+  notificationAdded(@Root() n: NotificationDoc, @CurrentUser() user: AuthUser): NotificationRoot {
+    // Routed by the person's id already; stated here too, as notices are private.
+    authorize(notificationPolicy.read(user, n), 'This notification is not yours.');
     return presentNotification(n);
   }
 

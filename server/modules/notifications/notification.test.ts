@@ -4,7 +4,12 @@ import { Types } from 'mongoose';
 import { SMTPServer } from 'smtp-server';
 import * as Y from 'yjs';
 import { connectEditor, Editor } from '../../../test/helpers/editors';
-import { buildDraft, FACTORY_PASSWORD, workingGroupId } from '../../../test/helpers/factories';
+import {
+  buildAgendaItem,
+  buildDraft,
+  FACTORY_PASSWORD,
+  workingGroupId,
+} from '../../../test/helpers/factories';
 import {
   startTestPlatform,
   subscribe,
@@ -15,9 +20,14 @@ import { waitFor } from '../../../test/helpers/wait';
 import { CONTENT_FIELD } from '../../collaboration/document-state';
 import { hashPassword } from '../auth/password';
 import { DelegationModel } from '../delegations/delegation.model';
+import { DraftModel } from '../drafts/draft.model';
 import { Role } from '../users/role';
 import { UserModel } from '../users/user.model';
+import { sendDigests } from './digest.service';
 import { findMentions } from './mentions';
+import { NotificationModel } from './notification.model';
+import { noticeDeadlines } from './notification.triggers';
+import { NotificationKind } from './notification-kind';
 
 interface Note {
   id: string;
@@ -182,6 +192,18 @@ describe('notifications', () => {
     live.dispose();
   });
 
+  it('an @mention in a comment on an agenda item leads to its month of the calendar', async () => {
+    const { itemId } = await buildAgendaItem('2020-03-12');
+    const [writer, named] = await Promise.all([
+      person([Role.DELEGATE], { delegation: 'VNM' }),
+      person([Role.DELEGATE], { delegation: 'BEL' }),
+    ]);
+    await comment(writer.token, itemId, `@${named.name}, your view on this item?`);
+    const [n] = await waitForKind(named.token, 'MENTION');
+    expect(n).toMatchObject({ link: '/calendar/2020-03', draftId: null });
+    expect(n.text).toMatch(/mentioned you in a comment on the agenda item “Test item \d+”/);
+  });
+
   it('marks read (some, then all), only one’s own, and tells one’s other windows the count', async () => {
     const draftId = await buildDraft(1);
     const [reader, other] = await Promise.all([
@@ -304,6 +326,45 @@ describe('notifications', () => {
     // A new deadline is a new notice.
     expect((await setDeadline(20)).errors).toBeUndefined();
     await waitForKind(member.token, 'DEADLINE_SOON', 2);
+  });
+
+  it('two instances looking for deadlines, or sending digests, at the same moment notify and mail once', async () => {
+    const draftId = await buildDraft(2);
+    const member = await person([Role.DELEGATE], { groups: [2] });
+    await DraftModel.updateOne(
+      { _id: draftId },
+      { $set: { deadline: new Date(Date.now() + 3600_000) } },
+    );
+    const events = t.platform.app.events;
+    // Besides the server's own timer, three runs at once, as several instances would.
+    await Promise.all([1, 2, 3].map(() => noticeDeadlines(new Date(), events)));
+    await waitForKind(member.token, 'DEADLINE_SOON');
+    expect(
+      await NotificationModel.countDocuments({
+        userId: new Types.ObjectId(member.id),
+        kind: NotificationKind.DEADLINE_SOON,
+      }),
+    ).toBe(1);
+
+    // Two digest runs at once (and the server's own) put each notice in one mail only.
+    await NotificationModel.updateMany(
+      { userId: new Types.ObjectId(member.id) },
+      { $set: { mailed: false } },
+    );
+    const sentHere: string[] = [];
+    const port = {
+      async send(m: { to: string }) {
+        sentHere.push(m.to);
+      },
+    };
+    const period = { periodMs: 3_600_000, baseUrl: 'https://committee.example.org' };
+    await Promise.all([sendDigests(port, period), sendDigests(port, period)]);
+    await new Promise((r) => setTimeout(r, 1500));
+    const toMember = [
+      ...sentHere,
+      ...mails.map((m) => (Array.isArray(m.to) ? '' : (m.to?.text ?? ''))),
+    ].filter((to) => to === member.email);
+    expect(toMember).toHaveLength(1);
   });
 
   it('a proposal of your delegation accepted tells its people, not the one who decided', async () => {
