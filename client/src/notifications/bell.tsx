@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { onConnection } from '../api/client';
 import { apiLang, useT } from '../i18n/i18n';
 import {
   NotificationAddedSubscription,
@@ -19,7 +20,15 @@ export function NotificationBell() {
   const { t, lang } = useT();
   const [pathname] = useLocation();
   const client = useApolloClient();
-  const { data } = useQuery(UnreadCountQuery);
+  const { data, refetch } = useQuery(UnreadCountQuery);
+  // What arrived while the socket was down (a server restart, a lost connection) is counted again.
+  useEffect(
+    () =>
+      onConnection((state) => {
+        if (state === 'connected') void refetch().catch(() => undefined);
+      }),
+    [refetch],
+  );
   const [latest, setLatest] = useState('');
   const setCount = (count: number) =>
     client.cache.writeQuery({ query: UnreadCountQuery, data: { unreadNotificationCount: count } });
