@@ -32,6 +32,17 @@ export interface Config {
    * edit's storing and its history's raise it; what such a kill leaves out is caught up from the log.
    */
   historyWriteDelayMs: number;
+  // Notifications (issue 12, item 2).
+  /** Where e-mail digests are sent through (smtp:// or smtps://); none: no e-mail. */
+  smtpUrl: string | undefined;
+  /** The sender of the digests. */
+  mailFrom: string;
+  /** At most one e-mail digest per person in this period; also how often pending notices are mailed. */
+  notifyDigestMs: number;
+  /** How often drafts due within 48 hours are looked for. */
+  notifyDeadlineCheckMs: number;
+  /** The web client's address as people reach it, for links in e-mails (default: this server's). */
+  publicUrl: string | undefined;
 }
 
 /**
@@ -119,6 +130,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     revisionGapMs: intFromEnv(env, 'REVISION_GAP_MS', 300_000, 100, 24 * 3_600_000),
     commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 50, 0, 60_000),
     historyWriteDelayMs: intFromEnv(env, 'HISTORY_WRITE_DELAY_MS', 1000, 0, 600_000),
+    smtpUrl: urlFromEnv(
+      env,
+      'SMTP_URL',
+      ['smtp', 'smtps'],
+      'smtp://user:pass@mail.example.org:587',
+    ),
+    mailFrom: env.MAIL_FROM || '1540 Committee <no-reply@committee1540.example>',
+    notifyDigestMs: intFromEnv(env, 'NOTIFY_DIGEST_MS', 300_000, 100, 24 * 3_600_000),
+    notifyDeadlineCheckMs: intFromEnv(env, 'NOTIFY_DEADLINE_CHECK_MS', 60_000, 100, 24 * 3_600_000),
+    publicUrl: urlFromEnv(env, 'PUBLIC_URL', ['http', 'https'], 'https://committee.example.org'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -13,6 +13,7 @@ import '../modules/decisions/decision.model';
 import '../modules/delegations/delegation.model';
 import '../modules/drafts/draft.model';
 import '../modules/meetings/meeting.model';
+import '../modules/notifications/notification.model';
 import '../modules/readings/reading.model';
 import '../modules/readings/reading-outcome.model';
 import '../modules/paragraphs/paragraph.model';

@@ -11,6 +11,7 @@ import * as decisions from '../modules/decisions/decisions.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
 import * as meetings from '../modules/meetings/meetings.resolvers';
+import * as notifications from '../modules/notifications/notifications.resolvers';
 import * as paragraphs from '../modules/paragraphs/paragraphs.resolvers';
 import * as proposals from '../modules/proposals/proposals.resolvers';
 import * as readings from '../modules/readings/readings.resolvers';
@@ -40,6 +41,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   readings,
   proposals,
   paragraphs,
+  notifications,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

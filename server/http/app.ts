@@ -8,6 +8,7 @@ import express from 'express';
 import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import { notificationSchedules } from '../events/notifications';
 import { startProcessors } from '../events/processors';
 import type { Context } from '../graphql/context';
 import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';
@@ -31,6 +32,8 @@ import { attachWebSocket } from './websocket';
 
 export interface RunningApp {
   collab: Collaboration;
+  /** This instance's domain events (tests emit on it, as another part's service would). */
+  events: DomainEvents;
   url: string;
   port: number;
   httpServer: http.Server;
@@ -58,6 +61,11 @@ export async function startApp(
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
+  let publicUrl = config.publicUrl ?? '';
+  const stopNotificationSchedules = notificationSchedules(events, {
+    ...config,
+    baseUrl: () => publicUrl,
+  });
   // A session revoked on any instance leaves this one's cache too (this instance's own
   // revocations have already left it).
   // Sessions seen by an earlier server in this process (tests restart them) are not trusted.
@@ -134,9 +142,11 @@ export async function startApp(
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   logger.info({ url: `${url}/graphql` }, 'server listening');
+  publicUrl ||= url;
 
   return {
     collab,
+    events,
     url,
     port,
     httpServer,
@@ -146,6 +156,7 @@ export async function startApp(
       await collab.close();
       await pdf.close();
       stopProcessors();
+      stopNotificationSchedules();
       stopSessionEviction();
       sessionCache.clear();
     },

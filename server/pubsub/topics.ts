@@ -1,6 +1,7 @@
 import type { CommentDoc } from '../modules/comments/comment.model';
 import type { DraftDoc } from '../modules/drafts/draft.model';
 import type { MeetingDoc } from '../modules/meetings/meeting.model';
+import type { NotificationDoc } from '../modules/notifications/notification.model';
 
 export enum Topic {
   CommentAdded = 'COMMENT_ADDED',
@@ -13,6 +14,9 @@ export enum Topic {
   Presence = 'PRESENCE',
   SessionRevoked = 'SESSION_REVOKED',
   ReadingChanged = 'READING_CHANGED',
+  // Notifications (issue 12, item 2), routed by the person's id.
+  NotificationAdded = 'NOTIFICATION_ADDED',
+  NotificationsRead = 'NOTIFICATIONS_READ',
 }
 
 /** Where an update was accepted: the instance and its running count, so that a subscriber can
@@ -74,6 +78,10 @@ export interface TopicPayloads {
   [Topic.SessionRevoked]: { sessionId: string };
   /** A reading of the draft started, moved, recorded an outcome or ended (routed by draft). */
   [Topic.ReadingChanged]: { draftId: string; readingId: string };
+  /** A notice to one person (routed by their user id). */
+  [Topic.NotificationAdded]: NotificationDoc;
+  /** A person marked notifications read; how many are left unread (routed by their user id). */
+  [Topic.NotificationsRead]: { unread: number };
 }
 
 /** Routing id of events every subscriber of a topic wants. */

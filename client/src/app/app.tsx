@@ -36,6 +36,10 @@ else if (location.pathname.startsWith('/calendar')) void loadCalendarPage();
 const DashboardPage = loadWhenNeeded(loadDashboardPage);
 const WorkingGroupPage = loadWhenNeeded(loadWorkingGroupPage);
 const CalendarPage = loadWhenNeeded(loadCalendarPage);
+const loadNotificationsPage = () =>
+  import('../notifications/notifications-page').then((m) => ({ default: m.NotificationsPage }));
+if (location.pathname === '/notifications') void loadNotificationsPage();
+const NotificationsPage = loadWhenNeeded(loadNotificationsPage);
 
 interface Clients {
   token: string | null;
@@ -97,6 +101,9 @@ export function App() {
           </Route>
           <Route path="/calendar/:month?">
             <CalendarPage />
+          </Route>
+          <Route path="/notifications">
+            <NotificationsPage />
           </Route>
           <Route>
             <Redirect to="/" replace />

@@ -5,6 +5,7 @@ import { type ConnectionState, connectionState, onConnection } from '../api/clie
 import { type Session, session } from '../api/session';
 import { graphql } from '../gql';
 import { LANGS, setLang, useT } from '../i18n/i18n';
+import { NotificationBell } from '../notifications/bell';
 
 const SignOut = graphql(`
   mutation SignOut {
@@ -81,6 +82,7 @@ export function Layout({ current, children }: { current: Session; children: Reac
           </NavItem>
         </nav>
         <div className="account">
+          <NotificationBell />
           <LanguageSwitch />
           <span className="who">{t('nav.signedInAs', { name: current.user.name })}</span>
           <button type="button" onClick={signOut}>

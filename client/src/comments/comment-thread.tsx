@@ -2,6 +2,7 @@ import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import type { AddCommentInput, CommentFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
+import { MentionTextarea } from '../notifications/mention-textarea';
 import { errorText } from '../ui/error-text';
 import { ErrorState, Loading } from '../ui/states';
 import { CommentView } from './comment-view';
@@ -194,16 +195,14 @@ function NewComment({
       {passage && !parentId && (
         <CommentScope quote={quote} onPassage={onPassage} onChoose={setWholeDraft} />
       )}
-      <label>
-        <span className="visually-hidden">{label}</span>
-        <textarea
-          value={body}
-          rows={parentId ? 1 : 2}
-          placeholder={parentId ? t('comments.replyPlaceholder') : t('comments.placeholder')}
-          aria-label={label}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </label>
+      {/* @ offers the names of people and delegations to mention. */}
+      <MentionTextarea
+        value={body}
+        rows={parentId ? 1 : 2}
+        placeholder={parentId ? t('comments.replyPlaceholder') : t('comments.placeholder')}
+        aria-label={label}
+        onChange={setBody}
+      />
       <button type="submit" disabled={loading || !body.trim()}>
         {parentId ? t('comments.reply') : t('comments.send')}
       </button>

@@ -6,6 +6,7 @@ import type { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
 import type { MeetingDoc } from '../meetings/meeting.model';
+import type { NotificationDoc } from '../notifications/notification.model';
 import type { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DraftReadingDoc } from '../readings/reading.model';
 import type { DraftVersionDoc } from '../versions/version.model';
@@ -106,6 +107,11 @@ export interface DomainEventMap {
   /** The meeting itself or its agenda changed. */
   'meeting.changed': { meeting: MeetingDoc; byId: Types.ObjectId };
   'meeting.deleted': { meetingId: Types.ObjectId; byId: Types.ObjectId };
+  // Notifications (issue 12, item 2).
+  /** Notices were written for people (each to its person's bell). */
+  'notifications.added': { notifications: NotificationDoc[] };
+  /** A person marked notifications read: `unread` are left. */
+  'notifications.read': { userId: Types.ObjectId; unread: number };
   'session.started': { sessionId: Types.ObjectId; userId: Types.ObjectId };
   'session.revoked': { sessionIds: Types.ObjectId[]; userId: Types.ObjectId | null };
   'user.passwordChanged': { userId: Types.ObjectId };
