@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsEnum,
   IsMongoId,
   IsOptional,
@@ -11,6 +12,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsDateInBounds } from '../shared/date-bounds';
 import { TITLE_BOUNDS, TitlesInput } from '../shared/titles.inputs';
 import { MeetingKind } from './meeting.enums';
+
+/** An item is about a few drafts at most (the four working groups' drafts). */
+const DRAFT_LINKS_MAX = 10;
 
 @InputType()
 export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {
@@ -27,6 +31,16 @@ export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {
   @IsString()
   @MaxLength(200)
   reference?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Drafts it is about (left out: an existing one keeps its own)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(DRAFT_LINKS_MAX, { message: `at most ${DRAFT_LINKS_MAX} drafts may be linked` })
+  @ArrayUnique({ message: 'draftIds names a draft twice' })
+  @IsMongoId({ each: true, message: 'each of draftIds must be a 24-character hexadecimal id' })
+  draftIds?: string[];
 }
 
 @InputType()
@@ -42,6 +56,16 @@ export class AgendaItemInput extends TitlesInput({ min: 1, max: 1000 }) {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   subItems?: AgendaSubItemInput[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Drafts it is about (left out: an existing one keeps its own)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(DRAFT_LINKS_MAX, { message: `at most ${DRAFT_LINKS_MAX} drafts may be linked` })
+  @ArrayUnique({ message: 'draftIds names a draft twice' })
+  @IsMongoId({ each: true, message: 'each of draftIds must be a 24-character hexadecimal id' })
+  draftIds?: string[];
 }
 
 @InputType()
