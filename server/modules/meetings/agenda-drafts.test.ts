@@ -194,11 +194,12 @@ describe('agenda items linked to drafts, the right to create meetings, and the l
     await t.listening(Topic.MeetingsChanged, ALL, base + 1);
 
     const created = await t.gql(
-      'mutation { createMeeting(input: { date: "2020-11-12T15:00:00Z", kind: BRIEFING, titleEn: "Briefing", titleFr: "Exposé" }) { id } }',
+      'mutation { createMeeting(input: { date: "2020-11-12T15:00:00Z", kind: BRIEFING, titleEn: "Briefing", titleFr: "Exposé", dateIsIndicative: true }) { id dateIsIndicative } }',
       {},
       tokens.secretariat,
     );
     const id = created.data!.createMeeting.id;
+    expect(created.data!.createMeeting.dateIsIndicative).toBe(true);
     expect((await live.next()).meetingsChanged).toEqual({
       meetingId: id,
       deleted: false,

@@ -22,6 +22,7 @@ export interface AgendaItemData {
 
 export interface NewMeeting {
   date: Date;
+  dateIsIndicative?: boolean;
   kind: MeetingKind;
   titleEn: string;
   titleFr: string;

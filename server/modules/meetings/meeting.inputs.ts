@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsBoolean,
   IsEnum,
   IsMongoId,
   IsOptional,
@@ -77,6 +78,14 @@ export class CreateMeetingInput extends TitlesInput(TITLE_BOUNDS) {
   @Field(() => MeetingKind)
   @IsEnum(MeetingKind)
   kind!: MeetingKind;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True while only the month is fixed (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dateIsIndicative?: boolean;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

@@ -40,7 +40,8 @@ function monthRange(month: string): [Date, Date] {
 export class MeetingResolver {
   @Authorized()
   @Query(() => [Meeting], {
-    complexity: listCost(20),
+    // A month holds a few meetings (Annex II: at most four); the whole programme a score or more.
+    complexity: (c) => (c.args.month ? listCost(4)(c) : listCost(20)(c)),
     description: 'Meetings in date order; `month` (YYYY-MM) or `from`/`to` narrow them',
   })
   async meetings(

@@ -141,6 +141,7 @@ export async function createMeeting(
   await checkDraftsExist(input.agenda ?? []);
   const meeting = await MeetingModel.create({
     date: input.date,
+    dateIsIndicative: input.dateIsIndicative ?? false,
     kind: input.kind,
     title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
     workingGroupId: input.workingGroupId ? parseId(input.workingGroupId, 'workingGroupId') : null,
