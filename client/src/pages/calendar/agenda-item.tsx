@@ -127,54 +127,52 @@ export function ItemView({
           )}
         </>
       )}
-      <div className="row item-actions">
-        <button
-          type="button"
-          className="link"
-          aria-expanded={open}
-          aria-controls={open ? panel : undefined}
-          onClick={() => setOpen(!open)}
+      <button
+        type="button"
+        className="link"
+        aria-expanded={open}
+        aria-controls={open ? panel : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        {t('comments.count', { count: item.openComments })}
+      </button>
+      {manage && !editing && (
+        // biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not a fieldset of inputs.
+        <div
+          className="row manage-item"
+          role="group"
+          aria-label={t('meetingEdit.itemActions', { title: item.title })}
         >
-          {t('comments.count', { count: item.openComments })}
-        </button>
-        {manage && !editing && (
-          // biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not a fieldset of inputs.
-          <div
-            className="row manage-item"
-            role="group"
-            aria-label={t('meetingEdit.itemActions', { title: item.title })}
+          <button
+            type="button"
+            className="move-up"
+            disabled={position === 1}
+            aria-label={t('meetingEdit.moveUp', { title: item.title })}
+            aria-keyshortcuts="Alt+ArrowUp"
+            onClick={() => onMove(-1)}
           >
-            <button
-              type="button"
-              className="move-up"
-              disabled={position === 1}
-              aria-label={t('meetingEdit.moveUp', { title: item.title })}
-              aria-keyshortcuts="Alt+ArrowUp"
-              onClick={() => onMove(-1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className="move-down"
-              disabled={position === count}
-              aria-label={t('meetingEdit.moveDown', { title: item.title })}
-              aria-keyshortcuts="Alt+ArrowDown"
-              onClick={() => onMove(1)}
-            >
-              ↓
-            </button>
-            <button type="button" className="link" onClick={() => setEditing(true)}>
-              {t('meetingEdit.editItem')}
-              <span className="visually-hidden"> {item.title}</span>
-            </button>
-            <button type="button" className="link danger" onClick={() => setRemoving(true)}>
-              {t('meetingEdit.removeItem')}
-              <span className="visually-hidden"> {item.title}</span>
-            </button>
-          </div>
-        )}
-      </div>
+            ↑
+          </button>
+          <button
+            type="button"
+            className="move-down"
+            disabled={position === count}
+            aria-label={t('meetingEdit.moveDown', { title: item.title })}
+            aria-keyshortcuts="Alt+ArrowDown"
+            onClick={() => onMove(1)}
+          >
+            ↓
+          </button>
+          <button type="button" className="link" onClick={() => setEditing(true)}>
+            {t('meetingEdit.editItem')}
+            <span className="visually-hidden"> {item.title}</span>
+          </button>
+          <button type="button" className="link danger" onClick={() => setRemoving(true)}>
+            {t('meetingEdit.removeItem')}
+            <span className="visually-hidden"> {item.title}</span>
+          </button>
+        </div>
+      )}
       {open && (
         <div id={panel}>
           <CommentThreads targetId={item.id} canWrite={item.can.comment} />
