@@ -108,6 +108,7 @@ export class UpdateMeetingInput extends TitlesInput(TITLE_BOUNDS, { optional: tr
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
+  @IsBoolean()
   dateIsIndicative?: boolean;
 
   @Field(() => MeetingKind, { nullable: true })
