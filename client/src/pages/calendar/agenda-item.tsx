@@ -42,6 +42,10 @@ function LinkedDrafts({ drafts }: { drafts: readonly LinkedDraftFragment[] }) {
   );
 }
 
+const isTextField = (target: EventTarget): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'INPUT');
+
 const draftOf = (item: AgendaItem): ItemDraft => ({
   titleEn: item.titleEn,
   titleFr: item.titleFr,
@@ -90,7 +94,8 @@ export function ItemView({
       className="agenda-item"
       data-item-id={item.id}
       onKeyDown={(e) => {
-        if (!manage || editing) return;
+        // Not from the comment thread's text fields, where Alt+Up/Down may move the caret.
+        if (!manage || editing || isTextField(e.target)) return;
         const by = reorderKey(e);
         if (by === null) return;
         e.preventDefault();
