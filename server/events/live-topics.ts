@@ -15,8 +15,25 @@ export function liveTopics(events: DomainEvents, pubSub: AppPubSub): (() => void
     events.on('comment.changed', ({ comment }) =>
       pubSub.publish(Topic.CommentChanged, comment.targetId.toHexString(), comment),
     ),
-    events.on('meeting.changed', ({ meeting }) =>
-      pubSub.publish(Topic.AgendaChanged, meeting._id.toHexString(), meeting),
+    events.on('meeting.changed', ({ meeting }) => {
+      pubSub.publish(Topic.AgendaChanged, meeting._id.toHexString(), meeting);
+      // A calendar shows a month: a meeting moved into it is news to a page that did not show it.
+      pubSub.publish(Topic.MeetingsChanged, ALL, {
+        meetingId: meeting._id.toHexString(),
+        deleted: false,
+      });
+    }),
+    events.on('meeting.created', ({ meeting }) =>
+      pubSub.publish(Topic.MeetingsChanged, ALL, {
+        meetingId: meeting._id.toHexString(),
+        deleted: false,
+      }),
+    ),
+    events.on('meeting.deleted', ({ meetingId }) =>
+      pubSub.publish(Topic.MeetingsChanged, ALL, {
+        meetingId: meetingId.toHexString(),
+        deleted: true,
+      }),
     ),
     events.on('session.revoked', ({ sessionIds }) => {
       for (const id of sessionIds) {

@@ -7,6 +7,7 @@ export enum Topic {
   CommentAdded = 'COMMENT_ADDED',
   CommentChanged = 'COMMENT_CHANGED',
   AgendaChanged = 'AGENDA_CHANGED',
+  MeetingsChanged = 'MEETINGS_CHANGED',
   DraftStatusChanged = 'DRAFT_STATUS_CHANGED',
   DraftUpdate = 'DRAFT_UPDATE',
   DraftChanged = 'DRAFT_CHANGED',
@@ -70,6 +71,8 @@ export interface TopicPayloads {
   [Topic.CommentAdded]: CommentDoc;
   [Topic.CommentChanged]: CommentDoc;
   [Topic.AgendaChanged]: MeetingDoc;
+  /** A meeting was created, changed or deleted (routed under ALL: calendars list them all). */
+  [Topic.MeetingsChanged]: { meetingId: string; deleted: boolean };
   [Topic.DraftStatusChanged]: DraftDoc;
   [Topic.DraftUpdate]: DraftUpdatePayload;
   [Topic.DraftChanged]: { draftId: string };

@@ -5,6 +5,8 @@ export interface SeedItem {
   fr: string;
   reference?: string;
   subItems?: SeedItem[];
+  /** The working group whose draft the item is about (Annex II, August: one draft per area). */
+  draftOf?: number;
 }
 
 export interface SeedMeeting {
@@ -305,15 +307,21 @@ export const CALENDAR: SeedMeeting[] = [
         en: 'Draft conclusions and recommendations on',
         fr: 'Projet de conclusions et de recommandations sur',
         subItems: [
-          { en: 'National implementation', fr: 'La mise en œuvre au niveau national' },
+          {
+            en: 'National implementation',
+            fr: 'La mise en œuvre au niveau national',
+            draftOf: 1,
+          },
           {
             en: 'Assistance, including improvements to expedite assistance to Member States',
             fr: 'L’assistance, y compris les améliorations visant à accélérer l’assistance fournie aux États Membres',
+            draftOf: 2,
           },
-          { en: 'International cooperation', fr: 'La coopération internationale' },
+          { en: 'International cooperation', fr: 'La coopération internationale', draftOf: 3 },
           {
             en: 'Outreach and transparency',
             fr: 'Les activités de sensibilisation et la transparence',
+            draftOf: 4,
           },
         ],
       },

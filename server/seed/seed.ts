@@ -112,6 +112,7 @@ export async function seedDatabase(
       order,
       title: { en: i.en, fr: i.fr },
       reference: i.reference ?? null,
+      draftIds: i.draftOf ? [seedId(`draft:${i.draftOf}`)] : [],
     });
     await upsert(MeetingModel, `meeting:${m.key}`, {
       date: new Date(m.date),

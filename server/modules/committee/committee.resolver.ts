@@ -1,10 +1,12 @@
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { AuthUser, Context } from '../../graphql/context';
+import { CurrentUser } from '../../graphql/current-user';
 import { Delegation } from '../delegations/delegation.type';
+import { meetingAbilities } from '../meetings/meeting.policy';
 import { MandateTask } from '../shared/mandate-task.type';
 import { Presented, present } from '../shared/present';
 import { CommitteeDoc, CommitteeModel } from './committee.model';
-import { Committee } from './committee.type';
+import { Committee, CommitteeAbilities } from './committee.type';
 
 type CommitteeRoot = Presented<CommitteeDoc>;
 
@@ -21,6 +23,12 @@ export class CommitteeResolver {
   })
   administrationTasks(@Root() c: CommitteeRoot) {
     return c.administrationTasks;
+  }
+
+  @FieldResolver(() => CommitteeAbilities)
+  can(@CurrentUser({ optional: true }) user: AuthUser | null): CommitteeAbilities {
+    // Whoever manages meetings creates them: one rule, the meeting policy's.
+    return { createMeeting: meetingAbilities(user).manage };
   }
 
   @FieldResolver(() => Delegation, { nullable: true })

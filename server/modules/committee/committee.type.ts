@@ -1,5 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
+@ObjectType({ description: 'What the signed-in person may do with the Committee as a whole' })
+export class CommitteeAbilities {
+  @Field(() => Boolean, { description: 'Create meetings (createMeeting)' })
+  createMeeting!: boolean;
+}
+
 @ObjectType({
   description: 'The Security Council Committee established pursuant to resolution 1540 (2004)',
 })

@@ -7,6 +7,8 @@ export interface AgendaSubItemData {
   titleEn: string;
   titleFr: string;
   reference?: string | null;
+  /** Drafts it is about; left out, an existing sub-item keeps its own. */
+  draftIds?: string[];
 }
 
 export interface AgendaItemData {
@@ -14,10 +16,13 @@ export interface AgendaItemData {
   titleFr: string;
   reference?: string | null;
   subItems?: AgendaSubItemData[];
+  /** Drafts it is about; left out, an existing item keeps its own. */
+  draftIds?: string[];
 }
 
 export interface NewMeeting {
   date: Date;
+  dateIsIndicative?: boolean;
   kind: MeetingKind;
   titleEn: string;
   titleFr: string;

@@ -1,5 +1,7 @@
 import {
   ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
   IsEnum,
   IsMongoId,
   IsOptional,
@@ -11,6 +13,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsDateInBounds } from '../shared/date-bounds';
 import { TITLE_BOUNDS, TitlesInput } from '../shared/titles.inputs';
 import { MeetingKind } from './meeting.enums';
+
+/** An item is about a few drafts at most (the four working groups' drafts). */
+const DRAFT_LINKS_MAX = 10;
 
 @InputType()
 export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {
@@ -27,6 +32,16 @@ export class AgendaSubItemInput extends TitlesInput({ min: 1, max: 500 }) {
   @IsString()
   @MaxLength(200)
   reference?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Drafts it is about (left out: an existing one keeps its own)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(DRAFT_LINKS_MAX, { message: `at most ${DRAFT_LINKS_MAX} drafts may be linked` })
+  @ArrayUnique({ message: 'draftIds names a draft twice' })
+  @IsMongoId({ each: true, message: 'each of draftIds must be a 24-character hexadecimal id' })
+  draftIds?: string[];
 }
 
 @InputType()
@@ -42,6 +57,16 @@ export class AgendaItemInput extends TitlesInput({ min: 1, max: 1000 }) {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   subItems?: AgendaSubItemInput[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Drafts it is about (left out: an existing one keeps its own)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(DRAFT_LINKS_MAX, { message: `at most ${DRAFT_LINKS_MAX} drafts may be linked` })
+  @ArrayUnique({ message: 'draftIds names a draft twice' })
+  @IsMongoId({ each: true, message: 'each of draftIds must be a 24-character hexadecimal id' })
+  draftIds?: string[];
 }
 
 @InputType()
@@ -53,6 +78,14 @@ export class CreateMeetingInput extends TitlesInput(TITLE_BOUNDS) {
   @Field(() => MeetingKind)
   @IsEnum(MeetingKind)
   kind!: MeetingKind;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True while only the month is fixed (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dateIsIndicative?: boolean;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -75,6 +108,7 @@ export class UpdateMeetingInput extends TitlesInput(TITLE_BOUNDS, { optional: tr
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
+  @IsBoolean()
   dateIsIndicative?: boolean;
 
   @Field(() => MeetingKind, { nullable: true })

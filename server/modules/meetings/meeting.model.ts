@@ -6,6 +6,8 @@ const subItemSchema = new Schema({
   order: { type: Number, required: true },
   title: { type: localizedTextSchema, required: true },
   reference: { type: String, default: null },
+  /** Drafts this sub-item is about (the August meeting's four sub-items, one draft each). */
+  draftIds: { type: [Schema.Types.ObjectId], default: [] },
 });
 
 const agendaItemSchema = new Schema({
@@ -14,6 +16,8 @@ const agendaItemSchema = new Schema({
   /** Paragraph of the review modalities paper, e.g. "par. 6 c) i-iii)". */
   reference: { type: String, default: null },
   subItems: { type: [subItemSchema], default: [] },
+  /** Drafts this item is about, shown on the calendar with their status. */
+  draftIds: { type: [Schema.Types.ObjectId], default: [] },
 });
 
 // The agenda lives inside its meeting: every agenda change is one atomic single-document write,

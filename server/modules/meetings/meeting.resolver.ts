@@ -16,7 +16,7 @@ import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { badInput } from '../../graphql/errors';
 import { subscribeTo } from '../../graphql/subscribe';
-import { Topic } from '../../pubsub/topics';
+import { ALL, Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
 import { Presented, present, presentAll } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
@@ -24,7 +24,7 @@ import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeti
 import { MeetingDoc } from './meeting.model';
 import { meetingAbilities } from './meeting.policy';
 import * as meetings from './meeting.service';
-import { AgendaItem, Meeting, MeetingAbilities } from './meeting.type';
+import { AgendaItem, Meeting, MeetingAbilities, MeetingListChange } from './meeting.type';
 
 type MeetingRoot = Presented<MeetingDoc>;
 
@@ -40,7 +40,8 @@ function monthRange(month: string): [Date, Date] {
 export class MeetingResolver {
   @Authorized()
   @Query(() => [Meeting], {
-    complexity: listCost(20),
+    // A month holds a few meetings (Annex II: at most four); the whole programme a score or more.
+    complexity: (c) => (c.args.month ? listCost(4)(c) : listCost(20)(c)),
     description: 'Meetings in date order; `month` (YYYY-MM) or `from`/`to` narrow them',
   })
   async meetings(
@@ -182,6 +183,19 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) _meetingId: string,
   ): MeetingRoot {
     return present(meeting);
+  }
+
+  @Subscription(() => MeetingListChange, {
+    description: 'Each meeting created, changed (rescheduled too) or deleted',
+    subscribe: subscribeTo(Topic.MeetingsChanged, () => ALL),
+  })
+  async meetingsChanged(
+    @Root() event: { meetingId: string; deleted: boolean },
+  ): Promise<{ meetingId: string; deleted: boolean; meeting: MeetingRoot | null }> {
+    const meeting = event.deleted
+      ? null
+      : await meetings.findMeetingIfAny(parseId(event.meetingId, 'meetingId'));
+    return { meetingId: event.meetingId, deleted: !meeting, meeting: present(meeting) };
   }
 
   @FieldResolver(() => String, { description: 'YYYY-MM of the meeting' })

@@ -2,6 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
+import { DraftModel } from '../drafts/draft.model';
 import type { DomainEvents } from '../shared/domain-events';
 import { parseId } from '../shared/ids';
 import type { AgendaItemData, MeetingChanges, NewMeeting } from './meeting.data';
@@ -28,10 +29,43 @@ export async function findMeeting(id: Types.ObjectId): Promise<MeetingDoc> {
   return meeting;
 }
 
+/** The meeting, or null once it is deleted (a live list learns of deletions this way). */
+export async function findMeetingIfAny(id: Types.ObjectId): Promise<MeetingDoc | null> {
+  return MeetingModel.findById(id).lean<MeetingDoc>();
+}
+
 /** The meeting that holds an agenda item, or null. */
 export async function findMeetingOfItem(itemId: Types.ObjectId): Promise<MeetingDoc | null> {
   return MeetingModel.findOne({ 'agenda._id': itemId }).lean<MeetingDoc>();
 }
+
+/** Every draft id an agenda input names, for one existence check before the write. */
+function namedDrafts(items: AgendaItemData[]): string[] {
+  const ids = new Set<string>();
+  for (const item of items) {
+    for (const id of item.draftIds ?? []) ids.add(id);
+    for (const sub of item.subItems ?? []) for (const id of sub.draftIds ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** Refuses a link to a draft that does not exist, so that the calendar never shows an empty one. */
+async function checkDraftsExist(items: AgendaItemData[]): Promise<void> {
+  const ids = namedDrafts(items);
+  if (ids.length === 0) return;
+  const found = await DraftModel.find({
+    // Built here from parsed ids; sanitizeFilter would otherwise neutralise the operator.
+    _id: mongoose.trusted({ $in: ids.map((id) => parseId(id, 'draftIds')) }),
+  })
+    .select({ _id: 1 })
+    .lean();
+  const known = new Set(found.map((d) => d._id.toHexString()));
+  const missing = ids.find((id) => !known.has(id));
+  if (missing) throw badInput(`There is no draft ${missing} to link.`, 'draftIds');
+}
+
+const draftIdsOf = (ids: string[] | undefined, keep: Types.ObjectId[] | undefined) =>
+  ids ? ids.map((id) => parseId(id, 'draftIds')) : (keep ?? []);
 
 function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc) {
   const previous = new Map((keep?.subItems ?? []).map((s) => [s._id.toHexString(), s]));
@@ -40,6 +74,7 @@ function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc
     order,
     title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
     reference: input.reference?.trim() || null,
+    draftIds: draftIdsOf(input.draftIds, keep?.draftIds),
     subItems: (
       input.subItems ??
       keep?.subItems.map((s) => ({
@@ -47,6 +82,7 @@ function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc
         titleEn: s.title.en,
         titleFr: s.title.fr,
         reference: s.reference,
+        draftIds: s.draftIds.map((id) => id.toHexString()),
       })) ??
       []
     ).map((s, i) => {
@@ -57,6 +93,7 @@ function toAgendaItem(input: AgendaItemData, order: number, keep?: AgendaItemDoc
         order: i + 1,
         title: { en: s.titleEn.trim(), fr: s.titleFr.trim() },
         reference: s.reference?.trim() || null,
+        draftIds: draftIdsOf(s.draftIds, s.id ? previous.get(s.id)?.draftIds : undefined),
       };
     }),
   };
@@ -101,8 +138,10 @@ export async function createMeeting(
   events: DomainEvents,
 ): Promise<MeetingDoc> {
   authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
+  await checkDraftsExist(input.agenda ?? []);
   const meeting = await MeetingModel.create({
     date: input.date,
+    dateIsIndicative: input.dateIsIndicative ?? false,
     kind: input.kind,
     title: { en: input.titleEn.trim(), fr: input.titleFr.trim() },
     workingGroupId: input.workingGroupId ? parseId(input.workingGroupId, 'workingGroupId') : null,
@@ -154,13 +193,15 @@ function itemIndex(meeting: MeetingDoc, itemId: Types.ObjectId): number {
   return index;
 }
 
-export function addAgendaItem(
+export async function addAgendaItem(
   user: AuthUser,
   meetingId: Types.ObjectId,
   input: AgendaItemData,
   position: number | undefined,
   events: DomainEvents,
 ) {
+  authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
+  await checkDraftsExist([input]);
   return changeMeeting(user, meetingId, events, (meeting) => {
     if (meeting.agenda.length >= 100) throw badInput('An agenda holds at most 100 items.');
     const at = Math.min(
@@ -173,13 +214,15 @@ export function addAgendaItem(
   });
 }
 
-export function updateAgendaItem(
+export async function updateAgendaItem(
   user: AuthUser,
   meetingId: Types.ObjectId,
   itemId: Types.ObjectId,
   input: AgendaItemData,
   events: DomainEvents,
 ) {
+  authorize(meetingPolicy.manage(user), MANAGE_MESSAGE);
+  await checkDraftsExist([input]);
   return changeMeeting(user, meetingId, events, (meeting) => {
     const index = itemIndex(meeting, itemId);
     const agenda = [...meeting.agenda];

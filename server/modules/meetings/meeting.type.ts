@@ -60,3 +60,18 @@ export class Meeting {
   @Field(() => Date)
   updatedAt!: Date;
 }
+
+@ObjectType({ description: 'A meeting was created, changed or deleted (for lists of meetings)' })
+export class MeetingListChange {
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field(() => Boolean, { description: 'True when the meeting is gone' })
+  deleted!: boolean;
+
+  @Field(() => Meeting, {
+    nullable: true,
+    description: 'The meeting as it is now; null once deleted',
+  })
+  meeting!: Meeting | null;
+}
