@@ -32,6 +32,12 @@ export interface Config {
    * edit's storing and its history's raise it; what such a kill leaves out is caught up from the log.
    */
   historyWriteDelayMs: number;
+  /**
+   * How often each instance looks for silence procedures started on another instance (its own
+   * get a timer at once) and for outcomes a crash left half done; deadlines passed while the
+   * server was down are settled at start.
+   */
+  silenceSweepMs: number;
 }
 
 /**
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     revisionGapMs: intFromEnv(env, 'REVISION_GAP_MS', 300_000, 100, 24 * 3_600_000),
     commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 50, 0, 60_000),
     historyWriteDelayMs: intFromEnv(env, 'HISTORY_WRITE_DELAY_MS', 1000, 0, 600_000),
+    silenceSweepMs: intFromEnv(env, 'SILENCE_SWEEP_MS', 30_000, 50, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

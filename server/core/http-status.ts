@@ -13,6 +13,8 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NoActiveReading]: 409,
   [ErrorCode.NothingToRead]: 409,
   [ErrorCode.ParagraphLocked]: 423,
+  [ErrorCode.UnderSilence]: 423,
+  [ErrorCode.NoSilence]: 409,
   [ErrorCode.QueryTooDeep]: 400,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PayloadTooLarge]: 413,

@@ -6,6 +6,7 @@ import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
 import { paragraphStatus } from './paragraphs';
 import { readingTopics } from './readings';
+import { silenceTopics } from './silence';
 import { versionHistory } from './versions';
 
 export interface ProcessorDeps {
@@ -34,6 +35,7 @@ export function startProcessors(
     ...dashboardSummary(events, pubSub),
     ...versionHistory(events, pubSub, collab),
     ...readingTopics(events, pubSub),
+    ...silenceTopics(events, pubSub, collab),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -9,6 +9,7 @@ import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { startProcessors } from '../events/processors';
+import { silenceDeadlines } from '../events/silence';
 import type { Context } from '../graphql/context';
 import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
@@ -56,6 +57,8 @@ export async function startApp(
     events,
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
+  // Silence deadlines: passed ones settled now, the others by timers (stopped on close).
+  const stopSilenceDeadlines = silenceDeadlines(events, { sweepMs: config.silenceSweepMs });
   // A session revoked on any instance leaves this one's cache too (this instance's own
   // revocations have already left it).
   // Sessions seen by an earlier server in this process (tests restart them) are not trusted.
@@ -140,6 +143,7 @@ export async function startApp(
       await ws.close();
       await apollo.stop();
       await collab.close();
+      stopSilenceDeadlines();
       stopProcessors();
       stopSessionEviction();
       sessionCache.clear();
