@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { RequestError, request } from '../../../client/src/collab/graphql-request';
 import { addParagraph, connectEditor, type Editor, until } from '../../../test/helpers/editors';
@@ -10,7 +11,9 @@ import { DecisionKind } from '../decisions/decision-kind';
 import { DraftModel } from '../drafts/draft.model';
 import { DraftStatus } from '../drafts/draft-status';
 import { Role } from '../users/role';
-import { SilenceOutcomeModel } from './silence.model';
+import { UserModel } from '../users/user.model';
+import { SilenceOutcomeModel, SilenceProcedureModel } from './silence.model';
+import { SilenceState } from './silence-state';
 
 const SILENCE = `state until startedAt endedAt startedBy { name }
   version { number label text } breaks { delegation { name } statement at by { name } }`;
@@ -217,7 +220,7 @@ describe('the silence procedure', () => {
     );
     expect(broken.errors).toBeUndefined();
     expect(broken.data!.breakSilence).toMatchObject({
-      state: 'BROKEN',
+      state: SilenceState.BROKEN,
       breaks: [
         {
           delegation: { name: 'France' },
@@ -252,6 +255,37 @@ describe('the silence procedure', () => {
         ),
       ),
     ).toBe('FORBIDDEN');
+  });
+
+  it('carries out a break whose claim a crash left half done, once', async () => {
+    const draftId = await draftWith('Broken just before a crash.');
+    await t.gql(START, { d: draftId, u: inMs(60_000) }, chair);
+    const procedure = await SilenceProcedureModel.findOne({ draftId }).lean();
+    const france = await UserModel.findOne({ email: 'delegate@committee.test' }).lean();
+    // The claim was inserted ten seconds ago; the server died before anything else was written.
+    await SilenceOutcomeModel.create({
+      _id: Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 10),
+      procedureId: procedure!._id,
+      draftId,
+      state: SilenceState.BROKEN,
+      byId: france!._id,
+      delegationId: france!.delegationId,
+      statement: 'Sent just before the crash.',
+      at: new Date(Date.now() - 10_000),
+    });
+    await until(async () => (await read(draftId)).silence.state === 'BROKEN', 5_000, 'recovery');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const draft = await read(draftId);
+    expect(draft).toMatchObject({
+      status: 'IN_REVIEW',
+      can: { edit: true },
+      silence: {
+        breaks: [{ delegation: { name: 'France' }, statement: 'Sent just before the crash.' }],
+      },
+    });
+    expect(
+      await DraftDecisionModel.countDocuments({ draftId, kind: DecisionKind.SILENCE_BROKEN }),
+    ).toBe(1);
   });
 
   it('settles at start a deadline that passed while the server was down', async () => {
