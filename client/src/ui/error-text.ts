@@ -17,6 +17,8 @@ const KNOWN = [
   'READING_IN_PROGRESS',
   'NO_ACTIVE_READING',
   'NOTHING_TO_READ',
+  'UNDER_SILENCE',
+  'NO_SILENCE',
 ];
 
 /** The error's code as the server sent it, NETWORK when no answer came, OTHER when unknown. */
