@@ -109,10 +109,14 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     edit: draftPolicy.edit(u, d),
     comment: draftPolicy.comment(u, d),
     manage: draftPolicy.manage(u, d),
-    changeStatus: Object.values(DraftStatus).some(
-      (to) => to !== from && draftPolicy.setStatus(u, d, from, to),
-    ),
-    adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
+    // Under silence the procedure decides the status (setDraftStatus refuses UNDER_SILENCE).
+    changeStatus:
+      !draftPolicy.underSilence(d) &&
+      Object.values(DraftStatus).some((to) => to !== from && draftPolicy.setStatus(u, d, from, to)),
+    adopt:
+      !draftPolicy.underSilence(d) &&
+      from !== DraftStatus.ADOPTED &&
+      draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
     createVersion: draftPolicy.createVersion(u, d),
     restoreVersion: draftPolicy.restoreVersion(u, d),
     decideBrackets: draftPolicy.decideBrackets(u, d),

@@ -46,6 +46,8 @@ export const SILENCE_VERSION_LABEL = 'Circulated under the silence procedure';
  */
 export type SilenceTexts = Pick<DraftTextPort, 'loadState'> & {
   statusChanged(draft: DraftDoc): void;
+  /** Resolves once the edits accepted before the lock (on this instance) are stored. */
+  editsSettled(draftId: string): Promise<void>;
 };
 
 const isDuplicate = (err: unknown) => err instanceof MongoServerError && err.code === DUPLICATE_KEY;
@@ -157,6 +159,10 @@ export async function startSilence(
   }
   // This instance refuses edits from now on; others hear it through the event's processor.
   texts.statusChanged(locked);
+  // Edits that passed the check just before are stored before the text is frozen. (One on its
+  // way on another instance, before that instance hears of the lock, may still land after it:
+  // the race the edit gate documents for adoption.)
+  await texts.editsSettled(draftId.toHexString());
   const version = await freezeVersion(locked, user._id, SILENCE_VERSION_LABEL, texts);
   await SilenceProcedureModel.updateOne(
     { _id: procedure._id },

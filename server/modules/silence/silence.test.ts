@@ -22,7 +22,7 @@ const BREAK = `mutation($d: ID!, $s: String!) { breakSilence(draftId: $d, statem
 const WITHDRAW = `mutation($d: ID!) { withdrawSilence(draftId: $d) { ${SILENCE} } }`;
 const DRAFT = `query($d: ID!) { draft(id: $d) {
   status text statusHistory { status previousStatus }
-  can { edit startSilence breakSilence withdrawSilence } silence { ${SILENCE} }
+  can { edit changeStatus adopt startSilence breakSilence withdrawSilence } silence { ${SILENCE} }
 } }`;
 const APPLY =
   'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
@@ -123,7 +123,19 @@ describe('the silence procedure', () => {
     expect(code(await t.gql(BREAK, { d: draftId, s: 'We object.' }, chair))).toBe('FORBIDDEN');
     expect(code(await t.gql(WITHDRAW, { d: draftId }, secretariat))).toBe('FORBIDDEN');
     expect(code(await t.gql(WITHDRAW, { d: draftId }, delegate))).toBe('FORBIDDEN');
-    expect((await read(draftId, chair)).can.withdrawSilence).toBe(true);
+    expect((await read(draftId, chair)).can).toMatchObject({
+      withdrawSilence: true,
+      changeStatus: false,
+      adopt: false,
+    });
+    // The procedure decides the status meanwhile: nobody sets it by hand.
+    expect((await t.gql(DRAFT, { d: draftId }, chair)).data!.draft.status).toBe('AGREED');
+    const byHand = await t.gql(
+      'mutation($id: ID!) { setDraftStatus(id: $id, status: ADOPTED) { status } }',
+      { id: draftId },
+      chair,
+    );
+    expect(code(byHand)).toBe('UNDER_SILENCE');
 
     const withdrawn = await t.gql(WITHDRAW, { d: draftId }, chair);
     expect(withdrawn.errors).toBeUndefined();
@@ -183,6 +195,24 @@ describe('the silence procedure', () => {
     expect(
       (await t.gql(APPLY, { d: draftId, u: paragraph('After.') }, chair)).errors,
     ).toBeUndefined();
+  });
+
+  it('freezes every edit accepted before the lock, even one still on its way to the log', async () => {
+    const draftId = await draftWith('First paragraph.');
+    const editor = connectEditor(t.url, delegate, draftId);
+    editors.push(editor);
+    const errors: RequestError[] = [];
+    editor.provider.on('error', (err: RequestError) => errors.push(err));
+    await editor.provider.whenSynced();
+    for (let i = 0; i < 20; i += 1) addParagraph(editor.doc, `Typed just before, ${i}.`);
+    // Sent without waiting for the acknowledgements: some edits are accepted, maybe not stored.
+    const started = await t.gql(START, { d: draftId, u: inMs(60_000) }, chair);
+    expect(started.errors).toBeUndefined();
+    await until(() => editor.provider.pending === 0 || errors.length > 0, 5_000, 'answers');
+    const stored = await read(draftId);
+    // Whatever was stored (accepted before the lock) is in the circulated version, nothing else.
+    expect(started.data!.startSilence.version.text).toBe(stored.text);
+    await t.gql(WITHDRAW, { d: draftId }, chair);
   });
 
   it('adopts an unbroken draft at the deadline, once, and records it', async () => {
