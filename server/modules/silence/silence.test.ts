@@ -16,7 +16,7 @@ import { SilenceOutcomeModel, SilenceProcedureModel } from './silence.model';
 import { SilenceState } from './silence-state';
 
 const SILENCE = `state until startedAt endedAt startedBy { name }
-  version { number label text } breaks { delegation { name } statement at by { name } }`;
+  version { id number label text } breaks { delegation { name } statement at by { name } }`;
 const START = `mutation($d: ID!, $u: DateTimeISO!) { startSilence(draftId: $d, until: $u) { ${SILENCE} } }`;
 const BREAK = `mutation($d: ID!, $s: String!) { breakSilence(draftId: $d, statement: $s) { ${SILENCE} } }`;
 const WITHDRAW = `mutation($d: ID!) { withdrawSilence(draftId: $d) { ${SILENCE} } }`;
@@ -190,6 +190,20 @@ describe('the silence procedure', () => {
     expect(errors.map((e) => e.code)).toEqual(['UNDER_SILENCE']);
     expect(await DraftUpdateModel.countDocuments({ draftId })).toBe(stored);
     expect((await read(draftId)).text).toBe('Decides to remain seized of the matter.');
+    // Nothing else changes the text meanwhile: no version restored, no reading.
+    const versionId = started.data!.startSilence.version.id;
+    const restore = await t.gql(
+      'mutation($v: ID!) { restoreDraftVersion(versionId: $v) { id } }',
+      { v: versionId },
+      chair,
+    );
+    expect(code(restore)).toBe('UNDER_SILENCE');
+    const reading = await t.gql(
+      'mutation($d: ID!) { startReading(draftId: $d, round: FIRST) { id } }',
+      { d: draftId },
+      chair,
+    );
+    expect(code(reading)).toBe('UNDER_SILENCE');
     await t.gql(WITHDRAW, { d: draftId }, chair);
     // Withdrawn: edits pass again.
     expect(
