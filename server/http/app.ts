@@ -140,10 +140,11 @@ export async function startApp(
     port,
     httpServer,
     async close() {
+      // First: no deadline is settled while the rest shuts down.
+      stopSilenceDeadlines();
       await ws.close();
       await apollo.stop();
       await collab.close();
-      stopSilenceDeadlines();
       stopProcessors();
       stopSessionEviction();
       sessionCache.clear();
