@@ -43,6 +43,12 @@ export interface Config {
   notifyDeadlineCheckMs: number;
   /** The web client's address as people reach it, for links in e-mails (default: this server's). */
   publicUrl: string | undefined;
+  /**
+   * How often each instance looks for silence procedures started on another instance (its own
+   * get a timer at once) and for outcomes a crash left half done; deadlines passed while the
+   * server was down are settled at start.
+   */
+  silenceSweepMs: number;
 }
 
 /**
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyDigestMs: intFromEnv(env, 'NOTIFY_DIGEST_MS', 300_000, 100, 24 * 3_600_000),
     notifyDeadlineCheckMs: intFromEnv(env, 'NOTIFY_DEADLINE_CHECK_MS', 60_000, 100, 24 * 3_600_000),
     publicUrl: urlFromEnv(env, 'PUBLIC_URL', ['http', 'https'], 'https://committee.example.org'),
+    silenceSweepMs: intFromEnv(env, 'SILENCE_SWEEP_MS', 30_000, 50, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -77,6 +77,8 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
   private compacting = new Map<string, Promise<CompactionResult>>();
   /** Numbers the updates this instance sends live, so each subscriber knows which it was sent. */
   private tickets = 0;
+  /** Per draft, the edits accepted here and not yet stored (see editsSettled). */
+  private readonly unstored = new Map<string, Set<Promise<number>>>();
   private readonly marks = new StoredMarks((id, entries) =>
     this.pubSub.publish(Topic.DraftUpdate, id, { kind: 'stored', draftId: id, entries }),
   );
@@ -183,13 +185,15 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
         sender: senderKey,
         ...ticket,
       });
-      return await this.log.append(draftId, {
+      const stored = this.log.append(draftId, {
         update,
         clientId,
         userId: user._id,
         ticket,
         encoded: base64,
       });
+      this.trackUnstored(id, stored);
+      return await stored;
     } finally {
       release();
     }
@@ -215,6 +219,28 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     exceptUserId: Types.ObjectId,
   ): Promise<{ count: number; complete: boolean }> {
     return countUpdatesAfter(draftId, afterSeq, exceptUserId);
+  }
+
+  /**
+   * Resolves once every edit this instance accepted so far for the draft is stored (or refused by
+   * the log): a text frozen right after its lock (the silence procedure) then holds all of them.
+   */
+  async editsSettled(draftId: string): Promise<void> {
+    await Promise.allSettled([...(this.unstored.get(draftId) ?? [])]);
+  }
+
+  private trackUnstored(draftId: string, stored: Promise<number>): void {
+    let set = this.unstored.get(draftId);
+    if (!set) {
+      set = new Set();
+      this.unstored.set(draftId, set);
+    }
+    set.add(stored);
+    const done = () => {
+      set.delete(stored);
+      if (set.size === 0 && this.unstored.get(draftId) === set) this.unstored.delete(draftId);
+    };
+    stored.then(done, done);
   }
 
   /** Resolves once who wrote what in the updates stored so far is recorded. */

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { authorize } from '../core/authorize';
-import { draftLocked } from '../core/errors';
+import { draftLocked, underSilence } from '../core/errors';
 import type { DraftDoc } from '../modules/drafts/draft.model';
 import { draftPolicy } from '../modules/drafts/draft.policy';
 import { findDraft } from '../modules/drafts/draft.service';
@@ -13,10 +13,14 @@ import type { CollaborationExtension, IncomingUpdate } from './extension';
 interface DraftGate {
   workingGroupId: Types.ObjectId;
   status: DraftStatus;
-  statusChangedAt: number;
+  /** The silence procedure under way, if any (its text is locked: UNDER_SILENCE). */
+  silenceProcedureId: Types.ObjectId | null;
+  /** When the status or the silence last changed: the later of two copies wins. */
+  changedAt: number;
 }
 
-export type StatusChange = Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 'statusChangedAt'>;
+export type StatusChange = Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 'statusChangedAt'> &
+  Partial<Pick<DraftDoc, 'silenceProcedureId' | 'silenceChangedAt'>>;
 
 /**
  * How long a draft's status is trusted without news before it is read again. Status changes
@@ -25,16 +29,19 @@ export type StatusChange = Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 
  */
 const STATUS_RECHECK_MS = 10_000;
 
-const gateOf = (
-  draft: Pick<DraftDoc, 'workingGroupId' | 'status' | 'statusChangedAt'>,
-): DraftGate => ({
+const gateOf = (draft: Omit<StatusChange, '_id'>): DraftGate => ({
   workingGroupId: draft.workingGroupId,
   status: draft.status as DraftStatus,
-  statusChangedAt: draft.statusChangedAt?.getTime() ?? 0,
+  silenceProcedureId: draft.silenceProcedureId ?? null,
+  changedAt: Math.max(
+    draft.statusChangedAt?.getTime() ?? 0,
+    draft.silenceChangedAt?.getTime() ?? 0,
+  ),
 });
 
 /**
- * Who may edit a draft and whether it is locked (adopted: DRAFT_LOCKED), checked on every edit
+ * Who may edit a draft and whether it is locked (adopted: DRAFT_LOCKED; under the silence
+ * procedure: UNDER_SILENCE), checked on every edit
  * against a copy of the draft's group and status kept in memory while the draft is loaded, not
  * read per keystroke.
  */
@@ -60,6 +67,7 @@ export class EditGate implements CollaborationExtension {
     // The race left open: an edit that passed this check just before the status changed (on this
     // instance, or on another one before its pub/sub message arrived) is still stored, a few
     // milliseconds after the adoption. Closing it would take a database read per keystroke.
+    if (draftPolicy.underSilence(gate)) throw underSilence();
     if (draftPolicy.locked(gate)) throw draftLocked();
   }
 
@@ -89,7 +97,7 @@ export class EditGate implements CollaborationExtension {
   private remember(key: string, next: DraftGate): DraftGate {
     const known = this.gates.get(key);
     // Two quick changes, or a read and a change, may arrive crossed: the later change wins.
-    if (known && known.gate.statusChangedAt > next.statusChangedAt) return known.gate;
+    if (known && known.gate.changedAt > next.changedAt) return known.gate;
     this.gates.set(key, { gate: next, readAt: Date.now() });
     return next;
   }

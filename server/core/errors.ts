@@ -18,6 +18,10 @@ export enum ErrorCode {
   ExportUnavailable = 'EXPORT_UNAVAILABLE',
   /** An uploaded file is not a Word document, or one it cannot safely read. */
   UnsupportedFile = 'UNSUPPORTED_FILE',
+  /** The text is under the silence procedure: locked until the deadline, a break or a withdrawal. */
+  UnderSilence = 'UNDER_SILENCE',
+  /** No silence procedure is under way on the draft (breakSilence, withdrawSilence). */
+  NoSilence = 'NO_SILENCE',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
@@ -67,6 +71,10 @@ export const draftLocked = (
 export const paragraphLocked = (
   message = 'This paragraph has been agreed: it can no longer be edited. The coordinator, the Chair or the Secretariat may reopen it.',
 ) => appError(ErrorCode.ParagraphLocked, message);
+
+export const underSilence = (
+  message = 'This draft is under the silence procedure: its text is locked until the deadline, unless a delegation breaks silence or the Chair withdraws it.',
+) => appError(ErrorCode.UnderSilence, message);
 
 export const badInput = (message: string, field?: string) =>
   appError(ErrorCode.BadUserInput, message, field ? { field } : {});

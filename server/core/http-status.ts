@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ParagraphLocked]: 423,
   [ErrorCode.ExportUnavailable]: 503,
   [ErrorCode.UnsupportedFile]: 415,
+  [ErrorCode.UnderSilence]: 423,
+  [ErrorCode.NoSilence]: 409,
   [ErrorCode.QueryTooDeep]: 400,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PayloadTooLarge]: 413,

@@ -18,6 +18,7 @@ import '../modules/readings/reading.model';
 import '../modules/readings/reading-outcome.model';
 import '../modules/paragraphs/paragraph.model';
 import '../modules/revisions/revision.model';
+import '../modules/silence/silence.model';
 import '../modules/users/user.model';
 import '../modules/versions/attribution.model';
 import '../modules/versions/version.model';

@@ -7,6 +7,7 @@ import { liveTopics } from './live-topics';
 import { notificationProcessors } from './notifications';
 import { paragraphStatus } from './paragraphs';
 import { readingTopics } from './readings';
+import { silenceTopics } from './silence';
 import { versionHistory } from './versions';
 
 export interface ProcessorDeps {
@@ -36,6 +37,7 @@ export function startProcessors(
     ...versionHistory(events, pubSub, collab),
     ...readingTopics(events, pubSub),
     ...notificationProcessors(events, pubSub),
+    ...silenceTopics(events, pubSub, collab),
   ];
   return () => {
     for (const stop of stops) stop();

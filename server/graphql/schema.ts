@@ -16,6 +16,7 @@ import * as paragraphs from '../modules/paragraphs/paragraphs.resolvers';
 import * as proposals from '../modules/proposals/proposals.resolvers';
 import * as readings from '../modules/readings/readings.resolvers';
 import * as revisions from '../modules/revisions/revisions.resolvers';
+import * as silence from '../modules/silence/silence.resolvers';
 import * as users from '../modules/users/users.resolvers';
 import * as versions from '../modules/versions/versions.resolvers';
 import * as visits from '../modules/visits/visits.resolvers';
@@ -42,6 +43,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   proposals,
   paragraphs,
   notifications,
+  silence,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { notificationSchedules } from '../events/notifications';
 import { startProcessors } from '../events/processors';
+import { silenceDeadlines } from '../events/silence';
 import type { Context } from '../graphql/context';
 import { databaseUnavailable, formatError, isDatabaseDown } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
@@ -66,6 +67,8 @@ export async function startApp(
     ...config,
     baseUrl: () => publicUrl,
   });
+  // Silence deadlines: passed ones settled now, the others by timers (stopped on close).
+  const stopSilenceDeadlines = silenceDeadlines(events, { sweepMs: config.silenceSweepMs });
   // A session revoked on any instance leaves this one's cache too (this instance's own
   // revocations have already left it).
   // Sessions seen by an earlier server in this process (tests restart them) are not trusted.
@@ -151,6 +154,8 @@ export async function startApp(
     port,
     httpServer,
     async close() {
+      // First: no deadline is settled while the rest shuts down.
+      stopSilenceDeadlines();
       await ws.close();
       await apollo.stop();
       await collab.close();

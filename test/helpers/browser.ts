@@ -39,11 +39,12 @@ export async function signedIn(
   baseUrl: string,
   email: string,
   password: string,
-  opts: { locale?: string } = {},
+  opts: { locale?: string; timezoneId?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: opts.locale ?? 'en-GB',
+    timezoneId: opts.timezoneId,
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();

@@ -78,7 +78,8 @@ export function useDraftProvider(
     let locked = false;
     provider.on('error', (lastError: RequestError) => {
       setSync((s) => ({ ...s, lastError }));
-      const refused = lastError.code === 'DRAFT_LOCKED' || lastError.code === 'PARAGRAPH_LOCKED';
+      const textLocked = lastError.code === 'DRAFT_LOCKED' || lastError.code === 'UNDER_SILENCE';
+      const refused = textLocked || lastError.code === 'PARAGRAPH_LOCKED';
       if (!refused || locked) return;
       // The draft was adopted (or the paragraph agreed) while these edits were on their way: the
       // server refused them for good, but this document still holds them, and later edits would
@@ -87,7 +88,7 @@ export function useDraftProvider(
       locked = true;
       carried.current = lastError;
       setGeneration((g) => g + 1);
-      if (lastError.code === 'DRAFT_LOCKED') onLockedRef.current?.();
+      if (textLocked) onLockedRef.current?.();
     });
     // Whatever the provider reached while being set up (the socket may already be open).
     setSync({

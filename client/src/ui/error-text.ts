@@ -19,6 +19,8 @@ const KNOWN = [
   'NOTHING_TO_READ',
   'EXPORT_UNAVAILABLE',
   'UNSUPPORTED_FILE',
+  'UNDER_SILENCE',
+  'NO_SILENCE',
 ];
 
 /** The error's code as the server sent it, NETWORK when no answer came, OTHER when unknown. */

@@ -9,7 +9,7 @@ import {
   type DocumentBracket,
   readBrackets,
 } from '../../core/document-brackets';
-import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
+import { appError, badInput, draftLocked, ErrorCode, underSilence } from '../../core/errors';
 import { claimDecision, releaseDecision } from '../decisions/claim.service';
 import { recordDecision } from '../decisions/decision.service';
 import { DecisionKind } from '../decisions/decision-kind';
@@ -134,7 +134,8 @@ async function decideBracket(
     draftPolicy.manage(user, draft),
     'Only the Chair, the Secretariat or the group coordinator may lift brackets or choose an alternative.',
   );
-  if (!draftPolicy.decideBrackets(user, draft)) throw draftLocked();
+  if (!draftPolicy.decideBrackets(user, draft))
+    throw draftPolicy.underSilence(draft) ? underSilence() : draftLocked();
   const doc = docOf((await texts.loadState(draft._id)).state);
   try {
     const bracket = readBrackets(doc).find((b) => b.id === bracketId);

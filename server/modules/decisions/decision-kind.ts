@@ -8,4 +8,12 @@ export enum DecisionKind {
   READING_ENDED = 'READING_ENDED',
   BRACKET_LIFTED = 'BRACKET_LIFTED',
   ALTERNATIVE_CHOSEN = 'ALTERNATIVE_CHOSEN',
+  /** The text was circulated under the silence procedure (detail: the deadline, ISO). */
+  SILENCE_STARTED = 'SILENCE_STARTED',
+  /** A delegation broke silence (detail: the delegation's name; text: its statement). */
+  SILENCE_BROKEN = 'SILENCE_BROKEN',
+  /** Adopted under the silence procedure at its deadline (detail: the deadline, ISO). */
+  SILENCE_ADOPTED = 'SILENCE_ADOPTED',
+  /** The Chair withdrew the text from the silence procedure. */
+  SILENCE_WITHDRAWN = 'SILENCE_WITHDRAWN',
 }

@@ -14,6 +14,16 @@ registerEnumType(DecisionKind, {
     READING_ENDED: { description: 'A reading ended' },
     BRACKET_LIFTED: { description: 'Brackets were lifted: the words stay' },
     ALTERNATIVE_CHOSEN: { description: 'One of the bracketed alternatives was chosen' },
+    SILENCE_STARTED: {
+      description: 'The text was circulated under the silence procedure (detail: the deadline)',
+    },
+    SILENCE_BROKEN: {
+      description: 'A delegation broke silence (detail: its name; text: its statement)',
+    },
+    SILENCE_ADOPTED: {
+      description: 'Adopted under the silence procedure on its deadline (detail: the deadline)',
+    },
+    SILENCE_WITHDRAWN: { description: 'The Chair withdrew the text from the silence procedure' },
   },
 });
 

@@ -25,6 +25,11 @@ const draftSchema = new Schema(
     statusChangedAt: { type: Date, default: null },
     statusChangedById: { type: Schema.Types.ObjectId, default: null },
     statusHistory: { type: [statusChangeSchema], default: [] },
+    // The silence procedure under way, if any: its text is locked (the edit gate reads these with
+    // the status). `silenceChangedAt` orders the gate's copies as `statusChangedAt` does.
+    silenceProcedureId: { type: Schema.Types.ObjectId, default: null },
+    silenceUntil: { type: Date, default: null },
+    silenceChangedAt: { type: Date, default: null },
     // A summary of the text for dashboards, written by the edit activity recorder.
     lastEditedAt: { type: Date, default: null },
     lastEditedById: { type: Schema.Types.ObjectId, default: null },

@@ -10,6 +10,8 @@ interface DraftRef {
 
 interface DraftWithStatus extends DraftRef {
   status: DraftStatus | string;
+  /** The silence procedure under way (absent: none). */
+  silenceProcedureId?: Types.ObjectId | null;
 }
 
 /** Who may do what with a working group's draft. Every signed-in person may read. */
@@ -17,8 +19,11 @@ export const draftPolicy = {
   /** Who writes this draft's text at all, whatever its status: its group's members and the officers. */
   write: (u: AuthUser, d: DraftRef) =>
     isOfficer(u) || (writes(u) && isMemberOf(u, d.workingGroupId)),
-  /** An adopted text is final: nobody edits it until it is reopened. */
-  locked: (d: Pick<DraftWithStatus, 'status'>) => d.status === DraftStatus.ADOPTED,
+  /** A text under the silence procedure is the one circulated: nobody edits it meanwhile. */
+  underSilence: (d: Pick<DraftWithStatus, 'silenceProcedureId'>) => !!d.silenceProcedureId,
+  /** An adopted text is final, a text under silence frozen: nobody edits it until it is reopened. */
+  locked: (d: Pick<DraftWithStatus, 'status' | 'silenceProcedureId'>) =>
+    d.status === DraftStatus.ADOPTED || draftPolicy.underSilence(d),
   edit: (u: AuthUser, d: DraftWithStatus) => draftPolicy.write(u, d) && !draftPolicy.locked(d),
   comment: (u: AuthUser, d: DraftRef) => draftPolicy.write(u, d) || hasRole(u, Role.EXPERT),
   create: (u: AuthUser, workingGroupId: Types.ObjectId) =>
@@ -104,10 +109,14 @@ export function draftAbilities(u: AuthUser | null, d: DraftWithStatus): DraftAbi
     edit: draftPolicy.edit(u, d),
     comment: draftPolicy.comment(u, d),
     manage: draftPolicy.manage(u, d),
-    changeStatus: Object.values(DraftStatus).some(
-      (to) => to !== from && draftPolicy.setStatus(u, d, from, to),
-    ),
-    adopt: from !== DraftStatus.ADOPTED && draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
+    // Under silence the procedure decides the status (setDraftStatus refuses UNDER_SILENCE).
+    changeStatus:
+      !draftPolicy.underSilence(d) &&
+      Object.values(DraftStatus).some((to) => to !== from && draftPolicy.setStatus(u, d, from, to)),
+    adopt:
+      !draftPolicy.underSilence(d) &&
+      from !== DraftStatus.ADOPTED &&
+      draftPolicy.setStatus(u, d, from, DraftStatus.ADOPTED),
     createVersion: draftPolicy.createVersion(u, d),
     restoreVersion: draftPolicy.restoreVersion(u, d),
     decideBrackets: draftPolicy.decideBrackets(u, d),

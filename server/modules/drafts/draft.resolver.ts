@@ -18,6 +18,7 @@ import { subscribeTo } from '../../graphql/subscribe';
 import { ALL, Topic } from '../../pubsub/topics';
 import { parseId } from '../shared/ids';
 import { Presented, present, presentAll } from '../shared/present';
+import { silenceAbilities } from '../silence/silence.policy';
 import { User } from '../users/user.type';
 import { WorkingGroup } from '../working-groups/working-group.type';
 import { DraftStatus } from './draft.enums';
@@ -145,7 +146,7 @@ export class DraftResolver {
     @Root() d: DraftRoot,
     @CurrentUser({ optional: true }) user: AuthUser | null,
   ): DraftAbilities {
-    return draftAbilities(user, d);
+    return { ...draftAbilities(user, d), ...silenceAbilities(user, d) };
   }
 }
 

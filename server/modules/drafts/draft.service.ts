@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
-import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
+import { appError, badInput, ErrorCode, notFound, underSilence } from '../../core/errors';
 import type { DomainEventMap, DomainEvents } from '../shared/domain-events';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
 import type { DraftChanges, NewDraft } from './draft.data';
@@ -94,6 +94,10 @@ export async function setDraftStatus(
         : 'Only the Chair, the Secretariat or the group coordinator may change the status of this draft.',
   );
   if (from === status) return draft;
+  if (draftPolicy.underSilence(draft))
+    throw underSilence(
+      'This draft is under the silence procedure: its status follows the procedure (adopted at the deadline, or back in negotiation if a delegation breaks silence). The Chair may withdraw it first.',
+    );
   const at = new Date();
   // Only from the status the permission was checked against: a coordinator's change must not
   // land on a draft the Chair adopted in the meantime (that would reopen it).

@@ -68,6 +68,23 @@ export class DraftAbilities {
       'Agree, park or reopen its paragraphs (setParagraphStatus), and edit agreed ones; never while adopted',
   })
   setParagraphStatus!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Circulate it under the silence procedure (startSilence): the Chair and the Secretariat; never while adopted or already under silence',
+  })
+  startSilence!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "Break the silence under way in one's delegation's name (breakSilence): its delegates",
+  })
+  breakSilence!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Withdraw it from the silence under way (withdrawSilence): the Chair',
+  })
+  withdrawSilence!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

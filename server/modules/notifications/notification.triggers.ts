@@ -187,6 +187,8 @@ export async function onDraftStatusChanged(
   events: DomainEvents,
 ): Promise<void> {
   const { draft } = e;
+  // The silence's own notice (adopted, broken) says it; a second one would repeat it.
+  if (e.bySilence) return;
   await notify(
     {
       kind: NotificationKind.DRAFT_STATUS,

@@ -3,7 +3,7 @@ import mongoose, { type Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
-import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
+import { appError, badInput, draftLocked, ErrorCode, underSilence } from '../../core/errors';
 import { logger } from '../../logger';
 import { recordDecision } from '../decisions/decision.service';
 import { DecisionKind } from '../decisions/decision-kind';
@@ -172,7 +172,8 @@ export async function setParagraphStatus(
     draftPolicy.manage(user, draft),
     'Only the coordinator of this working group, the Chair or the Secretariat may set the status of its paragraphs.',
   );
-  if (draftPolicy.locked(draft)) throw draftLocked();
+  if (draftPolicy.locked(draft))
+    throw draftPolicy.underSilence(draft) ? underSilence() : draftLocked();
   const blocks = await blocksWithIds(user, draft, texts, true);
   const block = blocks.find((b) => b.id === data.paragraphId);
   if (!block)

@@ -4,7 +4,7 @@ import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { readBlocks } from '../../core/document-blocks';
 import { isDuplicateKey } from '../../core/duplicate-key';
-import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
+import { appError, badInput, draftLocked, ErrorCode, underSilence } from '../../core/errors';
 import { recordDecision } from '../decisions/decision.service';
 import { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
@@ -96,6 +96,7 @@ async function draftToRead(user: AuthUser, draftId: Types.ObjectId): Promise<Dra
     draftPolicy.leadReading(user, draft),
     'Only the Chair or the group coordinator may lead a reading of this draft.',
   );
+  if (draftPolicy.underSilence(draft)) throw underSilence();
   if (draftPolicy.locked(draft))
     throw draftLocked(
       'This draft has been adopted: its text is final and is no longer read. The Chair or the Secretariat may reopen it.',

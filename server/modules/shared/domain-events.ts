@@ -28,6 +28,8 @@ export interface DomainEventMap {
     byId: Types.ObjectId;
     from: DraftStatus;
     to: DraftStatus;
+    /** Set when a silence procedure's end moved the status ('silence.changed' tells the rest). */
+    bySilence?: boolean;
   };
   /** The text was frozen as a numbered version (by someone, or by adoption: byId null). */
   'draft.versionCreated': {

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { isDuplicateKey } from '../../core/duplicate-key';
-import { appError, badInput, draftLocked, ErrorCode } from '../../core/errors';
+import { appError, badInput, draftLocked, ErrorCode, underSilence } from '../../core/errors';
 import type { DraftDoc } from '../drafts/draft.model';
 import { draftPolicy } from '../drafts/draft.policy';
 import { findDraft } from '../drafts/draft.service';
@@ -125,7 +125,8 @@ export async function restoreDraftVersion(
     draftPolicy.manage(user, draft),
     'Only the Chair, the Secretariat or the group coordinator may restore a version of this draft.',
   );
-  if (draftPolicy.locked(draft)) throw draftLocked();
+  if (draftPolicy.locked(draft))
+    throw draftPolicy.underSilence(draft) ? underSilence() : draftLocked();
   const { state } = await texts.loadState(draft._id);
   const update = restoreUpdate(state, bytesOf(version.state));
   if (update) {

@@ -30,6 +30,7 @@ import { ParagraphPanel } from './paragraph-panel';
 import { ProposalsPanel } from './proposals/proposals-panel';
 import { ReadingBanner } from './reading/reading-banner';
 import { useRecordVisit } from './record-visit';
+import { SilenceBanner, SilencePanel, useDraftSilence } from './silence/silence-panel';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
 import '../../editor/editor.css';
@@ -40,13 +41,17 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 performance.mark('draft:chunk');
 
 const StatusChanged = graphql(`
-  subscription DraftStatus($id: ID!) {
+  subscription DraftStatus($id: ID!, $lang: Language) {
     draftStatusChanged(draftId: $id) {
       id
       status
       statusChangedAt
       proposeByDefault
       ...DraftAbilitiesFields
+      # The silence procedure starting or ending comes this way too: the panel follows it live.
+      silence {
+        ...SilenceFields
+      }
     }
   }
 `);
@@ -59,7 +64,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
   const { loading, error, refetch } = result;
   // While the other language's titles load, the page (and the editor's editability) stay as they were.
   const data = shownData(result, (previous) => previous.draft.id === id);
-  useSubscription(StatusChanged, { variables: { id } });
+  useSubscription(StatusChanged, { variables: { id, lang: apiLang(lang) } });
   const draft = data?.draft;
   useDocumentTitle(draft?.title);
   if (draft) markOnce('draft:meta');
@@ -74,6 +79,8 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
   // and what it allows come by subscription), and editable again if the draft is reopened.
   const adopted = draft?.status === 'ADOPTED' || lockSeen;
   const readOnly = draft ? !draft.can.edit || lockSeen : true;
+  // Under silence the silence banner says why the text cannot be edited.
+  const underSilence = useDraftSilence(id)?.state === 'UNDER_SILENCE';
   const { connection, sync } = useDraftProvider(ws, id, readOnly, onLocked);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
@@ -144,6 +151,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
                 </p>
               )}
             </div>
+            {editorShown && <SilenceBanner draftId={draft.id} />}
             {editorShown && <LastVisitChanges draftId={draft.id} />}
             {editorShown && (
               <ReadingBanner
@@ -153,7 +161,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
                 editor={editor}
               />
             )}
-            {readOnly && !adopted && (
+            {readOnly && !adopted && !underSilence && (
               <p className="banner banner-read-only" role="note">
                 {t('draft.readOnly')}
               </p>
@@ -166,11 +174,14 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
           {connection && <PresenceList awareness={connection.awareness} />}
           {draft && !readOnly && <SyncIndicator sync={sync} />}
         </div>
-        {sync.lastError && !sync.lastError.retryable && sync.lastError.code !== 'DRAFT_LOCKED' && (
-          <p className="notice notice-error" role="alert">
-            {t('draft.refused', { message: errorText(sync.lastError, lang) })}
-          </p>
-        )}
+        {sync.lastError &&
+          !sync.lastError.retryable &&
+          sync.lastError.code !== 'DRAFT_LOCKED' &&
+          sync.lastError.code !== 'UNDER_SILENCE' && (
+            <p className="notice notice-error" role="alert">
+              {t('draft.refused', { message: errorText(sync.lastError, lang) })}
+            </p>
+          )}
         {draft && comparison && (
           <ComparisonView
             key={`${comparison.sides.from}:${comparison.sides.to}`}
@@ -195,6 +206,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
+        {draft && editorShown && <SilencePanel draftId={draft.id} can={draft.can} />}
         {draft && editorShown && (
           <ParagraphPanel
             draftId={draft.id}

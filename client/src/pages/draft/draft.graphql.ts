@@ -14,6 +14,9 @@ export const DraftAbilitiesFields = graphql(`
       decideBrackets
       conductReading
       setParagraphStatus
+      startSilence
+      breakSilence
+      withdrawSilence
     }
   }
 `);

@@ -3,9 +3,13 @@ import type { DraftDecisionsQuery as Result } from '../../../gql/graphql';
 import { useT } from '../../../i18n/i18n';
 import { formatDate } from '../../../ui/dates';
 import { Empty, ErrorState, Loading } from '../../../ui/states';
+import { formatInZone, NEW_YORK } from '../../../ui/time-zones';
 import { DraftDecisionCountLive, DraftDecisionsQuery } from './history.graphql';
 
 type Decision = Result['draft']['decisions'][number];
+
+/** Kinds whose detail is the silence's deadline (a moment), worded in New York time. */
+const SILENCE_DEADLINES: string[] = ['SILENCE_STARTED', 'SILENCE_ADOPTED'];
 
 /**
  * What negotiation decided on the text, newest first: proposals accepted or rejected, paragraphs
@@ -41,7 +45,11 @@ export function DecisionList({ draftId }: { draftId: string }) {
 function DecisionItem({ decision: d }: { decision: Decision }) {
   const { t, lang } = useT();
   // The detail is a value of the API (a status, a round, an option number): worded here.
-  const detail = d.detail ? t(`decisions.detail.${d.detail}`, { defaultValue: d.detail }) : '';
+  const detail = !d.detail
+    ? ''
+    : SILENCE_DEADLINES.includes(d.kind)
+      ? formatInZone(d.detail, lang, NEW_YORK)
+      : t(`decisions.detail.${d.detail}`, { defaultValue: d.detail });
   return (
     <li className="decision">
       <p>
