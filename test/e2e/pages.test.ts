@@ -49,6 +49,8 @@ describe('pages in a real browser', () => {
   const calendarMonth = async (page: Page, month: string) => {
     await page.goto(`/calendar/${month}`);
     await page.locator('.month-nav h2').waitFor();
+    // The month's meetings come after the month itself (a query of their own).
+    await page.waitForFunction("!document.querySelector('main .state-loading')");
     return page.locator('.month-nav h2').innerText();
   };
 
