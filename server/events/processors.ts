@@ -4,6 +4,7 @@ import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
+import { membershipTopics } from './membership';
 import { paragraphStatus } from './paragraphs';
 import { readingTopics } from './readings';
 import { versionHistory } from './versions';
@@ -34,6 +35,7 @@ export function startProcessors(
     ...dashboardSummary(events, pubSub),
     ...versionHistory(events, pubSub, collab),
     ...readingTopics(events, pubSub),
+    ...membershipTopics(events, pubSub),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -13,6 +13,9 @@ export enum Topic {
   Presence = 'PRESENCE',
   SessionRevoked = 'SESSION_REVOKED',
   ReadingChanged = 'READING_CHANGED',
+  // Membership (issue 12, item 4).
+  MembershipChanged = 'MEMBERSHIP_CHANGED',
+  WorkingGroupChanged = 'WORKING_GROUP_CHANGED',
 }
 
 /** Where an update was accepted: the instance and its running count, so that a subscriber can
@@ -74,6 +77,21 @@ export interface TopicPayloads {
   [Topic.SessionRevoked]: { sessionId: string };
   /** A reading of the draft started, moved, recorded an outcome or ended (routed by draft). */
   [Topic.ReadingChanged]: { draftId: string; readingId: string };
+  // Membership (issue 12, item 4).
+  /**
+   * A person's memberships as they now are (ids in hex, to cross Redis), routed by their user id
+   * (their open sockets apply it) and under ALL (every instance's session cache forgets them).
+   */
+  [Topic.MembershipChanged]: MembershipPayload;
+  /** Who sits in a working group changed (routed under ALL and by the group's id). */
+  [Topic.WorkingGroupChanged]: { workingGroupId: string };
+}
+
+/** What a person's open sessions hold of their memberships, after a change. */
+export interface MembershipPayload {
+  userId: string;
+  roles: string[];
+  workingGroupIds: string[];
 }
 
 /** Routing id of events every subscriber of a topic wants. */
