@@ -30,12 +30,16 @@ const loadWorkingGroupPage = () =>
   }));
 const loadCalendarPage = () =>
   import('../pages/calendar/calendar-page').then((m) => ({ default: m.CalendarPage }));
+const loadMembershipPage = () =>
+  import('../pages/membership/membership-page').then((m) => ({ default: m.MembershipPage }));
 if (location.pathname === '/') void loadDashboardPage();
 else if (location.pathname.startsWith('/groups/')) void loadWorkingGroupPage();
 else if (location.pathname.startsWith('/calendar')) void loadCalendarPage();
+else if (location.pathname.startsWith('/membership')) void loadMembershipPage();
 const DashboardPage = loadWhenNeeded(loadDashboardPage);
 const WorkingGroupPage = loadWhenNeeded(loadWorkingGroupPage);
 const CalendarPage = loadWhenNeeded(loadCalendarPage);
+const MembershipPage = loadWhenNeeded(loadMembershipPage);
 
 interface Clients {
   token: string | null;
@@ -97,6 +101,9 @@ export function App() {
           </Route>
           <Route path="/calendar/:month?">
             <CalendarPage />
+          </Route>
+          <Route path="/membership">
+            <MembershipPage />
           </Route>
           <Route>
             <Redirect to="/" replace />

@@ -5,6 +5,7 @@ import { type ConnectionState, connectionState, onConnection } from '../api/clie
 import { type Session, session } from '../api/session';
 import { graphql } from '../gql';
 import { LANGS, setLang, useT } from '../i18n/i18n';
+import { useMyMembership } from './use-my-membership';
 
 const SignOut = graphql(`
   mutation SignOut {
@@ -48,6 +49,7 @@ export function Layout({ current, children }: { current: Session; children: Reac
   const { t } = useT();
   const connection = useConnection();
   const [logout] = useMutation(SignOut);
+  useMyMembership();
   // After following a link, focus goes to the new page's content (as a page load would do).
   const [pathname] = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -78,6 +80,9 @@ export function Layout({ current, children }: { current: Session; children: Reac
           </NavItem>
           <NavItem to="/calendar" current={pathname.startsWith('/calendar')}>
             {t('nav.calendar')}
+          </NavItem>
+          <NavItem to="/membership" current={pathname.startsWith('/membership')}>
+            {t('nav.membership')}
           </NavItem>
         </nav>
         <div className="account">
