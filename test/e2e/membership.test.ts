@@ -93,12 +93,18 @@ describe('membership of the working groups in the browser', () => {
     await expectNoAxeViolations(chair.page, 'the membership page, read only (fr)');
     await screenshot(chair.page, 'membership-read-only-fr');
 
-    // Seat France's delegation, name the delegate coordinator, by keyboard and buttons.
-    await group4
-      .getByLabel('Delegation to add to working group 4')
-      .selectOption({ label: 'France' });
-    await group4.getByLabel('Delegation to add to working group 4').press('Enter');
-    await page.getByRole('status').getByText('France added to working group 4.').waitFor();
+    // Seat France's delegation with the keyboard alone: choose, Tab to Add, Enter.
+    const delegationChoice = group4.getByLabel('Delegation to add to working group 4');
+    await delegationChoice.focus();
+    await delegationChoice.selectOption({ label: 'France' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .getByText('France added to working group 4.', { exact: true })
+      .waitFor();
+    await group4.getByRole('button', { name: 'Remove France from working group 4' }).waitFor();
+    await chairGroup4.getByText('France', { exact: true }).waitFor();
     await group4
       .getByRole('button', {
         name: 'Name coordinator: Delegate (demo) · France, working group 4',
@@ -120,6 +126,10 @@ describe('membership of the working groups in the browser', () => {
       .waitFor();
     await delegate.page.locator('.draft-text[contenteditable=false]').waitFor();
     await delegate.page.getByText('Read only: you may read this draft').waitFor();
+    // The Remove button went with its row: focus stays in the group, on its heading.
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(
+      'Working group 4: Transparency and media relations',
+    );
     await chairGroup4.getByText('Coordonnateur :').waitFor();
     expect(
       await chairGroup4.getByRole('listitem').filter({ hasText: 'Delegate (demo)' }).count(),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { MembershipGroupFieldsFragment } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
@@ -89,6 +89,8 @@ function GroupCard({
   const [addDelegation] = useMutation(AddDelegation);
   const [removeDelegation] = useMutation(RemoveDelegation);
   const [busy, setBusy] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const number = group.number;
   const nameOf = (p: { name: string; delegation?: Group['delegations'][number] | null }) => {
     const label = personLabel(p, lang);
@@ -108,6 +110,10 @@ function GroupCard({
     } finally {
       setBusy(false);
     }
+    // The button pressed may be gone with the row it stood in (Remove): focus stays in the group.
+    requestAnimationFrame(() => {
+      if (!section.current?.contains(document.activeElement)) heading.current?.focus();
+    });
   };
 
   const coordinator = group.members.find((m) => m.id === group.coordinator?.id);
@@ -122,8 +128,8 @@ function GroupCard({
   const freeDelegations = choices?.delegations.filter((d) => !seatedDelegations.has(d.id)) ?? [];
 
   return (
-    <section className="membership-group" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+    <section className="membership-group" aria-labelledby={headingId} ref={section}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
         <Link to={`/groups/${group.id}`}>
           {t('membership.group', { number, title: group.title })}
         </Link>
