@@ -53,6 +53,19 @@ describe('membership of the working groups in the browser', () => {
     expect(await chair.page.getByRole('button', { name: 'Ajouter' }).count()).toBe(0);
     await chair.page.getByText('Le Secrétariat tient cette liste').waitFor();
 
+    // And the group's own page, in a second tab.
+    const { workingGroups } = (
+      await t.gql<{ workingGroups: { id: string; number: number }[] }>(
+        '{ workingGroups { id number } }',
+        {},
+        chairToken,
+      )
+    ).data!;
+    const groupPage = await chair.context.newPage();
+    await groupPage.goto(`/groups/${workingGroups.find((g) => g.number === 4)!.id}`);
+    await groupPage.getByRole('heading', { name: 'Membres' }).waitFor();
+    expect(await groupPage.getByText('Delegate (demo)').count()).toBe(0);
+
     const secretariat = await open('secretariat@committee.test');
     const page = secretariat.page;
     await page.getByRole('link', { name: 'Membership' }).click();
@@ -88,8 +101,9 @@ describe('membership of the working groups in the browser', () => {
       'France joins the fourth working group.',
     );
 
-    // The Chair's page followed.
+    // The Chair's pages followed.
     await chairGroup4.getByRole('listitem').filter({ hasText: 'Delegate (demo)' }).waitFor();
+    await groupPage.getByRole('listitem').filter({ hasText: 'Delegate (demo)' }).waitFor();
     await expectNoAxeViolations(chair.page, 'the membership page, read only (fr)');
     await screenshot(chair.page, 'membership-read-only-fr');
 
