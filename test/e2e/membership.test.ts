@@ -119,14 +119,33 @@ describe('membership of the working groups in the browser', () => {
       .waitFor();
     await group4.getByRole('button', { name: 'Remove France from working group 4' }).waitFor();
     await chairGroup4.getByText('France', { exact: true }).waitFor();
+    // The delegate also sits in groups 1 and 2: the server says why they cannot coordinate here.
     await group4
       .getByRole('button', {
         name: 'Name coordinator: Delegate (demo) · France, working group 4',
       })
       .click();
     await page
+      .getByRole('alert')
+      .getByText(/also sits in working groups 1 and 2, whose drafts a coordinator would manage too/)
+      .waitFor();
+    // The coordinator removed, then named again.
+    await group4.getByRole('button', { name: 'Remove the coordinator of working group 4' }).click();
+    await page
       .getByRole('status')
-      .getByText('Delegate (demo) · France is now the coordinator of working group 4.')
+      .getByText('Working group 4 has no coordinator now.', { exact: true })
+      .waitFor();
+    await chairGroup4.getByText('Pas encore désigné').waitFor();
+    await group4
+      .getByRole('button', {
+        name: 'Name coordinator: Working group 4 coordinator (demo) · South Africa, working group 4',
+      })
+      .click();
+    await page
+      .getByRole('status')
+      .getByText(
+        'Working group 4 coordinator (demo) · South Africa is now the coordinator of working group 4.',
+      )
       .waitFor();
     await chairGroup4.getByText('coordonnateur', { exact: true }).waitFor();
 

@@ -1,7 +1,7 @@
-import type { Types } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
-import { badInput, notFound } from '../../core/errors';
+import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
 import { Role } from '../../core/role';
 import { sessionCache } from '../auth/session-cache';
 import { DelegationModel } from '../delegations/delegation.model';
@@ -39,6 +39,50 @@ function assertCanSit(person: UserDoc, what: 'member' | 'coordinator'): void {
     );
 }
 
+/** Groups named for messages: "working group 1", "working groups 1 and 2". */
+async function groupNames(ids: Types.ObjectId[]): Promise<string> {
+  const groups = await WorkingGroupModel.find(
+    { _id: mongoose.trusted({ $in: ids }) },
+    { number: 1 },
+  ).lean();
+  const numbers = groups.map((g) => g.number).sort();
+  if (numbers.length < 2) return `working group ${numbers[0]}`;
+  return `working groups ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/**
+ * A coordinator manages the drafts of every group they sit in (`coordinates` in core/roles: the
+ * role and a seat). So a coordinator sits only in the groups they coordinate: the Secretariat is
+ * told so rather than silently making someone manage another group's drafts.
+ */
+async function assertNoStrayCoordination(
+  person: UserDoc,
+  groupId: Types.ObjectId,
+  what: 'seat' | 'name',
+): Promise<void> {
+  if (what === 'seat' && !person.roles.includes(Role.COORDINATOR)) return;
+  const coordinated = (
+    await WorkingGroupModel.find({ coordinatorId: person._id }, { _id: 1 }).lean()
+  ).map((g) => g._id);
+  if (what === 'seat') {
+    const where = coordinated.length > 0 ? await groupNames(coordinated) : 'a working group';
+    throw appError(
+      ErrorCode.Conflict,
+      `${person.name} coordinates ${where}; seated here, they would manage this group's drafts too. Name them coordinator here instead, or seat someone else.`,
+      { field: 'userId' },
+    );
+  }
+  const stray = person.workingGroupIds.filter(
+    (id) => !id.equals(groupId) && !coordinated.some((c) => c.equals(id)),
+  );
+  if (stray.length === 0) return;
+  throw appError(
+    ErrorCode.Conflict,
+    `${person.name} also sits in ${await groupNames(stray)}, whose drafts a coordinator would manage too: take them out of ${stray.length > 1 ? 'those' : 'it'} first, or name someone else.`,
+    { field: 'userId' },
+  );
+}
+
 /** What a person's sessions must now hold, read after the writes. */
 async function membershipOf(userId: Types.ObjectId): Promise<PersonMembership> {
   const person = await UserModel.findById(userId, { roles: 1, workingGroupIds: 1 }).lean<UserDoc>();
@@ -52,7 +96,7 @@ async function membershipOf(userId: Types.ObjectId): Promise<PersonMembership> {
 /**
  * The COORDINATOR role follows the groups a person is named for: given with the first, taken
  * with the last. The rights are the role's in the groups the person sits in (`coordinates` in
- * core/roles), so naming someone who sits in two groups makes them manage both's drafts.
+ * core/roles), which `assertNoStrayCoordination` keeps to the groups they coordinate.
  */
 async function syncCoordinatorRole(userId: Types.ObjectId): Promise<void> {
   const coordinates = await WorkingGroupModel.exists({ coordinatorId: userId });
@@ -92,6 +136,7 @@ export async function addWorkingGroupMember(
   const [group, person] = await Promise.all([findGroup(workingGroupId), findPerson(userId)]);
   assertCanSit(person, 'member');
   if (person.workingGroupIds.some((id) => id.equals(group._id))) return group;
+  await assertNoStrayCoordination(person, workingGroupId, 'seat');
   await UserModel.updateOne({ _id: userId }, { $addToSet: { workingGroupIds: workingGroupId } });
   return announce(workingGroupId, 'memberAdded', user, [userId], events);
 }
@@ -130,7 +175,9 @@ export async function setWorkingGroupCoordinator(
   const previous = group.coordinatorId ?? null;
   if (userId === null ? previous === null : previous?.equals(userId)) return group;
   if (userId) {
-    assertCanSit(await findPerson(userId), 'coordinator');
+    const person = await findPerson(userId);
+    assertCanSit(person, 'coordinator');
+    await assertNoStrayCoordination(person, workingGroupId, 'name');
     await UserModel.updateOne({ _id: userId }, { $addToSet: { workingGroupIds: workingGroupId } });
   }
   await WorkingGroupModel.updateOne({ _id: workingGroupId }, { $set: { coordinatorId: userId } });

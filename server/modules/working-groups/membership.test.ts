@@ -230,6 +230,43 @@ describe('membership of the working groups', () => {
     expect(none.data!.setWorkingGroupCoordinator.coordinator).toBeNull();
   });
 
+  it('keeps a coordinator to the groups they coordinate: the role manages every group one sits in', async () => {
+    // The delegate of France sits in groups 1 and 2: coordinating 2 would make them manage 1.
+    const stray = await t.gql(COORDINATOR, { g: group(2), u: people.delegate }, secretariat);
+    expect(code(stray)).toBe('CONFLICT');
+    expect(stray.errors![0].message).toBe(
+      'Delegate (demo, France) also sits in working group 1, whose drafts a coordinator would manage too: take them out of it first, or name someone else.',
+    );
+    // Group 1's coordinator seated in group 2 would manage its drafts.
+    const seat = await t.gql(ADD, { g: group(2), u: people.coordinator }, secretariat);
+    expect(code(seat)).toBe('CONFLICT');
+    expect(seat.errors![0].message).toMatch(
+      /coordinates working group 1; seated here, they would manage this group's drafts too/,
+    );
+    const after = (await t.gql<{ workingGroups: Group[] }>(GROUPS, {}, secretariat)).data!
+      .workingGroups[1];
+    expect(after.coordinator).toBeNull();
+    expect(after.members.map((m) => m.email)).toEqual(['delegate@committee.test']);
+    // Out of group 1 first, then named for group 2: fine.
+    await t.gql(REMOVE, { g: group(1), u: people.delegate }, secretariat);
+    const named = await t.gql(COORDINATOR, { g: group(2), u: people.delegate }, secretariat);
+    expect(named.data!.setWorkingGroupCoordinator.coordinator.email).toBe(
+      'delegate@committee.test',
+    );
+    const draft1 = await draftOf(1);
+    const draft2 = await draftOf(2);
+    expect((await t.gql(CAN, { id: draft2 }, delegate)).data!.draft.can.manage).toBe(true);
+    expect((await t.gql(CAN, { id: draft1 }, delegate)).data!.draft.can).toEqual({
+      edit: false,
+      manage: false,
+    });
+    // Back as the seed has it.
+    await t.gql(COORDINATOR, { g: group(2), u: null }, secretariat);
+    expect(
+      (await t.gql(ADD, { g: group(1), u: people.delegate }, secretariat)).errors,
+    ).toBeUndefined();
+  });
+
   it('seats and unseats delegations, followed live by open pages', async () => {
     const listening = t.listeners(Topic.WorkingGroupChanged, ALL);
     const live = subscribe(
