@@ -227,3 +227,22 @@ export async function removeWorkingGroupDelegation(
   );
   return announce(workingGroupId, 'delegationRemoved', user, [], events);
 }
+
+/**
+ * Whom the Secretariat may seat in a group now: not yet in it, not an observer, and not a
+ * coordinator (of another group: see `assertNoStrayCoordination`). Empty for anyone else, so the
+ * client offers exactly what the server would accept.
+ */
+export async function seatablePeople(
+  user: AuthUser | null,
+  group: Pick<WorkingGroupDoc, '_id'>,
+): Promise<UserDoc[]> {
+  if (!user || !workingGroupPolicy.manageMembers(user)) return [];
+  const people = await UserModel.find().sort({ name: 1 }).lean<UserDoc[]>();
+  return people.filter(
+    (p) =>
+      !(p.workingGroupIds ?? []).some((id) => id.equals(group._id)) &&
+      !p.roles.every((r) => r === Role.OBSERVER) &&
+      !p.roles.includes(Role.COORDINATOR),
+  );
+}

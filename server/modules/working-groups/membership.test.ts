@@ -117,6 +117,30 @@ describe('membership of the working groups', () => {
     expect(after).toEqual(groups);
   });
 
+  it('offers the Secretariat exactly whom it would seat, and nobody else anyone', async () => {
+    const SEATABLE = '{ workingGroups { number seatablePeople { email } } }';
+    const res = await t.gql(SEATABLE, {}, secretariat);
+    expect(res.errors).toBeUndefined();
+    const seen = res.data!.workingGroups as {
+      number: number;
+      seatablePeople: { email: string }[];
+    }[];
+    // Group 4: not its members, not the observer, not another group's coordinator.
+    expect(seen[3].seatablePeople.map((p) => p.email).sort()).toEqual([
+      'chair@committee.test',
+      'delegate@committee.test',
+      'expert@committee.test',
+      'secretariat@committee.test',
+    ]);
+    expect(seen[0].seatablePeople.map((p) => p.email)).not.toContain('delegate@committee.test');
+    for (const token of [chair, delegate]) {
+      const theirs = (await t.gql(SEATABLE, {}, token)).data!.workingGroups as {
+        seatablePeople: unknown[];
+      }[];
+      expect(theirs.every((g) => g.seatablePeople.length === 0)).toBe(true);
+    }
+  });
+
   it('validates its input with clear errors and changes nothing', async () => {
     const bad = await t.gql(ADD, { g: 'nope', u: people.delegate }, secretariat);
     expect(code(bad)).toBe('BAD_USER_INPUT');

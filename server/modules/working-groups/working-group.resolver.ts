@@ -29,6 +29,7 @@ import {
   addWorkingGroupMember,
   removeWorkingGroupDelegation,
   removeWorkingGroupMember,
+  seatablePeople,
   setWorkingGroupCoordinator,
 } from './membership.service';
 import { WorkingGroupDoc, WorkingGroupModel } from './working-group.model';
@@ -204,6 +205,18 @@ export class WorkingGroupResolver {
     return found
       .flatMap((d) => (d && !(d instanceof Error) ? [present(d)] : []))
       .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => [User], {
+    complexity: listCost(20),
+    description:
+      'Whom the signed-in person may seat in the group now (empty unless they manage its members)',
+  })
+  async seatablePeople(
+    @Root() g: WorkingGroupRoot,
+    @CurrentUser({ optional: true }) user: AuthUser | null,
+  ) {
+    return presentAll(await seatablePeople(user, g));
   }
 
   @FieldResolver(() => [Draft], { complexity: listCost(5) })

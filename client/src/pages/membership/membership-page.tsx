@@ -118,13 +118,9 @@ function GroupCard({
 
   const coordinator = group.members.find((m) => m.id === group.coordinator?.id);
   const manage = choices !== null;
-  const seatedPeople = new Set(group.members.map((m) => m.id));
   const seatedDelegations = new Set(group.delegations.map((d) => d.id));
-  // Observers read only: the server refuses them a seat, so they are not offered.
-  const candidates =
-    choices?.users.filter(
-      (u) => !seatedPeople.has(u.id) && u.roles.some((r) => r !== 'OBSERVER'),
-    ) ?? [];
+  // The server says whom it would seat (not observers, not another group's coordinator).
+  const candidates = group.seatablePeople;
   const freeDelegations = choices?.delegations.filter((d) => !seatedDelegations.has(d.id)) ?? [];
 
   return (

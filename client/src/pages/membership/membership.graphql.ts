@@ -25,6 +25,16 @@ export const MembershipGroupFields = graphql(`
       nameEn: name(lang: EN)
       nameFr: name(lang: FR)
     }
+    seatablePeople {
+      id
+      name
+      delegation {
+        id
+        code
+        nameEn: name(lang: EN)
+        nameFr: name(lang: FR)
+      }
+    }
     can {
       manageMembers
     }
@@ -39,20 +49,9 @@ export const MembershipQuery = graphql(`
   }
 `);
 
-/** Who may be seated and which delegations: read only for those who manage membership. */
+/** The delegations to choose from: read only for those who manage membership. */
 export const MembershipChoicesQuery = graphql(`
   query MembershipChoices {
-    users {
-      id
-      name
-      roles
-      delegation {
-        id
-        code
-        nameEn: name(lang: EN)
-        nameFr: name(lang: FR)
-      }
-    }
     delegations {
       id
       code
