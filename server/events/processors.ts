@@ -4,6 +4,7 @@ import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
+import { membershipTopics } from './membership';
 import { notificationProcessors } from './notifications';
 import { paragraphStatus } from './paragraphs';
 import { readingTopics } from './readings';
@@ -38,6 +39,7 @@ export function startProcessors(
     ...readingTopics(events, pubSub),
     ...notificationProcessors(events, pubSub),
     ...silenceTopics(events, pubSub, collab),
+    ...membershipTopics(events, pubSub),
   ];
   return () => {
     for (const stop of stops) stop();

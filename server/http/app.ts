@@ -76,6 +76,10 @@ export async function startApp(
   const stopSessionEviction = pubSub.listen(Topic.SessionRevoked, ALL, ({ sessionId }) =>
     sessionCache.revoke(sessionId),
   );
+  // Someone's groups changed (on any instance): their cached sessions are read again.
+  const stopMembershipEviction = pubSub.listen(Topic.MembershipChanged, ALL, ({ userId }) =>
+    sessionCache.forgetUser(userId),
+  );
   const ws = attachWebSocket(httpServer, schema, { pubSub, events }, collab, {
     ...limits,
     maxPayload: config.maxBodyBytes,
@@ -163,6 +167,7 @@ export async function startApp(
       stopProcessors();
       stopNotificationSchedules();
       stopSessionEviction();
+      stopMembershipEviction();
       sessionCache.clear();
     },
   };

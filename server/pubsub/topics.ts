@@ -18,6 +18,9 @@ export enum Topic {
   // Notifications (issue 12, item 2), routed by the person's id.
   NotificationAdded = 'NOTIFICATION_ADDED',
   NotificationsRead = 'NOTIFICATIONS_READ',
+  // Membership (issue 12, item 4).
+  MembershipChanged = 'MEMBERSHIP_CHANGED',
+  WorkingGroupChanged = 'WORKING_GROUP_CHANGED',
 }
 
 /** Where an update was accepted: the instance and its running count, so that a subscriber can
@@ -85,6 +88,21 @@ export interface TopicPayloads {
   [Topic.NotificationAdded]: NotificationDoc;
   /** A person marked notifications read; how many are left unread (routed by their user id). */
   [Topic.NotificationsRead]: { unread: number };
+  // Membership (issue 12, item 4).
+  /**
+   * A person's memberships as they now are (ids in hex, to cross Redis), routed by their user id
+   * (their open sockets apply it) and under ALL (every instance's session cache forgets them).
+   */
+  [Topic.MembershipChanged]: MembershipPayload;
+  /** Who sits in a working group changed (routed under ALL and by the group's id). */
+  [Topic.WorkingGroupChanged]: { workingGroupId: string };
+}
+
+/** What a person's open sessions hold of their memberships, after a change. */
+export interface MembershipPayload {
+  userId: string;
+  roles: string[];
+  workingGroupIds: string[];
 }
 
 /** Routing id of events every subscriber of a topic wants. */

@@ -8,6 +8,8 @@ export interface DemoAccount {
   roles: Role[];
   delegation: string | null;
   workingGroups: number[];
+  /** The working group this account is named coordinator of (one of its `workingGroups`). */
+  coordinates: number | null;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -18,6 +20,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: [Role.CHAIR],
     delegation: 'IDN',
     workingGroups: [],
+    coordinates: null,
   },
   {
     key: 'coordinator',
@@ -26,6 +29,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: [Role.COORDINATOR, Role.DELEGATE],
     delegation: 'EST',
     workingGroups: [1],
+    coordinates: 1,
   },
   {
     key: 'delegate',
@@ -34,6 +38,26 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: [Role.DELEGATE],
     delegation: 'FRA',
     workingGroups: [1, 2],
+    coordinates: null,
+  },
+  // Working groups 3 and 4 had no member: their drafts could not be edited in the demo.
+  {
+    key: 'coordinator3',
+    email: 'coordinator3@committee.test',
+    name: 'Working group 3 coordinator (demo, Germany)',
+    roles: [Role.COORDINATOR, Role.DELEGATE],
+    delegation: 'DEU',
+    workingGroups: [3],
+    coordinates: 3,
+  },
+  {
+    key: 'coordinator4',
+    email: 'coordinator4@committee.test',
+    name: 'Working group 4 coordinator (demo, South Africa)',
+    roles: [Role.COORDINATOR, Role.DELEGATE],
+    delegation: 'ZAF',
+    workingGroups: [4],
+    coordinates: 4,
   },
   {
     key: 'expert',
@@ -42,6 +66,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: [Role.EXPERT],
     delegation: null,
     workingGroups: [],
+    coordinates: null,
   },
   {
     key: 'secretariat',
@@ -50,6 +75,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: [Role.SECRETARIAT],
     delegation: null,
     workingGroups: [],
+    coordinates: null,
   },
   {
     key: 'observer',
@@ -58,5 +84,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: [Role.OBSERVER],
     delegation: 'KEN',
     workingGroups: [],
+    coordinates: null,
   },
 ];

@@ -9,7 +9,7 @@ import { UserModel } from '../modules/users/user.model';
 import { WorkingGroupModel } from '../modules/working-groups/working-group.model';
 import { CALENDAR, SeedItem } from './calendar';
 import { DELEGATIONS } from './delegations';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';
 import { ADMINISTRATION_TASKS, WORKING_GROUPS } from './working-groups';
 
 interface Upsertable {
@@ -18,6 +18,37 @@ interface Upsertable {
     update: object,
     options: { upsert: true; timestamps: false },
   ): { exec(): Promise<{ upsertedCount: number }> };
+}
+
+/** The delegations of the demo accounts that sit in a group: the group's delegations. */
+function delegationsSeatedIn(groupNumber: number) {
+  const codes = new Set(
+    DEMO_ACCOUNTS.filter((a) => a.delegation && a.workingGroups.includes(groupNumber)).map(
+      (a) => a.delegation as string,
+    ),
+  );
+  return [...codes].sort().map((code) => seedId(`delegation:${code}`));
+}
+
+/**
+ * A database seeded before a demo account existed (working groups 3 and 4 had nobody) gets that
+ * account's seats when the account is added: its delegation in its groups, and the coordination
+ * it is named for if the group has no coordinator. Only then: what the Secretariat changed since
+ * stays as it is.
+ */
+async function seatNewAccount(a: DemoAccount): Promise<void> {
+  for (const n of a.workingGroups) {
+    if (a.delegation)
+      await WorkingGroupModel.updateOne(
+        { _id: seedId(`working-group:${n}`) },
+        { $addToSet: { delegationIds: seedId(`delegation:${a.delegation}`) } },
+      );
+  }
+  if (a.coordinates !== null)
+    await WorkingGroupModel.updateOne(
+      { _id: seedId(`working-group:${a.coordinates}`), coordinatorId: null },
+      { $set: { coordinatorId: seedId(`user:${a.key}`) } },
+    );
 }
 
 export interface SeedReport {
@@ -85,15 +116,15 @@ export async function seedDatabase(
   });
 
   log('working groups and their drafts');
-  const coordinator = DEMO_ACCOUNTS.find((a) => a.key === 'coordinator');
   for (const g of WORKING_GROUPS) {
-    const coordinates = coordinator?.workingGroups.includes(g.number);
+    const coordinator = DEMO_ACCOUNTS.find((a) => a.coordinates === g.number);
     await upsert(WorkingGroupModel, `working-group:${g.number}`, {
       number: g.number,
       paragraph: g.paragraph,
       title: g.title,
       mandate: g.mandate,
-      coordinatorId: coordinates && coordinator ? seedId(`user:${coordinator.key}`) : null,
+      coordinatorId: coordinator ? seedId(`user:${coordinator.key}`) : null,
+      delegationIds: delegationsSeatedIn(g.number),
     });
     await upsert(DraftModel, `draft:${g.number}`, {
       workingGroupId: seedId(`working-group:${g.number}`),
@@ -150,6 +181,7 @@ export async function seedDatabase(
         seeded: true,
       },
     );
+    await seatNewAccount(a);
   }
   return report;
 }

@@ -30,9 +30,12 @@ const loadWorkingGroupPage = () =>
   }));
 const loadCalendarPage = () =>
   import('../pages/calendar/calendar-page').then((m) => ({ default: m.CalendarPage }));
+const loadMembershipPage = () =>
+  import('../pages/membership/membership-page').then((m) => ({ default: m.MembershipPage }));
 if (location.pathname === '/') void loadDashboardPage();
 else if (location.pathname.startsWith('/groups/')) void loadWorkingGroupPage();
 else if (location.pathname.startsWith('/calendar')) void loadCalendarPage();
+else if (location.pathname.startsWith('/membership')) void loadMembershipPage();
 const DashboardPage = loadWhenNeeded(loadDashboardPage);
 const WorkingGroupPage = loadWhenNeeded(loadWorkingGroupPage);
 const CalendarPage = loadWhenNeeded(loadCalendarPage);
@@ -40,6 +43,7 @@ const loadNotificationsPage = () =>
   import('../notifications/notifications-page').then((m) => ({ default: m.NotificationsPage }));
 if (location.pathname === '/notifications') void loadNotificationsPage();
 const NotificationsPage = loadWhenNeeded(loadNotificationsPage);
+const MembershipPage = loadWhenNeeded(loadMembershipPage);
 
 interface Clients {
   token: string | null;
@@ -104,6 +108,9 @@ export function App() {
           </Route>
           <Route path="/notifications">
             <NotificationsPage />
+          </Route>
+          <Route path="/membership">
+            <MembershipPage />
           </Route>
           <Route>
             <Redirect to="/" replace />

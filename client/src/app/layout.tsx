@@ -6,6 +6,7 @@ import { type Session, session } from '../api/session';
 import { graphql } from '../gql';
 import { LANGS, setLang, useT } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/bell';
+import { useMyMembership } from './use-my-membership';
 
 const SignOut = graphql(`
   mutation SignOut {
@@ -49,6 +50,7 @@ export function Layout({ current, children }: { current: Session; children: Reac
   const { t } = useT();
   const connection = useConnection();
   const [logout] = useMutation(SignOut);
+  useMyMembership();
   // After following a link, focus goes to the new page's content (as a page load would do).
   const [pathname] = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -79,6 +81,9 @@ export function Layout({ current, children }: { current: Session; children: Reac
           </NavItem>
           <NavItem to="/calendar" current={pathname.startsWith('/calendar')}>
             {t('nav.calendar')}
+          </NavItem>
+          <NavItem to="/membership" current={pathname.startsWith('/membership')}>
+            {t('nav.membership')}
           </NavItem>
         </nav>
         <div className="account">

@@ -76,6 +76,17 @@ export class SessionCache {
     else this.tokenOfSession.delete(sessionId);
   }
 
+  /**
+   * Forgets every session of a person (their id in hex) whose memberships or roles changed, so
+   * that the next request reads them again. Rare (the Secretariat's doing): a scan is enough.
+   */
+  forgetUser(userId: string): void {
+    this.revocations += 1;
+    for (const [tokenHash, entry] of [...this.entries]) {
+      if (entry.user.id === userId) this.remove(tokenHash, entry);
+    }
+  }
+
   clear(): void {
     this.revocations += 1;
     this.entries.clear();

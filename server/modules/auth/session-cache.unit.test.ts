@@ -51,6 +51,23 @@ describe('the session cache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it("forgets every session of a person whose groups changed, and none of anyone else's", () => {
+    const cache = new SessionCache({ ttlMs: 30_000, maxEntries: 10 });
+    const phone = person();
+    const laptop = { ...person(), id: phone.id, _id: phone._id };
+    const other = person();
+    cache.set('phone', phone, cache.epoch(), T0);
+    cache.set('laptop', laptop, cache.epoch(), T0);
+    cache.set('other', other, cache.epoch(), T0);
+    const epoch = cache.epoch(); // a read of the person started before the change…
+    cache.forgetUser(phone.id);
+    expect(cache.get('phone', T0)).toBeNull();
+    expect(cache.get('laptop', T0)).toBeNull();
+    expect(cache.get('other', T0)).toBe(other);
+    cache.set('phone', phone, epoch, T0); // …is not kept: it may hold the old groups
+    expect(cache.size).toBe(1);
+  });
+
   it('does not keep what was read before a revocation that came in meanwhile', () => {
     const cache = new SessionCache({ ttlMs: 30_000, maxEntries: 10 });
     const user = person();

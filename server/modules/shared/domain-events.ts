@@ -10,6 +10,8 @@ import type { NotificationDoc } from '../notifications/notification.model';
 import type { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DraftReadingDoc } from '../readings/reading.model';
 import type { DraftVersionDoc } from '../versions/version.model';
+import type { MembershipChange, PersonMembership } from '../working-groups/membership.data';
+import type { WorkingGroupDoc } from '../working-groups/working-group.model';
 
 /**
  * What happened in the domain, each emitted once by the service that made the change, after its
@@ -117,6 +119,17 @@ export interface DomainEventMap {
   'session.started': { sessionId: Types.ObjectId; userId: Types.ObjectId };
   'session.revoked': { sessionIds: Types.ObjectId[]; userId: Types.ObjectId | null };
   'user.passwordChanged': { userId: Types.ObjectId };
+  // Membership (issue 12, item 4).
+  /**
+   * Who sits in a working group or coordinates it changed (the Secretariat's doing): `people` are
+   * those whose memberships changed, as they now are, for their open sessions to apply at once.
+   */
+  'workingGroup.membershipChanged': {
+    workingGroup: WorkingGroupDoc;
+    change: MembershipChange;
+    byId: Types.ObjectId;
+    people: PersonMembership[];
+  };
 }
 
 export type DomainEventType = keyof DomainEventMap;

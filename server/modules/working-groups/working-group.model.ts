@@ -10,6 +10,11 @@ const workingGroupSchema = new Schema(
     title: { type: localizedTextSchema, required: true },
     mandate: { type: [taskSchema], default: [] },
     coordinatorId: { type: Schema.Types.ObjectId, default: null },
+    /**
+     * The delegations that sit in the group (the Secretariat assigns them). Edit rights stay a
+     * person's: a delegate writes in the groups they are a member of, not in their delegation's.
+     */
+    delegationIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true },
 );

@@ -8,21 +8,24 @@ import {
 } from '../../../test/helpers/policy-table';
 import { workingGroupAbilities } from './working-group.policy';
 
-/* From the README: a group's coordinator, the Chair and the Secretariat start a new draft there. */
+/*
+ * From the README: a group's coordinator, the Chair and the Secretariat start a new draft there;
+ * the Secretariat alone assigns delegations and people to groups and names coordinators.
+ */
 const TABLE = parseTable(`
-  role         group  createDraft
-  CHAIR        own    yes
-  CHAIR        other  yes
-  SECRETARIAT  own    yes
-  SECRETARIAT  other  yes
-  COORDINATOR  own    yes
-  COORDINATOR  other  -
-  DELEGATE     own    -
-  DELEGATE     other  -
-  EXPERT       own    -
-  EXPERT       other  -
-  OBSERVER     own    -
-  OBSERVER     other  -
+  role         group  createDraft  manageMembers
+  CHAIR        own    yes          -
+  CHAIR        other  yes          -
+  SECRETARIAT  own    yes          yes
+  SECRETARIAT  other  yes          yes
+  COORDINATOR  own    yes          -
+  COORDINATOR  other  -            -
+  DELEGATE     own    -            -
+  DELEGATE     other  -            -
+  EXPERT       own    -            -
+  EXPERT       other  -            -
+  OBSERVER     own    -            -
+  OBSERVER     other  -            -
 `);
 
 describe('working group abilities, every role × own or other group', () => {
@@ -36,6 +39,9 @@ describe('working group abilities, every role × own or other group', () => {
   );
 
   it('gives no ability to someone not signed in', () => {
-    expect(workingGroupAbilities(null, groupOf('own'))).toEqual({ createDraft: false });
+    expect(workingGroupAbilities(null, groupOf('own'))).toEqual({
+      createDraft: false,
+      manageMembers: false,
+    });
   });
 });

@@ -4,6 +4,12 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 export class WorkingGroupAbilities {
   @Field(() => Boolean, { description: 'Start a draft for it (createDraft)' })
   createDraft!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Assign delegations and people to it and name its coordinator (addWorkingGroupMember, …)',
+  })
+  manageMembers!: boolean;
 }
 
 @ObjectType({ description: 'One of the four working groups of the comprehensive review' })

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link, useParams } from 'wouter';
 import { graphql } from '../../gql';
 import { apiLang, useT } from '../../i18n/i18n';
@@ -47,10 +47,34 @@ const WorkingGroupQuery = graphql(`
   }
 `);
 
+// Who sits in the group, live: the same selection as the page's, merged by Apollo's cache.
+const WorkingGroupMembersChanged = graphql(`
+  subscription WorkingGroupMembersChanged($id: ID!) {
+    workingGroupChanged(workingGroupId: $id) {
+      id
+      coordinator {
+        id
+        name
+      }
+      members {
+        id
+        name
+        delegation {
+          id
+          code
+          nameEn: name(lang: EN)
+          nameFr: name(lang: FR)
+        }
+      }
+    }
+  }
+`);
+
 export function WorkingGroupPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const result = useQuery(WorkingGroupQuery, { variables: { id, lang: apiLang(lang) } });
+  useSubscription(WorkingGroupMembersChanged, { variables: { id }, skip: !id });
   const { loading, error, refetch } = result;
   const data = shownData(result, (previous) => previous.workingGroup.id === id);
   useDocumentTitle(data?.workingGroup.title);
