@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
+import { inRequest, requestIdFrom } from '../core/request-context';
 import type { Database } from '../db/database';
 import { notificationSchedules } from '../events/notifications';
 import { startProcessors } from '../events/processors';
@@ -50,6 +51,12 @@ export async function startApp(
   const limits = { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity };
   const app = express();
   app.disable('x-powered-by');
+  // Every request runs in its own context (its id and address), for logs and the audit trail.
+  app.use((req, res, next) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', requestId);
+    inRequest({ requestId, ip: req.ip ?? null }, next);
+  });
   const httpServer = http.createServer(app);
   const events = new DomainEvents();
   const collab = new Collaboration(pubSub, {
