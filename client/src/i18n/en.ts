@@ -192,6 +192,8 @@ export const en = {
     titleFr: 'Title in French (optional)',
     submit: 'Import',
     importing: 'Importing the document…',
+    reading: 'Sent. Reading the document and making the draft…',
+    progress: 'Sending the document',
     tooLarge: 'This file is larger than 10 MB: a Word document to import must be smaller.',
   },
   export: {

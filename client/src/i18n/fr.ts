@@ -202,6 +202,8 @@ export const fr: Messages = {
     titleFr: 'Titre en français (facultatif)',
     submit: 'Importer',
     importing: 'Import du document…',
+    reading: 'Envoyé. Lecture du document et création du projet…',
+    progress: 'Envoi du document',
     tooLarge: 'Ce fichier dépasse 10 Mo : un document Word à importer doit être plus petit.',
   },
   export: {

@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { useLocation } from 'wouter';
-import { sessionFetch } from '../../api/session-fetch';
+import { uploadWithSession } from '../../api/session-upload';
 import { useT } from '../../i18n/i18n';
 import { errorText } from '../../ui/error-text';
 
@@ -20,6 +20,7 @@ export function ImportDraft({ workingGroupId }: { workingGroupId: string }) {
   const [titleFr, setTitleFr] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
 
   if (!open)
     return (
@@ -41,12 +42,21 @@ export function ImportDraft({ workingGroupId }: { workingGroupId: string }) {
       const params = new URLSearchParams({ workingGroupId, fileName: file.name });
       if (titleEn.trim()) params.set('titleEn', titleEn.trim());
       if (titleFr.trim()) params.set('titleFr', titleFr.trim());
-      const res = await sessionFetch(`/drafts/import?${params}`, { method: 'POST', body: file });
-      const { draft } = (await res.json()) as { draft: { id: string } };
+      setSent(0);
+      const { draft } = await uploadWithSession<{ draft: { id: string } }>(
+        `/drafts/import?${params}`,
+        file,
+        (share) => {
+          setSent(share);
+          // Sent whole: the server now reads it and makes the draft.
+          if (share >= 1) setMessage({ text: t('import.reading'), error: false });
+        },
+      );
       await client.refetchQueries({ include: ['WorkingGroup', 'Dashboard'] });
       navigate(`/drafts/${draft.id}`);
     } catch (err) {
       setMessage({ text: errorText(err, lang), error: true });
+      setSent(null);
       setBusy(false);
     }
   };
@@ -92,6 +102,11 @@ export function ImportDraft({ workingGroupId }: { workingGroupId: string }) {
           {t('comments.cancel')}
         </button>
       </div>
+      {sent !== null && (
+        <progress max={1} value={sent} aria-label={t('import.progress')}>
+          {Math.round(sent * 100)} %
+        </progress>
+      )}
       <p role="status" className={message?.error ? 'notice notice-error' : 'hint'}>
         {message?.text}
       </p>
