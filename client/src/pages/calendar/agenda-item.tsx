@@ -4,9 +4,9 @@ import { Link } from 'wouter';
 import { CommentThreads } from '../../comments/comment-thread';
 import type { LinkedDraftFragment, MeetingFieldsFragment } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { StatusBadge } from '../../ui/status-badge';
 import { AgendaItemForm, type ItemDraft, reorderKey, toItemInput } from './agenda-item-form';
-import { ConfirmDialog } from './confirm-dialog';
 import { RemoveAgendaItem, UpdateAgendaItem } from './meeting.graphql';
 import { formatReference } from './reference';
 import { useLiveCommentCount } from './use-live-comment-count';
@@ -185,6 +185,7 @@ export function ItemView({
       )}
       {removing && (
         <ConfirmDialog
+          danger
           title={t('meetingEdit.removeItemTitle', { title: item.title })}
           body={t('meetingEdit.removeItemBody')}
           confirmLabel={t('meetingEdit.removeItem')}

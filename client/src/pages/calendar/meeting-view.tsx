@@ -3,12 +3,12 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { MeetingFieldsFragment } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { formatMeetingDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
 import { Empty } from '../../ui/states';
 import { ItemView } from './agenda-item';
 import { AgendaItemForm, emptyItem, toItemInput } from './agenda-item-form';
-import { ConfirmDialog } from './confirm-dialog';
 import {
   AddAgendaItem,
   AgendaChangedSubscription,
@@ -173,6 +173,7 @@ export function MeetingView({ meeting: m }: { meeting: MeetingFieldsFragment }) 
         ))}
       {deleting && (
         <ConfirmDialog
+          danger
           title={t('meetingEdit.deleteTitle', { title: m.title })}
           body={t('meetingEdit.deleteBody')}
           confirmLabel={t('meetingEdit.deleteMeeting')}

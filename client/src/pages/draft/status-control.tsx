@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { graphql } from '../../gql';
 import type { DraftAbilitiesFieldsFragment, DraftStatus } from '../../gql/graphql';
 import { useT } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { errorText } from '../../ui/error-text';
 
 const SetStatus = graphql(`
@@ -76,8 +77,12 @@ export function StatusControl({
         </span>
       )}
       {confirming && (
-        <ConfirmAdoption
-          onConfirm={() => {
+        <ConfirmDialog
+          title={t('draft.adoptTitle')}
+          body={t('draft.adoptBody')}
+          confirmLabel={t('draft.adoptConfirm')}
+          cancelLabel={t('draft.adoptCancel')}
+          onConfirm={async () => {
             setConfirming(false);
             change('ADOPTED');
           }}
@@ -85,54 +90,5 @@ export function StatusControl({
         />
       )}
     </>
-  );
-}
-
-/**
- * A modal dialog (the browser's own: it keeps focus inside, makes the rest of the page inert and
- * closes on Escape). Focus starts on Cancel, the choice that changes nothing.
- */
-function ConfirmAdoption({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const title = useId();
-  const body = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    // The element that opened it gets focus back when the dialog closes.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    cancel.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      role="alertdialog"
-      aria-labelledby={title}
-      aria-describedby={body}
-      // Escape: the browser fires `cancel`; closing is left to React, which removes the dialog.
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={title}>{t('draft.adoptTitle')}</h2>
-      <p id={body}>{t('draft.adoptBody')}</p>
-      <div className="confirm-actions">
-        <button type="button" ref={cancel} onClick={onCancel}>
-          {t('draft.adoptCancel')}
-        </button>
-        <button type="button" className="primary" onClick={onConfirm}>
-          {t('draft.adoptConfirm')}
-        </button>
-      </div>
-    </dialog>
   );
 }

@@ -1,22 +1,29 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useT } from '../../i18n/i18n';
-import { errorText } from '../../ui/error-text';
+import { useT } from '../i18n/i18n';
+import { errorText } from './error-text';
 
 /**
- * Asks before something that cannot be undone (deleting a meeting, removing an agenda item): the
- * browser's modal dialog (focus kept inside, Escape cancels), focus on Cancel, and back on the
- * button that opened it when it closes. A refusal is said inside it.
+ * Asks before something that cannot easily be undone (adopting a text, restoring a version,
+ * deleting a meeting): the browser's modal dialog (focus kept inside, the rest of the page inert,
+ * Escape cancels), focus on Cancel, the choice that changes nothing, and back on the button that
+ * opened it when it closes. A refusal is said inside it.
  */
 export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  cancelLabel,
+  danger = false,
   onConfirm,
   onCancel,
 }: {
   title: string;
   body: string;
   confirmLabel: string;
+  /** "Cancel" unless said otherwise. */
+  cancelLabel?: string;
+  /** Destroys something (red button). */
+  danger?: boolean;
   onConfirm: () => Promise<unknown>;
   onCancel: () => void;
 }) {
@@ -70,9 +77,14 @@ export function ConfirmDialog({
       )}
       <div className="confirm-actions">
         <button type="button" ref={cancel} onClick={onCancel}>
-          {t('meetingEdit.cancel')}
+          {cancelLabel ?? t('meetingEdit.cancel')}
         </button>
-        <button type="button" className="primary danger" disabled={busy} onClick={confirm}>
+        <button
+          type="button"
+          className={danger ? 'primary danger' : 'primary'}
+          disabled={busy}
+          onClick={confirm}
+        >
           {confirmLabel}
         </button>
       </div>
