@@ -13,6 +13,7 @@ import { Language, pick } from '../shared/localized';
 import type { DraftTextPort } from '../versions/draft-text';
 import { bytesOf } from '../versions/draft-text';
 import { type DraftVersionDoc, DraftVersionModel } from '../versions/version.model';
+import { labelIn } from '../versions/version-labels';
 import type { DocumentMeta } from './document-meta';
 import { ExportView, type OutlineBlock, outlineOf } from './document-outline';
 
@@ -129,7 +130,9 @@ export async function draftDocument(
     }),
     language: labels.language,
     draftMark: draft.status === DraftStatus.ADOPTED ? null : labels.draft,
-    version: version ? labels.version(version.number, version.label ?? null) : null,
+    version: version
+      ? labels.version(version.number, labelIn(version.label ?? null, request.lang))
+      : null,
     viewNote: request.view === ExportView.MARKED ? labels.marked : null,
   };
   const name = (symbol ?? title)

@@ -13,6 +13,7 @@ import { DraftStatus } from '../drafts/draft-status';
 import type { DomainEvents } from '../shared/domain-events';
 import type { DraftTextPort } from '../versions/draft-text';
 import { freezeVersion } from '../versions/version.service';
+import { SILENCE_LABEL } from '../versions/version-labels';
 import {
   ACTIVE_SLOT,
   type SilenceBreakDoc,
@@ -38,7 +39,6 @@ const MAX_SILENCE_MS = 366 * 24 * 3_600_000;
  */
 export const RECOVERY_GRACE_MS = 5_000;
 /** Label of the version frozen when a text is circulated. */
-export const SILENCE_VERSION_LABEL = 'Circulated under the silence procedure';
 
 /**
  * What the silence procedure needs of the co-editing core: the stored text (to freeze it), and
@@ -163,7 +163,7 @@ export async function startSilence(
   // way on another instance, before that instance hears of the lock, may still land after it:
   // the race the edit gate documents for adoption.)
   await texts.editsSettled(draftId.toHexString());
-  const version = await freezeVersion(locked, user._id, SILENCE_VERSION_LABEL, texts);
+  const version = await freezeVersion(locked, user._id, SILENCE_LABEL, texts);
   await SilenceProcedureModel.updateOne(
     { _id: procedure._id },
     { $set: { versionId: version._id } },

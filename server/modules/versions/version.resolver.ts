@@ -16,6 +16,7 @@ import { CurrentUser } from '../../graphql/current-user';
 import type { DraftDoc } from '../drafts/draft.model';
 import { Draft } from '../drafts/draft.type';
 import { parseId } from '../shared/ids';
+import { Language } from '../shared/localized.enums';
 import { Presented, present, presentAll } from '../shared/present';
 import { User } from '../users/user.type';
 import type { TextChangeData } from './compare';
@@ -29,6 +30,7 @@ import {
   restoreDraftVersion,
 } from './version.service';
 import { DraftComparison, DraftVersion, TextChange } from './version.type';
+import { labelIn } from './version-labels';
 
 type VersionRoot = Presented<DraftVersionDoc>;
 
@@ -86,6 +88,18 @@ export class DraftVersionResolver {
       to ? parseId(to, 'to') : null,
       ctx.collab,
     );
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'e.g. "Zero draft", "Chair\'s text" as typed; the platform\'s own ("Adopted text") in the language asked for',
+  })
+  label(
+    @Root() v: VersionRoot,
+    @Arg('lang', () => Language, { nullable: true }) lang?: Language,
+  ): string | null {
+    return labelIn(v.label ?? null, lang);
   }
 
   @FieldResolver(() => String, { description: '"Rev.1", "Rev.2"…' })

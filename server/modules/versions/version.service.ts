@@ -22,7 +22,7 @@ import { DraftVersionDoc, DraftVersionModel } from './version.model';
 /** Longest label of a version ("Zero draft", "Chair's text", "Revised after the 12 May meeting"). */
 export const MAX_LABEL_LENGTH = 120;
 /** Label of the version adoption freezes by itself. */
-export const ADOPTION_LABEL = 'Adopted text';
+export { ADOPTION_LABEL } from './version-labels';
 
 const MAX_NUMBER_ATTEMPTS = 20;
 

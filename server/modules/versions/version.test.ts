@@ -262,6 +262,14 @@ describe('draft versions, comparison, attribution and restore', () => {
       text: 'Later First words.\nMore.',
       createdBy: { name: expect.any(String) },
     });
+    // The platform's own label reads in the reader's language; people's labels stay as typed.
+    const french = await t.gql(
+      'query($d: ID!) { draft(id: $d) { versions { number label(lang: FR) } } }',
+      { d: draftId },
+      chair,
+    );
+    const labels = french.data!.draft.versions as { number: number; label: string | null }[];
+    expect(labels.find((v) => v.number === 7)!.label).toBe('Texte adopté');
     // Adopted: its text can no longer be changed by a restore either.
     const locked = await t.gql(RESTORE, { v: v1.id }, chair);
     expect(locked.errors?.[0].extensions?.code).toBe('DRAFT_LOCKED');

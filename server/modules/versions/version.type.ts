@@ -12,9 +12,6 @@ export class DraftVersion {
   @Field(() => Int, { description: '1, 2, 3… per draft, in the order they were made' })
   number!: number;
 
-  @Field(() => String, { nullable: true, description: 'e.g. "Zero draft", "Chair\'s text"' })
-  label!: string | null;
-
   @Field(() => Date)
   createdAt!: Date;
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
-import { useT } from '../../../i18n/i18n';
+import { apiLang, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../ui/error-text';
 import { DraftVersionsQuery } from '../history/history.graphql';
 import { versionName } from '../history/version-name';
@@ -50,7 +50,10 @@ export function ExportMenu({ draftId }: { draftId: string }) {
   });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const { data } = useQuery(DraftVersionsQuery, { variables: { id: draftId }, skip: !open });
+  const { data } = useQuery(DraftVersionsQuery, {
+    variables: { id: draftId, lang: apiLang(lang) },
+    skip: !open,
+  });
   const versions = data?.draft.versions ?? [];
   const ids = useId();
   const set = (change: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...change }));

@@ -5,7 +5,7 @@ import type {
   DraftStatus,
   DraftVersionFieldsFragment,
 } from '../../../gql/graphql';
-import { useT } from '../../../i18n/i18n';
+import { apiLang, useT } from '../../../i18n/i18n';
 import { ErrorState, Loading } from '../../../ui/states';
 import { ComparePicker } from './compare-picker';
 import { DecisionList } from './decision-list';
@@ -45,7 +45,7 @@ export function HistoryPanel({
   onCompare: (sides: ComparisonSides, versions: readonly DraftVersionFieldsFragment[]) => void;
   onRestored: () => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const heading = useId();
   const {
     data,
@@ -53,7 +53,7 @@ export function HistoryPanel({
     loading,
     refetch: refetchVersions,
   } = useQuery(DraftVersionsQuery, {
-    variables: { id: draftId },
+    variables: { id: draftId, lang: apiLang(lang) },
     fetchPolicy: 'cache-and-network',
   });
   // Each reading of the versions reads the revisions again too: a new version closes them.

@@ -5,7 +5,7 @@ export const DraftVersionFields = graphql(`
     id
     number
     name
-    label
+    label(lang: $lang)
     createdAt
     createdBy {
       id
@@ -15,7 +15,7 @@ export const DraftVersionFields = graphql(`
 `);
 
 export const DraftVersionsQuery = graphql(`
-  query DraftVersions($id: ID!) {
+  query DraftVersions($id: ID!, $lang: Language) {
     draft(id: $id) {
       id
       versions {
@@ -26,7 +26,7 @@ export const DraftVersionsQuery = graphql(`
 `);
 
 export const CreateVersion = graphql(`
-  mutation CreateDraftVersion($draftId: ID!, $label: String) {
+  mutation CreateDraftVersion($draftId: ID!, $label: String, $lang: Language) {
     createDraftVersion(draftId: $draftId, label: $label) {
       ...DraftVersionFields
     }

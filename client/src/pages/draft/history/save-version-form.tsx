@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
-import { useT } from '../../../i18n/i18n';
+import { apiLang, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../ui/error-text';
 import { CreateVersion } from './history.graphql';
 
@@ -20,7 +20,9 @@ export function SaveVersionForm({
     e.preventDefault();
     reset();
     try {
-      const result = await create({ variables: { draftId, label: label.trim() || null } });
+      const result = await create({
+        variables: { draftId, label: label.trim() || null, lang: apiLang(lang) },
+      });
       setLabel('');
       if (result.data) onSaved(result.data.createDraftVersion.name);
     } catch {
