@@ -528,6 +528,7 @@ export const en = {
     },
   },
   notifications: {
+    showOlder: 'Show older notifications',
     title: 'Notifications',
     bellNone: 'Notifications: none unread',
     bellUnread_one: 'Notifications: {{count}} unread',

@@ -544,6 +544,7 @@ export const fr: Messages = {
     },
   },
   notifications: {
+    showOlder: 'Afficher les notifications plus anciennes',
     title: 'Notifications',
     bellNone: 'Notifications : aucune non lue',
     bellUnread_one: 'Notifications : {{count}} non lue',

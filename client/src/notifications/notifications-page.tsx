@@ -35,9 +35,29 @@ export function NotificationsPage() {
   const { t, lang } = useT();
   useDocumentTitle(t('notifications.title'));
   const client = useApolloClient();
-  const { data, loading, error, refetch } = useQuery(NotificationsQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(NotificationsQuery, {
     variables: { first: PAGE, lang: apiLang(lang) },
   });
+  // A full page may have older ones behind it; a short one is the end.
+  const [more, setMore] = useState<{ hasMore: boolean; loading: boolean } | null>(null);
+  const hasMore = more?.hasMore ?? (data?.notifications.length ?? 0) >= PAGE;
+  const showOlder = async () => {
+    const last = data?.notifications.at(-1);
+    if (!last) return;
+    setMore({ hasMore: true, loading: true });
+    try {
+      const res = await fetchMore({
+        variables: { before: last.id },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          notifications: [...prev.notifications, ...fetchMoreResult.notifications],
+        }),
+      });
+      setMore({ hasMore: res.data.notifications.length >= PAGE, loading: false });
+    } catch {
+      setMore({ hasMore: true, loading: false });
+    }
+  };
   const [mark, marking] = useMutation(MarkNotificationsReadMutation);
   const markRead = async (ids: string[] | null) => {
     const res = await mark({ variables: { ids } }).catch(() => undefined);
@@ -112,6 +132,11 @@ export function NotificationsPage() {
               </li>
             ))}
           </ol>
+        )}
+        {hasMore && (
+          <button type="button" onClick={() => void showOlder()} disabled={more?.loading}>
+            {t('notifications.showOlder')}
+          </button>
         )}
       </section>
       <NotificationSettings />

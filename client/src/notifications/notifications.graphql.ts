@@ -18,8 +18,8 @@ export const UnreadCountQuery = graphql(`
 `);
 
 export const NotificationsQuery = graphql(`
-  query Notifications($first: Int, $lang: Language) {
-    notifications(first: $first) {
+  query Notifications($first: Int, $before: ID, $lang: Language) {
+    notifications(first: $first, before: $before) {
       ...NotificationFields
     }
     unreadNotificationCount

@@ -44,8 +44,18 @@ export class NotificationResolver {
   async notifications(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @CurrentUser() user: AuthUser,
+    @Arg('before', () => ID, {
+      nullable: true,
+      description: 'Only those older than this one of yours (the next page)',
+    })
+    before?: string | null,
   ): Promise<NotificationRoot[]> {
-    return (await notifications.listNotifications(user, first)).map(presentNotification);
+    const page = await notifications.listNotifications(
+      user,
+      first,
+      before ? parseId(before, 'before') : null,
+    );
+    return page.map(presentNotification);
   }
 
   @Authorized()

@@ -1,6 +1,6 @@
-import { MongoServerError } from 'mongodb';
 import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { badInput } from '../../core/errors';
 import type { DomainEvents } from '../shared/domain-events';
 import type { LocalizedText } from '../shared/localized';
@@ -12,7 +12,6 @@ import {
 } from './notification.model';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kind';
 
-const DUPLICATE_KEY = 11000;
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
 
@@ -80,7 +79,7 @@ export async function notify(
         created.push(doc.toObject() as NotificationDoc);
       } catch (err) {
         // Already told of this occurrence (another instance, a second run of a schedule).
-        if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }),
   );
@@ -96,13 +95,27 @@ function pageSize(first: number | null | undefined): number {
 }
 
 /** The person's own notifications, newest first. */
-export function listNotifications(
+/** The person's notifications, newest first; with `before`, those older than that one of theirs. */
+export async function listNotifications(
   user: AuthUser,
   first: number | null | undefined,
+  before: Types.ObjectId | null = null,
 ): Promise<NotificationDoc[]> {
-  return NotificationModel.find({ userId: user._id })
+  const limit = pageSize(first);
+  let older = {};
+  if (before) {
+    const pivot = await NotificationModel.findOne({ _id: before, userId: user._id }).lean();
+    if (!pivot) throw badInput('before must be the id of one of your notifications.', 'before');
+    older = mongoose.trusted({
+      $or: [
+        { createdAt: mongoose.trusted({ $lt: pivot.createdAt }) },
+        { createdAt: pivot.createdAt, _id: mongoose.trusted({ $lt: pivot._id }) },
+      ],
+    });
+  }
+  return NotificationModel.find({ userId: user._id, ...older })
     .sort({ createdAt: -1, _id: -1 })
-    .limit(pageSize(first))
+    .limit(limit)
     .lean<NotificationDoc[]>();
 }
 
@@ -163,7 +176,7 @@ export async function setPreferences(
     await write();
   } catch (err) {
     // Two first saves at once: the other one created the record; write over it.
-    if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
+    if (!isDuplicateKey(err)) throw err;
     await write();
   }
   return getPreferences(user);

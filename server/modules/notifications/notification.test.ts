@@ -243,6 +243,36 @@ describe('notifications', () => {
     counts.dispose();
   });
 
+  it('lists older ones page by page after a given one, and only after one of one’s own', async () => {
+    const reader = await person([Role.DELEGATE], { groups: [1] });
+    const other = await person([Role.DELEGATE], { groups: [1] });
+    const start = Date.now() - 60_000;
+    // Five notices a second apart (the list's order is theirs, newest first).
+    await NotificationModel.insertMany(
+      [0, 1, 2, 3, 4].map((i) => ({
+        userId: new Types.ObjectId(reader.id),
+        kind: NotificationKind.MENTION,
+        key: `page-test:${i}`,
+        text: { en: `Notice ${i}`, fr: `Avis ${i}` },
+        link: '/',
+        createdAt: new Date(start + i * 1000),
+      })),
+    );
+    const LIST = 'query($f: Int, $b: ID) { notifications(first: $f, before: $b) { id text } }';
+    const page = async (before: string | null, token = reader.token) =>
+      t.gql<{ notifications: { id: string; text: string }[] }>(LIST, { f: 2, b: before }, token);
+    const first = (await page(null)).data!.notifications;
+    expect(first.map((n) => n.text)).toEqual(['Notice 4', 'Notice 3']);
+    const secondRes = await page(first[1].id);
+    expect(secondRes.errors).toBeUndefined();
+    const second = secondRes.data!.notifications;
+    expect(second.map((n) => n.text)).toEqual(['Notice 2', 'Notice 1']);
+    const last = (await page(second[1].id)).data!.notifications;
+    expect(last.map((n) => n.text)).toEqual(['Notice 0']);
+    const foreign = await page(first[0].id, other.token);
+    expect(foreign.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
   it('preferences: a kind turned off is not notified; the settings are one’s own', async () => {
     const draftId = await buildDraft(1);
     const [quiet, other] = await Promise.all([

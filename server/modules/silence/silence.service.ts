@@ -1,7 +1,7 @@
-import { MongoServerError } from 'mongodb';
 import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
+import { isDuplicateKey } from '../../core/duplicate-key';
 import { appError, badInput, draftLocked, ErrorCode, underSilence } from '../../core/errors';
 import { DraftDecisionModel } from '../decisions/decision.model';
 import { recordDecision } from '../decisions/decision.service';
@@ -26,7 +26,6 @@ import {
 import { silencePolicy } from './silence.policy';
 import { type SilenceEnd, SilenceState } from './silence-state';
 
-const DUPLICATE_KEY = 11000;
 /** Longest statement breaking silence (a page or two of a letter). */
 export const MAX_STATEMENT_LENGTH = 10_000;
 /** The nearest deadline accepted: a text needs at least a moment in circulation. */
@@ -49,8 +48,6 @@ export type SilenceTexts = Pick<DraftTextPort, 'loadState'> & {
   /** Resolves once the edits accepted before the lock (on this instance) are stored. */
   editsSettled(draftId: string): Promise<void>;
 };
-
-const isDuplicate = (err: unknown) => err instanceof MongoServerError && err.code === DUPLICATE_KEY;
 
 /** The draft's current procedure, or its last one; null if it never had one. */
 export function findCurrentSilence(draftId: Types.ObjectId): Promise<SilenceProcedureDoc | null> {
@@ -137,7 +134,7 @@ export async function startSilence(
       })
     ).toObject() as SilenceProcedureDoc;
   } catch (err) {
-    if (isDuplicate(err)) throw alreadyUnderSilence(null);
+    if (isDuplicateKey(err)) throw alreadyUnderSilence(null);
     throw err;
   }
   // Locks the text; adoption meanwhile (a conditional update may let it through: it is then
@@ -259,7 +256,7 @@ export async function breakSilence(
       at: now,
     });
   } catch (err) {
-    if (isDuplicate(err))
+    if (isDuplicateKey(err))
       throw appError(ErrorCode.Conflict, 'Your delegation has already broken this silence.');
     throw err;
   }
@@ -390,7 +387,7 @@ async function claimOutcome(
       await SilenceOutcomeModel.create({ ...data, completedAt: null })
     ).toObject() as SilenceOutcomeDoc;
   } catch (err) {
-    if (isDuplicate(err)) return null;
+    if (isDuplicateKey(err)) return null;
     throw err;
   }
 }
@@ -469,7 +466,7 @@ async function completeOutcome(outcome: SilenceOutcomeDoc, events: DomainEvents)
         at: outcome.at,
       });
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   const kind = KIND_OF[end];
