@@ -418,10 +418,11 @@ describe('web client in a real browser', () => {
     await page.locator('.draft-text[contenteditable=true]').waitFor();
     expect(await page.locator('.draft-meta').innerText()).toContain('15 December 2026');
 
-    await page.getByRole('button', { name: 'Edit title and deadline' }).click();
+    await page.getByRole('button', { name: 'Edit title, symbol and deadline' }).click();
     await page
       .getByLabel('Title in English')
       .fill('Draft elements on national points of contact (rev. 1)');
+    await page.getByLabel('Document symbol (optional)').fill('S/AC.44/2020/WP.3');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page
       .getByRole('heading', {
@@ -429,6 +430,7 @@ describe('web client in a real browser', () => {
         name: 'Draft elements on national points of contact (rev. 1)',
       })
       .waitFor();
+    await page.locator('.draft-meta .draft-symbol', { hasText: 'S/AC.44/2020/WP.3' }).waitFor();
     await screenshot(page, 'draft-new');
 
     // A delegate of the group cannot start drafts: no such button for them.

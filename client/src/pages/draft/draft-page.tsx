@@ -130,6 +130,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
             <h1>{draft.title}</h1>
             <div className="draft-meta">
               <StatusBadge status={draft.status} />
+              {draft.symbol && <span className="draft-symbol">{draft.symbol}</span>}
               {draft.deadline && (
                 <span>{t('draft.deadline', { date: formatDate(draft.deadline, lang) })}</span>
               )}

@@ -30,6 +30,7 @@ export const DraftQuery = graphql(`
       status
       statusChangedAt
       deadline
+      symbol
       proposeByDefault
       ...DraftAbilitiesFields
       workingGroup {
