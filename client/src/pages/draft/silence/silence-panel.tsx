@@ -293,8 +293,7 @@ export function SilenceBanner({ draftId }: { draftId: string }) {
     <div role="status">
       {silence?.state === 'UNDER_SILENCE' && (
         <p className="banner banner-silence">
-          {t('silence.banner')}
-          {deadlineText(silence.until, t, lang)}
+          {t('silence.banner')} {deadlineText(silence.until, t, lang)}
         </p>
       )}
     </div>
