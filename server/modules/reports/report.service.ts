@@ -27,7 +27,7 @@ import { compileUpdate, takeInUpdate } from './report-text';
 /** The review report's title, as the programme of work names it. */
 export const REPORT_TITLE = {
   en: 'Draft report on the comprehensive review',
-  fr: "Projet de rapport sur l'examen complet",
+  fr: 'Projet de rapport sur l’examen complet',
 } as const;
 
 /** The four groups' drafts, with room for an introduction or annexes compiled the same way. */

@@ -152,6 +152,12 @@ describe('the report on the comprehensive review, compiled from the groups’ dr
     expect(res.errors).toBeUndefined();
     const report = res.data!.compileReport;
     expect(report.title).toBe('Draft report on the comprehensive review');
+    const inFrench = await t.gql(
+      'query($d: ID!) { draft(id: $d) { title(lang: FR) } }',
+      { d: report.id },
+      chair,
+    );
+    expect(inFrench.data!.draft.title).toBe('Projet de rapport sur l’examen complet');
     // It belongs to the first section's group, and lives like any draft of it.
     expect(report.workingGroup.number).toBe(1);
     const lines = report.text.split('\n');

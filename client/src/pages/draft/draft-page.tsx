@@ -207,8 +207,9 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
-        {draft && editorShown && <SilencePanel draftId={draft.id} can={draft.can} />}
+        {/* A compiled report's sources first: what it is made of, and whether it is behind. */}
         {draft && editorShown && <ReportSources draftId={draft.id} />}
+        {draft && editorShown && <SilencePanel draftId={draft.id} can={draft.can} />}
         {draft && editorShown && (
           <ParagraphPanel
             draftId={draft.id}
