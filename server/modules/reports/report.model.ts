@@ -10,6 +10,11 @@ const reportSectionSchema = new Schema({
   headingId: { type: String, required: true },
   takenAt: { type: Date, required: true },
   takenById: { type: Schema.Types.ObjectId, required: true },
+  /**
+   * How many times a version was taken in: the n-th take-in claims `report-section:<id>:<n>`
+   * (a unique insert), so two at once cannot both replace the section's blocks.
+   */
+  takeIns: { type: Number, default: 0 },
 });
 
 // The lineage of a draft compiled from other drafts' versions (the review report): one per report

@@ -10,6 +10,7 @@ import {
   notFound,
   underSilence,
 } from '../../core/errors';
+import { claimDecision, releaseDecision } from '../decisions/claim.service';
 import type { DraftDoc } from '../drafts/draft.model';
 import { DraftModel } from '../drafts/draft.model';
 import { draftPolicy } from '../drafts/draft.policy';
@@ -181,34 +182,47 @@ export async function takeInReportSection(
   if (!chosen.draftId.equals(section.sourceDraftId))
     throw badInput("versionId is not a version of this section's draft.", 'versionId');
   if (chosen.number === section.versionNumber) return report;
-  const state = await versionState(chosen._id);
-  const current = await text.loadState(reportDraftId);
-  const update = takeInUpdate(
-    current.state,
-    { heading: section.heading, headingId: section.headingId, state },
-    sections.map((s) => s.headingId),
-  );
-  if (!update)
+  // Two take-ins of one section at once would each put the new blocks in: one claims it.
+  const takeIns = section.takeIns ?? 0;
+  const claim = `report-section:${sectionId.toHexString()}:${takeIns}`;
+  if (!(await claimDecision(claim)))
     throw appError(
       ErrorCode.Conflict,
-      `The heading of the section "${section.heading}" is no longer in the report's text, so the section cannot be found: restore the heading from a version of the report, or edit the text by hand.`,
+      `The section "${section.heading}" was just updated by someone else; look at the report's sources again.`,
     );
-  const seq = await text.applyServerUpdate(user, reportDraftId, update);
-  const at = new Date();
-  const next = sections.map((s) =>
-    s._id.equals(sectionId)
-      ? {
-          ...s,
-          versionId: chosen._id,
-          versionNumber: chosen.number,
-          takenAt: at,
-          takenById: user._id,
-        }
-      : s,
-  );
+  let seq: number;
+  try {
+    const state = await versionState(chosen._id);
+    const current = await text.loadState(reportDraftId);
+    const update = takeInUpdate(
+      current.state,
+      { heading: section.heading, headingId: section.headingId, state },
+      sections.map((s) => s.headingId),
+    );
+    if (!update)
+      throw appError(
+        ErrorCode.Conflict,
+        `The heading of the section "${section.heading}" is no longer in the report's text, so the section cannot be found: restore the heading from a version of the report, or edit the text by hand.`,
+      );
+    seq = await text.applyServerUpdate(user, reportDraftId, update);
+  } catch (err) {
+    await releaseDecision(claim);
+    throw err;
+  }
+  // Only this section's fields (sections keep their places): a take-in of another section at the
+  // same moment writes its own.
+  const i = sections.indexOf(section);
   const updated = await DraftReportModel.findOneAndUpdate(
     { _id: report._id },
-    { $set: { sections: next } },
+    {
+      $set: {
+        [`sections.${i}.versionId`]: chosen._id,
+        [`sections.${i}.versionNumber`]: chosen.number,
+        [`sections.${i}.takenAt`]: new Date(),
+        [`sections.${i}.takenById`]: user._id,
+        [`sections.${i}.takeIns`]: takeIns + 1,
+      },
+    },
     { returnDocument: 'after' },
   ).lean<DraftReportDoc>();
   if (!updated) throw notFound('Report', reportDraftId.toHexString());

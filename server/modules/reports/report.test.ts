@@ -299,6 +299,52 @@ describe('the report on the comprehensive review, compiled from the groups’ dr
     reportDoc.destroy();
   });
 
+  it('takes a change in once when two ask at the same moment, and two sections’ at once both', async () => {
+    const compiled = await compile(sources.map((s) => ({ versionId: s.versionId })));
+    const reportId = compiled.data!.compileReport.id;
+    const { sections } = (await readReport(reportId)).report!;
+    // Groups 2 and 4 move on.
+    for (const [n, source] of [
+      [2, sources[1]],
+      [4, sources[3]],
+    ] as const) {
+      await send(source.draftId, source.doc, () =>
+        source.doc
+          .getXmlFragment(CONTENT_FIELD)
+          .push([block('paragraph', [[`Group ${n} adds a paragraph.`]])]),
+      );
+      await version(source.draftId);
+    }
+    const takeIn = (i: number) =>
+      t.gql(TAKE_IN, { d: reportId, s: sections[i].id, v: null }, chair);
+    const same = await Promise.all([takeIn(1), takeIn(1)]);
+    // The second is refused while the first holds the section, or finds it done already.
+    const codes = same.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
+    expect([
+      ['CONFLICT', 'OK'],
+      ['OK', 'OK'],
+    ]).toContainEqual(codes);
+    let text = (await readReport(reportId)).text;
+    expect(text.split('\n').filter((l) => l === 'Group 2 adds a paragraph.')).toHaveLength(1);
+
+    // Group 2 again and group 4, at once: both lineages follow.
+    await send(sources[1].draftId, sources[1].doc, () =>
+      sources[1].doc.getXmlFragment(CONTENT_FIELD).push([block('paragraph', [['Later still.']])]),
+    );
+    const latest2 = await version(sources[1].draftId);
+    const both = await Promise.all([takeIn(1), takeIn(3)]);
+    for (const r of both) expect(r.errors).toBeUndefined();
+    const after = await readReport(reportId);
+    text = after.text;
+    expect(text).toContain('Later still.');
+    expect(text).toContain('Group 4 adds a paragraph.');
+    expect(after.report!.sections.slice(1).map((s) => [s.versionNumber, s.outdated])).toEqual([
+      [latest2.number, false],
+      [1, false],
+      [2, false],
+    ]);
+  });
+
   it('refuses to take a change in for those who may not manage the report, and when its heading is gone', async () => {
     const compiled = await compile(sources.slice(2).map((s) => ({ versionId: s.versionId })));
     const reportId = compiled.data!.compileReport.id;
