@@ -122,7 +122,13 @@ describe('the report on the comprehensive review, from the pages', () => {
       20_000,
       'the new text taken in',
     );
-    expect(await first.getByText(/newer version/).count()).toBe(0);
+    // The panel reads its sources again (a read begun before the take-in may answer after it).
+    await waitFor(
+      () => first.getByText(/newer version/).count(),
+      (n) => n === 0,
+      20_000,
+      'the section up to date',
+    );
   });
 
   it('in French; people who may not compile or take in see neither', async () => {
