@@ -8,6 +8,7 @@ import { membershipTopics } from './membership';
 import { notificationProcessors } from './notifications';
 import { paragraphStatus } from './paragraphs';
 import { readingTopics } from './readings';
+import { reportTopics } from './reports';
 import { silenceTopics } from './silence';
 import { versionHistory } from './versions';
 
@@ -40,6 +41,7 @@ export function startProcessors(
     ...notificationProcessors(events, pubSub),
     ...silenceTopics(events, pubSub, collab),
     ...membershipTopics(events, pubSub),
+    ...reportTopics(events, pubSub),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -15,6 +15,7 @@ import * as notifications from '../modules/notifications/notifications.resolvers
 import * as paragraphs from '../modules/paragraphs/paragraphs.resolvers';
 import * as proposals from '../modules/proposals/proposals.resolvers';
 import * as readings from '../modules/readings/readings.resolvers';
+import * as reports from '../modules/reports/reports.resolvers';
 import * as revisions from '../modules/revisions/revisions.resolvers';
 import * as silence from '../modules/silence/silence.resolvers';
 import * as users from '../modules/users/users.resolvers';
@@ -44,6 +45,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   paragraphs,
   notifications,
   silence,
+  reports,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

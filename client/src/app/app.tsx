@@ -44,6 +44,10 @@ const loadNotificationsPage = () =>
 if (location.pathname === '/notifications') void loadNotificationsPage();
 const NotificationsPage = loadWhenNeeded(loadNotificationsPage);
 const MembershipPage = loadWhenNeeded(loadMembershipPage);
+const loadCompileReportPage = () =>
+  import('../pages/report/compile-report-page').then((m) => ({ default: m.CompileReportPage }));
+if (location.pathname === '/report/compile') void loadCompileReportPage();
+const CompileReportPage = loadWhenNeeded(loadCompileReportPage);
 
 interface Clients {
   token: string | null;
@@ -111,6 +115,9 @@ export function App() {
           </Route>
           <Route path="/membership">
             <MembershipPage />
+          </Route>
+          <Route path="/report/compile">
+            <CompileReportPage />
           </Route>
           <Route>
             <Redirect to="/" replace />

@@ -574,6 +574,32 @@ export const en = {
     available_one: '{{count}} name to mention: Up and Down to choose, Enter to take it',
     available_other: '{{count}} names to mention: Up and Down to choose, Enter to take one',
   },
+  report: {
+    compileLink: 'Compile the review report',
+    compileTitle: 'Compile the report on the comprehensive review',
+    compileIntro:
+      'Choose, for each working group, the version of its draft that becomes its section. The report is made as a new draft, “Draft report on the comprehensive review”, the sections in the order of the groups, each under its heading; it then lives like any other draft.',
+    notAllowed: 'Only the Chair or the Secretariat may compile the report.',
+    section: 'Working group {{n}}',
+    version: 'Version taken',
+    versionOption: 'Rev.{{number}}, {{date}}',
+    leaveOut: 'Leave this group out',
+    noVersions:
+      'This group’s drafts have no numbered version yet: save one from the draft’s history first.',
+    heading: 'Heading of the section (optional)',
+    headingHint: 'Left empty, a section’s heading is the title of its draft.',
+    compile: 'Compile the report',
+    compiling: 'Compiling the report…',
+    chooseOne: 'Choose a version for at least one group.',
+    sourcesTitle: 'Sources of the report',
+    takenFrom: 'Rev.{{number}}, taken in on {{date}}',
+    sourceGone: 'A draft that no longer exists',
+    newer: 'The draft has a newer version: Rev.{{number}}.',
+    showChanges: 'Show what changed from Rev.{{from}} to Rev.{{to}}',
+    hideChanges: 'Hide the changes',
+    takeIn: 'Take Rev.{{number}} in',
+    takenIn: 'The section “{{heading}}” now has the text of Rev.{{number}}.',
+  },
 };
 
 export type Messages = typeof en;

@@ -591,4 +591,30 @@ export const fr: Messages = {
     available_other:
       '{{count}} noms à mentionner : Haut et Bas pour choisir, Entrée pour en prendre un',
   },
+  report: {
+    compileLink: 'Compiler le rapport d’examen',
+    compileTitle: 'Compiler le rapport sur l’examen complet',
+    compileIntro:
+      'Choisissez, pour chaque groupe de travail, la version de son projet qui devient sa section. Le rapport est créé comme un nouveau projet, « Projet de rapport sur l’examen complet », les sections dans l’ordre des groupes, chacune sous son titre ; il vit ensuite comme tout autre projet.',
+    notAllowed: 'Seuls le Président ou le Secrétariat peuvent compiler le rapport.',
+    section: 'Groupe de travail {{n}}',
+    version: 'Version retenue',
+    versionOption: 'Rév.{{number}}, {{date}}',
+    leaveOut: 'Ne pas inclure ce groupe',
+    noVersions:
+      'Les projets de ce groupe n’ont pas encore de version numérotée : enregistrez-en une depuis l’historique du projet.',
+    heading: 'Titre de la section (facultatif)',
+    headingHint: 'Laissé vide, le titre d’une section est celui de son projet.',
+    compile: 'Compiler le rapport',
+    compiling: 'Compilation du rapport…',
+    chooseOne: 'Choisissez une version pour au moins un groupe.',
+    sourcesTitle: 'Sources du rapport',
+    takenFrom: 'Rév.{{number}}, reprise le {{date}}',
+    sourceGone: 'Un projet qui n’existe plus',
+    newer: 'Le projet a une version plus récente : Rév.{{number}}.',
+    showChanges: 'Voir les changements de la Rév.{{from}} à la Rév.{{to}}',
+    hideChanges: 'Masquer les changements',
+    takeIn: 'Reprendre la Rév.{{number}}',
+    takenIn: 'La section « {{heading}} » a maintenant le texte de la Rév.{{number}}.',
+  },
 };

@@ -3,6 +3,7 @@ import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { Delegation } from '../delegations/delegation.type';
 import { meetingAbilities } from '../meetings/meeting.policy';
+import { reportPolicy } from '../reports/report.policy';
 import { MandateTask } from '../shared/mandate-task.type';
 import { Presented, present } from '../shared/present';
 import { CommitteeDoc, CommitteeModel } from './committee.model';
@@ -28,7 +29,10 @@ export class CommitteeResolver {
   @FieldResolver(() => CommitteeAbilities)
   can(@CurrentUser({ optional: true }) user: AuthUser | null): CommitteeAbilities {
     // Whoever manages meetings creates them: one rule, the meeting policy's.
-    return { createMeeting: meetingAbilities(user).manage };
+    return {
+      createMeeting: meetingAbilities(user).manage,
+      compileReport: user ? reportPolicy.compile(user) : false,
+    };
   }
 
   @FieldResolver(() => Delegation, { nullable: true })

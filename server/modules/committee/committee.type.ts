@@ -4,6 +4,12 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 export class CommitteeAbilities {
   @Field(() => Boolean, { description: 'Create meetings (createMeeting)' })
   createMeeting!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "Compile the report on the comprehensive review from the groups' drafts (compileReport)",
+  })
+  compileReport!: boolean;
 }
 
 @ObjectType({

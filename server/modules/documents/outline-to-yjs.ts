@@ -43,15 +43,20 @@ function list(block: ListBlock): Y.XmlElement {
   );
 }
 
-/** The update that writes these blocks as a new draft's text, made by a fresh Yjs client. */
-export function outlineUpdate(blocks: OutlineBlock[], field: string): Uint8Array {
-  const doc = new Y.Doc();
-  const nodes = blocks.map((block) => {
+/** The top-level elements of these blocks, not yet in a document (to insert into one). */
+export function outlineNodes(blocks: OutlineBlock[]): Y.XmlElement[] {
+  return blocks.map((block) => {
     if (block.kind === 'list') return list(block);
     const el = element(block.kind, inline(block.runs));
     if (block.kind === 'heading') el.setAttribute('level', block.level as unknown as string);
     return el;
   });
+}
+
+/** The update that writes these blocks as a new draft's text, made by a fresh Yjs client. */
+export function outlineUpdate(blocks: OutlineBlock[], field: string): Uint8Array {
+  const doc = new Y.Doc();
+  const nodes = outlineNodes(blocks);
   doc.getXmlFragment(field).insert(0, nodes.length > 0 ? nodes : [element('paragraph', [])]);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();

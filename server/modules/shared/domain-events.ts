@@ -130,6 +130,15 @@ export interface DomainEventMap {
     byId: Types.ObjectId;
     people: PersonMembership[];
   };
+  // The review report (issue 13, item 3).
+  /** A newer (or another) version of a source draft replaced one section of a compiled report. */
+  'report.sectionTakenIn': {
+    draft: DraftDoc;
+    sectionId: Types.ObjectId;
+    versionId: Types.ObjectId;
+    byId: Types.ObjectId;
+    seq: number;
+  };
 }
 
 export type DomainEventType = keyof DomainEventMap;

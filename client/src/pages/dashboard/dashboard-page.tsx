@@ -34,6 +34,11 @@ export function DashboardPage() {
     <div className="dashboard">
       <h1>{t('dashboard.title')}</h1>
       <p className="muted">{t('dashboard.intro')}</p>
+      {data.committee?.can.compileReport && (
+        <p>
+          <Link to="/report/compile">{t('report.compileLink')}</Link>
+        </p>
+      )}
       {data.drafts.length === 0 ? (
         <Empty>{t('dashboard.noDrafts')}</Empty>
       ) : (

@@ -44,6 +44,9 @@ export const DashboardQuery = graphql(`
     committee {
       id
       periodEnd
+      can {
+        compileReport
+      }
     }
     drafts {
       ...DraftSummary

@@ -30,6 +30,7 @@ import { ParagraphPanel } from './paragraph-panel';
 import { ProposalsPanel } from './proposals/proposals-panel';
 import { ReadingBanner } from './reading/reading-banner';
 import { useRecordVisit } from './record-visit';
+import { ReportSources } from './report/report-sources';
 import { SilenceBanner, SilencePanel, useDraftSilence } from './silence/silence-panel';
 import { StatusControl } from './status-control';
 import { SyncIndicator } from './sync-indicator';
@@ -207,6 +208,8 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         )}
       </div>
       <aside className="draft-side">
+        {/* A compiled report's sources first: what it is made of, and whether it is behind. */}
+        {draft && editorShown && <ReportSources draftId={draft.id} />}
         {draft && editorShown && <SilencePanel draftId={draft.id} can={draft.can} />}
         {draft && editorShown && (
           <ParagraphPanel
