@@ -15,6 +15,7 @@ import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { auditPolicy } from '../audit/audit.policy';
 import { AuthPayload } from '../auth/auth.type';
+import { draftPolicy } from '../drafts/draft.policy';
 import { parseId } from '../shared/ids';
 import { present } from '../shared/present';
 import { Role } from '../users/user.enums';
@@ -71,7 +72,11 @@ export class AccountResolver {
         ip: s.ip ?? null,
         current: s._id.equals(user.sessionId),
       })),
-      can: { managePeople: accountPolicy.manage(user), readAuditLog: auditPolicy.read(user) },
+      can: {
+        managePeople: accountPolicy.manage(user),
+        readAuditLog: auditPolicy.read(user),
+        readCommittee: draftPolicy.read(user),
+      },
     };
   }
 

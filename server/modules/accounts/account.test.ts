@@ -286,12 +286,16 @@ describe('accounts', () => {
     const guest = await accept(inv.url);
     expect((await t.gql(ME, {}, guest)).data!.me.roles).toEqual(['MEMBER_STATE']);
     const account = await t.gql(
-      '{ myAccount { user { email } sessions { id } can { managePeople readAuditLog } } }',
+      '{ myAccount { user { email } sessions { id } can { managePeople readAuditLog readCommittee } } }',
       {},
       guest,
     );
     expect(account.errors).toBeUndefined();
-    expect(account.data!.myAccount.can).toEqual({ managePeople: false, readAuditLog: false });
+    expect(account.data!.myAccount.can).toEqual({
+      managePeople: false,
+      readAuditLog: false,
+      readCommittee: false,
+    });
     const draftId = await draftOf(1);
     const group = (await workingGroupId(1)).toHexString();
     const { meetingId } = await meetingOf('2020-02');

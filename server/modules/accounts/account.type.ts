@@ -75,6 +75,11 @@ export class MyAbilities {
 
   @Field(() => Boolean, { description: 'Read the audit trail' })
   readAuditLog!: boolean;
+
+  @Field(() => Boolean, {
+    description: "Read the Committee's drafts, meetings and groups (false for a guest, for now)",
+  })
+  readCommittee!: boolean;
 }
 
 @ObjectType({ description: 'The signed-in person’s own account' })
