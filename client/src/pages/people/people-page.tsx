@@ -263,66 +263,68 @@ function PersonRow({
         <td>{user.email}</td>
         <td>{user.roles.map((r) => t(`roleNames.${r}`)).join(', ')}</td>
         <td>{t(`people.statuses.${account.status}`)}</td>
-        <td className="row-actions">
-          {can.changeAccess && (
-            <button
-              type="button"
-              aria-expanded={editing}
-              aria-label={t('people.editRolesLabel', { name: user.name })}
-              onClick={() => setEditing(!editing)}
-            >
-              {t('people.editRoles')}
-            </button>
-          )}
-          {can.resetPassword && (
-            <button
-              type="button"
-              aria-label={t('people.resetLabel', { name: user.name })}
-              onClick={() =>
-                void run(async () => {
-                  const { data } = await reset({ variables: { id: account.id } });
-                  if (data)
-                    onLink({
-                      name: user.name,
-                      url: data.resetUserPassword.url,
-                      until: formatDate(data.resetUserPassword.expiresAt, lang, 'PPp'),
-                      kind: 'resetIssued',
-                    });
-                })
-              }
-            >
-              {t('people.reset')}
-            </button>
-          )}
-          {can.deactivate && (
-            <button
-              type="button"
-              className="danger"
-              aria-label={t('people.deactivateLabel', { name: user.name })}
-              onClick={() =>
-                void run(
-                  () => deactivate({ variables: { id: account.id } }),
-                  t('people.deactivated', { name: user.name }),
-                )
-              }
-            >
-              {t('people.deactivate')}
-            </button>
-          )}
-          {can.reactivate && (
-            <button
-              type="button"
-              aria-label={t('people.reactivateLabel', { name: user.name })}
-              onClick={() =>
-                void run(
-                  () => reactivate({ variables: { id: account.id } }),
-                  t('people.reactivated', { name: user.name }),
-                )
-              }
-            >
-              {t('people.reactivate')}
-            </button>
-          )}
+        <td>
+          <div className="row-actions">
+            {can.changeAccess && (
+              <button
+                type="button"
+                aria-expanded={editing}
+                aria-label={t('people.editRolesLabel', { name: user.name })}
+                onClick={() => setEditing(!editing)}
+              >
+                {t('people.editRoles')}
+              </button>
+            )}
+            {can.resetPassword && (
+              <button
+                type="button"
+                aria-label={t('people.resetLabel', { name: user.name })}
+                onClick={() =>
+                  void run(async () => {
+                    const { data } = await reset({ variables: { id: account.id } });
+                    if (data)
+                      onLink({
+                        name: user.name,
+                        url: data.resetUserPassword.url,
+                        until: formatDate(data.resetUserPassword.expiresAt, lang, 'PPp'),
+                        kind: 'resetIssued',
+                      });
+                  })
+                }
+              >
+                {t('people.reset')}
+              </button>
+            )}
+            {can.deactivate && (
+              <button
+                type="button"
+                className="danger"
+                aria-label={t('people.deactivateLabel', { name: user.name })}
+                onClick={() =>
+                  void run(
+                    () => deactivate({ variables: { id: account.id } }),
+                    t('people.deactivated', { name: user.name }),
+                  )
+                }
+              >
+                {t('people.deactivate')}
+              </button>
+            )}
+            {can.reactivate && (
+              <button
+                type="button"
+                aria-label={t('people.reactivateLabel', { name: user.name })}
+                onClick={() =>
+                  void run(
+                    () => reactivate({ variables: { id: account.id } }),
+                    t('people.reactivated', { name: user.name }),
+                  )
+                }
+              >
+                {t('people.reactivate')}
+              </button>
+            )}
+          </div>
         </td>
       </tr>
       {editing && (
