@@ -397,6 +397,49 @@ describe('accounts', () => {
     );
     expect(entry.summary).toContain('For the audit');
     expect(entry.targetLabel.length).toBeGreaterThan(0);
+    // A status change and a membership change, each with its details.
+    const status = await t.gql(
+      'mutation($d: ID!) { setDraftStatus(id: $d, status: IN_REVIEW) { status } }',
+      { d: draftId },
+      chair,
+    );
+    expect(status.errors).toBeUndefined();
+    const seatedPerson = await invite('seated@example.org', ['DELEGATE']);
+    const expert = seatedPerson.user.id;
+    const group = (await workingGroupId(3)).toHexString();
+    const seated = await t.gql(
+      'mutation($u: ID!, $g: ID!) { addWorkingGroupMember(userId: $u, workingGroupId: $g) { id } }',
+      { u: expert, g: group },
+      secretariat,
+    );
+    expect(seated.errors).toBeUndefined();
+    const read = async (action: string, targetId: string) =>
+      (
+        (
+          await t.gql(
+            'query($f: AuditFilterInput) { auditLog(filter: $f) { summary targetLabel actorName } }',
+            { f: { targetId, actions: [action] } },
+            secretariat,
+          )
+        ).data!.auditLog as { summary: string; targetLabel: string; actorName: string }[]
+      )[0];
+    const statusEntry = await waitFor(
+      () => read('DRAFT_STATUS_CHANGED', draftId),
+      (e) => !!e,
+      15_000,
+      'the status entry',
+    );
+    expect(statusEntry.summary).toBe('DRAFTING → IN_REVIEW');
+    const membershipEntry = await waitFor(
+      () => read('MEMBERSHIP_CHANGED', group),
+      (e) => !!e,
+      15_000,
+      'the membership entry',
+    );
+    expect(membershipEntry).toMatchObject({
+      targetLabel: 'Working group 3',
+      summary: 'memberAdded: Person seated',
+    });
     // The API has no operation on the trail but reading it.
     const schema = await t.gql('{ __schema { mutationType { fields { name } } } }', {}, chair);
     const names = (schema.data!.__schema.mutationType.fields as { name: string }[]).map(
