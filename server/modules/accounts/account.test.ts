@@ -199,6 +199,15 @@ describe('accounts', () => {
       { p: STRONG },
     );
     expect(login.errors![0].extensions!.reason).toBe('ACCOUNT_DEACTIVATED');
+    // Nor is a deactivated person offered a seat in a group.
+    const seatable = await t.gql(
+      'query($g: ID!) { workingGroup(id: $g) { seatablePeople { id } } }',
+      { g: (await workingGroupId(4)).toHexString() },
+      secretariat,
+    );
+    expect(
+      seatable.data!.workingGroup.seatablePeople.map((p: { id: string }) => p.id),
+    ).not.toContain(inv.user.id);
     const back = await t.gql(
       'mutation($id: ID!) { reactivateUser(id: $id) { status } }',
       { id: inv.user.id },
@@ -321,6 +330,12 @@ describe('accounts', () => {
       headers: { authorization: `Bearer ${guest}` },
     });
     expect(doc.status).toBe(403);
+    const seated = await t.gql(
+      'mutation($u: ID!, $g: ID!) { addWorkingGroupMember(userId: $u, workingGroupId: $g) { id } }',
+      { u: inv.user.id, g: group },
+      secretariat,
+    );
+    expect(seated.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     // Their own password and sessions stay theirs to manage.
     const changed = await t.gql(
       'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "Seven amber kites over Geneva") }',
