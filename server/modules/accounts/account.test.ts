@@ -428,6 +428,14 @@ describe('accounts', () => {
       secretariat,
     );
     expect(seated.errors).toBeUndefined();
+    // A seeded person with no group yet (stored without the field) is seated too.
+    const seededExpert = (await t.gql(ME, {}, await t.login('expert@committee.test'))).data!.me.id;
+    const expertSeated = await t.gql(
+      'mutation($u: ID!, $g: ID!) { addWorkingGroupMember(userId: $u, workingGroupId: $g) { id } }',
+      { u: seededExpert, g: group },
+      secretariat,
+    );
+    expect(expertSeated.errors).toBeUndefined();
     const read = async (action: string, targetId: string) =>
       (
         (

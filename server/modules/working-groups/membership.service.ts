@@ -80,7 +80,7 @@ async function assertNoStrayCoordination(
       { field: 'userId' },
     );
   }
-  const stray = person.workingGroupIds.filter(
+  const stray = (person.workingGroupIds ?? []).filter(
     (id) => !id.equals(groupId) && !coordinated.some((c) => c.equals(id)),
   );
   if (stray.length === 0) return;
@@ -143,7 +143,7 @@ export async function addWorkingGroupMember(
   authorize(workingGroupPolicy.manageMembers(user), REFUSED);
   const [group, person] = await Promise.all([findGroup(workingGroupId), findPerson(userId)]);
   assertCanSit(person, 'member');
-  if (person.workingGroupIds.some((id) => id.equals(group._id))) return group;
+  if ((person.workingGroupIds ?? []).some((id) => id.equals(group._id))) return group;
   await assertNoStrayCoordination(person, workingGroupId, 'seat');
   await UserModel.updateOne({ _id: userId }, { $addToSet: { workingGroupIds: workingGroupId } });
   return announce(workingGroupId, 'memberAdded', user, [userId], events);
@@ -157,7 +157,7 @@ export async function removeWorkingGroupMember(
 ): Promise<WorkingGroupDoc> {
   authorize(workingGroupPolicy.manageMembers(user), REFUSED);
   const [group, person] = await Promise.all([findGroup(workingGroupId), findPerson(userId)]);
-  if (!person.workingGroupIds.some((id) => id.equals(group._id))) return group;
+  if (!(person.workingGroupIds ?? []).some((id) => id.equals(group._id))) return group;
   await UserModel.updateOne({ _id: userId }, { $pull: { workingGroupIds: workingGroupId } });
   if (group.coordinatorId?.equals(userId)) {
     await WorkingGroupModel.updateOne(
