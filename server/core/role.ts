@@ -6,4 +6,9 @@ export enum Role {
   EXPERT = 'EXPERT',
   SECRETARIAT = 'SECRETARIAT',
   OBSERVER = 'OBSERVER',
+  /**
+   * A Member State's representative invited to an open consultation (a later part builds it): for
+   * now such a person signs in and reads their own account page, and nothing else.
+   */
+  MEMBER_STATE = 'MEMBER_STATE',
 }

@@ -5,6 +5,8 @@ import '../collaboration/activity.model';
 import '../collaboration/history-progress.model';
 import '../collaboration/snapshot.model';
 import '../collaboration/update.model';
+import '../modules/accounts/account-link.model';
+import '../modules/audit/audit.model';
 import '../modules/auth/session.model';
 import '../modules/comments/comment.model';
 import '../modules/committee/committee.model';

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { logger } from '../logger';
 import { type MailPort, sendDigests } from '../modules/notifications/digest.service';
 import {
@@ -40,8 +39,8 @@ export function notificationProcessors(events: DomainEvents, pubSub: AppPubSub):
 }
 
 export interface NotificationScheduleConfig {
-  smtpUrl: string | undefined;
-  mailFrom: string;
+  /** The process's mail transport (events/mail.ts); null: no SMTP_URL, no digests. */
+  mail: MailPort | null;
   notifyDigestMs: number;
   notifyDeadlineCheckMs: number;
   /** Where links in e-mails lead (read when a digest is sent: the port is known after listen). */
@@ -85,18 +84,12 @@ export function notificationSchedules(
       noticeDeadlines(new Date(), events),
     ),
   ];
-  if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
-    const mail: MailPort = {
-      async send(m) {
-        await transport.sendMail({ from: config.mailFrom, ...m });
-      },
-    };
+  const mail = config.mail;
+  if (mail) {
     stops.push(
       every(config.notifyDigestMs, 'e-mail digest', () =>
         sendDigests(mail, { periodMs: config.notifyDigestMs, baseUrl: config.baseUrl() }),
       ),
-      () => transport.close(),
     );
   }
   return () => {

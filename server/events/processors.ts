@@ -2,6 +2,8 @@ import type { DraftDoc } from '../modules/drafts/draft.model';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
+import { accountTopics } from './accounts';
+import { auditTrail } from './audit';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
 import { membershipTopics } from './membership';
@@ -42,6 +44,8 @@ export function startProcessors(
     ...silenceTopics(events, pubSub, collab),
     ...membershipTopics(events, pubSub),
     ...reportTopics(events, pubSub),
+    ...accountTopics(events, pubSub),
+    ...auditTrail(events),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -15,7 +15,10 @@ export interface Context {
   pubSub: AppPubSub;
   /** Where services announce what they changed. */
   events: DomainEvents;
-  config: Pick<Config, 'sessionTtlMs'>;
+  config: Pick<Config, 'sessionTtlMs'> & {
+    /** Where people reach the web client (PUBLIC_URL, else this server): links in e-mails. */
+    baseUrl(): string;
+  };
   collab: Collaboration;
   /** The WebSocket connection the operation came over; null over HTTP. */
   connectionId: string | null;

@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { buildSchema } from 'type-graphql';
 import * as collaboration from '../collaboration/collaboration.resolvers';
+import * as accounts from '../modules/accounts/accounts.resolvers';
+import * as audit from '../modules/audit/audit.resolvers';
 import * as auth from '../modules/auth/auth.resolvers';
 import * as brackets from '../modules/brackets/brackets.resolvers';
 import * as comments from '../modules/comments/comments.resolvers';
@@ -46,6 +48,8 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   notifications,
   silence,
   reports,
+  accounts,
+  audit,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

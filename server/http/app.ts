@@ -9,6 +9,8 @@ import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
 import { inRequest, requestIdFrom } from '../core/request-context';
 import type { Database } from '../db/database';
+import { accountMail } from '../events/accounts';
+import { createMailer } from '../events/mail';
 import { notificationSchedules } from '../events/notifications';
 import { startProcessors } from '../events/processors';
 import { silenceDeadlines } from '../events/silence';
@@ -70,8 +72,12 @@ export async function startApp(
   });
   const stopProcessors = startProcessors(events, { pubSub, collab });
   let publicUrl = config.publicUrl ?? '';
+  // One mail transport for the digests and the account links (SMTP_URL; none without it).
+  const mailer = createMailer(config);
+  const stopAccountMail = accountMail(events, mailer.mail);
   const stopNotificationSchedules = notificationSchedules(events, {
     ...config,
+    mail: mailer.mail,
     baseUrl: () => publicUrl,
   });
   // Silence deadlines: passed ones settled now, the others by timers (stopped on close).
@@ -91,6 +97,7 @@ export async function startApp(
     ...limits,
     maxPayload: config.maxBodyBytes,
     sessionTtlMs: config.sessionTtlMs,
+    baseUrl: () => publicUrl,
   });
 
   const apollo = new ApolloServer<Context>({
@@ -137,7 +144,7 @@ export async function startApp(
         loaders: createLoaders(),
         pubSub,
         events,
-        config: { sessionTtlMs: config.sessionTtlMs },
+        config: { sessionTtlMs: config.sessionTtlMs, baseUrl: () => publicUrl },
         collab,
         connectionId: null,
       }),
@@ -173,6 +180,8 @@ export async function startApp(
       await pdf.close();
       stopProcessors();
       stopNotificationSchedules();
+      stopAccountMail();
+      mailer.close();
       stopSessionEviction();
       stopMembershipEviction();
       sessionCache.clear();

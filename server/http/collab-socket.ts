@@ -15,8 +15,10 @@ import {
 } from '../../client/src/collab/wire';
 import type { Collaboration, DraftUpdateEvent } from '../collaboration/collaboration';
 import type { AuthUser } from '../core/auth-user';
-import { badInput } from '../core/errors';
+import { badInput, forbidden } from '../core/errors';
+import { GUEST_REFUSED } from '../core/roles';
 import { formatError, isDatabaseDown } from '../graphql/format-error';
+import { draftPolicy } from '../modules/drafts/draft.policy';
 import { findDraft } from '../modules/drafts/draft.service';
 import { parseId } from '../modules/shared/ids';
 import type { AppPubSub } from '../pubsub/pubsub';
@@ -197,6 +199,7 @@ class CollabConnection {
       if (clientId.length > MAX_CLIENT_ID)
         throw badInput('clientId must be at most 64 characters long.', 'clientId');
       const draftId = parseId(draftIdArg, 'draftId');
+      if (this.user && !draftPolicy.read(this.user)) throw forbidden(GUEST_REFUSED);
       await findDraft(draftId);
       if (!current()) return;
       stream = this.collab.stream(

@@ -40,7 +40,7 @@ export function attachWebSocket(
   schema: GraphQLSchema,
   { pubSub, events }: { pubSub: AppPubSub; events: DomainEvents },
   collab: Collaboration,
-  limits: QueryLimits & { maxPayload: number; sessionTtlMs: number },
+  limits: QueryLimits & { maxPayload: number; sessionTtlMs: number; baseUrl(): string },
 ) {
   // Two sockets share the HTTP server's upgrades, routed by path: ws's own `path` option answers
   // 400 to every other path, so two servers given it would refuse each other's clients.
@@ -67,7 +67,7 @@ export function attachWebSocket(
     loaders: createLoaders({ cache: false }),
     pubSub,
     events,
-    config: { sessionTtlMs: limits.sessionTtlMs },
+    config: { sessionTtlMs: limits.sessionTtlMs, baseUrl: limits.baseUrl },
     collab,
     connectionId: extra.connectionId ?? null,
   });

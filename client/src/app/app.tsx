@@ -48,6 +48,26 @@ const loadCompileReportPage = () =>
   import('../pages/report/compile-report-page').then((m) => ({ default: m.CompileReportPage }));
 if (location.pathname === '/report/compile') void loadCompileReportPage();
 const CompileReportPage = loadWhenNeeded(loadCompileReportPage);
+const loadAccountPage = () =>
+  import('../pages/account/account-page').then((m) => ({ default: m.AccountPage }));
+const loadPeoplePage = () =>
+  import('../pages/people/people-page').then((m) => ({ default: m.PeoplePage }));
+const loadAuditPage = () =>
+  import('../pages/audit/audit-page').then((m) => ({ default: m.AuditPage }));
+const loadInvitationPage = () =>
+  import('../pages/account/invitation-page').then((m) => ({ default: m.InvitationPage }));
+if (location.pathname === '/account') void loadAccountPage();
+else if (location.pathname === '/people') void loadPeoplePage();
+else if (location.pathname === '/audit') void loadAuditPage();
+else if (location.pathname.startsWith('/invitation/')) void loadInvitationPage();
+const AccountPage = loadWhenNeeded(loadAccountPage);
+const PeoplePage = loadWhenNeeded(loadPeoplePage);
+const AuditPage = loadWhenNeeded(loadAuditPage);
+const InvitationPage = loadWhenNeeded(loadInvitationPage);
+
+/** The token of an invitation or reset link (`/invitation/<token>`), if that is the page opened. */
+const invitationToken = (): string | null =>
+  /^\/invitation\/([A-Za-z0-9_-]{1,200})$/.exec(location.pathname)?.[1] ?? null;
 
 interface Clients {
   token: string | null;
@@ -86,6 +106,16 @@ export function App() {
   markOnce('app:render');
   const current = useSession();
   const { ws, apollo } = clientsFor(current?.token ?? null);
+  // A link is for its person, whoever is signed in on this browser (their own session is kept
+  // until the link signs them in).
+  const linkToken = invitationToken();
+  if (linkToken) {
+    return (
+      <ApolloProvider client={apollo}>
+        <InvitationPage token={linkToken} />
+      </ApolloProvider>
+    );
+  }
 
   if (!current) {
     return (
@@ -118,6 +148,15 @@ export function App() {
           </Route>
           <Route path="/report/compile">
             <CompileReportPage />
+          </Route>
+          <Route path="/account">
+            <AccountPage />
+          </Route>
+          <Route path="/people">
+            <PeoplePage />
+          </Route>
+          <Route path="/audit">
+            <AuditPage />
           </Route>
           <Route>
             <Redirect to="/" replace />

@@ -1,11 +1,12 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link, Redirect, useLocation } from 'wouter';
 import { type ConnectionState, connectionState, onConnection } from '../api/client';
 import { type Session, session } from '../api/session';
 import { graphql } from '../gql';
 import { LANGS, setLang, useT } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/bell';
+import { MyAbilitiesQuery } from '../pages/account/account.graphql';
 import { useMyMembership } from './use-my-membership';
 
 const SignOut = graphql(`
@@ -46,8 +47,17 @@ function NavItem({ to, current, children }: { to: string; current: boolean; chil
   );
 }
 
+/** Follows the person's memberships; a component, so that a guest (who has none) skips it. */
+function MembershipFollower() {
+  return null;
+}
+
 export function Layout({ current, children }: { current: Session; children: ReactNode }) {
   const { t } = useT();
+  // What the server says this person may reach: links to show, and for a guest (who may read
+  // nothing of the Committee yet) only their account. Read alongside the page, not before it.
+  const abilities = useQuery(MyAbilitiesQuery).data?.myAccount.can;
+  const guest = abilities?.readCommittee === false;
   const connection = useConnection();
   const [logout] = useMutation(SignOut);
   useMyMembership();
@@ -76,18 +86,35 @@ export function Layout({ current, children }: { current: Session; children: Reac
           <span>{t('app.tagline')}</span>
         </div>
         <nav aria-label={t('nav.main')}>
-          <NavItem to="/" current={pathname === '/'}>
-            {t('nav.dashboard')}
-          </NavItem>
-          <NavItem to="/calendar" current={pathname.startsWith('/calendar')}>
-            {t('nav.calendar')}
-          </NavItem>
-          <NavItem to="/membership" current={pathname.startsWith('/membership')}>
-            {t('nav.membership')}
+          {!guest && (
+            <>
+              <NavItem to="/" current={pathname === '/'}>
+                {t('nav.dashboard')}
+              </NavItem>
+              <NavItem to="/calendar" current={pathname.startsWith('/calendar')}>
+                {t('nav.calendar')}
+              </NavItem>
+              <NavItem to="/membership" current={pathname.startsWith('/membership')}>
+                {t('nav.membership')}
+              </NavItem>
+            </>
+          )}
+          {abilities?.managePeople && (
+            <NavItem to="/people" current={pathname === '/people'}>
+              {t('people.nav')}
+            </NavItem>
+          )}
+          {abilities?.readAuditLog && (
+            <NavItem to="/audit" current={pathname === '/audit'}>
+              {t('audit.nav')}
+            </NavItem>
+          )}
+          <NavItem to="/account" current={pathname === '/account'}>
+            {t('account.nav')}
           </NavItem>
         </nav>
         <div className="account">
-          <NotificationBell />
+          {!guest && <NotificationBell />}
           <LanguageSwitch />
           <span className="who">{t('nav.signedInAs', { name: current.user.name })}</span>
           <button type="button" onClick={signOut}>
@@ -100,8 +127,9 @@ export function Layout({ current, children }: { current: Session; children: Reac
           {t('state.offline')}
         </p>
       )}
+      {!guest && <MembershipFollower />}
       <main id="main" tabIndex={-1} ref={main}>
-        {children}
+        {guest && pathname !== '/account' ? <Redirect to="/account" replace /> : children}
       </main>
     </>
   );

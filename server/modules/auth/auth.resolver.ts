@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { OPEN_TO_GUESTS } from '../../graphql/auth-checker';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { present } from '../shared/present';
@@ -17,6 +18,7 @@ export class AuthResolver {
   }
 
   @Authorized()
+  @Extensions(OPEN_TO_GUESTS)
   @Mutation(() => Boolean, {
     description: 'Revokes this session token, or every session of the person',
   })
@@ -30,6 +32,7 @@ export class AuthResolver {
   }
 
   @Authorized()
+  @Extensions(OPEN_TO_GUESTS)
   @Mutation(() => Boolean, {
     description: 'Changes the password and signs out every other session',
   })

@@ -3,7 +3,9 @@ import type { Types } from 'mongoose';
 import mongoose from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { appError, badInput, ErrorCode } from '../../core/errors';
+import { currentRequest } from '../../core/request-context';
 import type { Role } from '../../core/role';
+import { assertStrongPassword } from '../accounts/password-strength';
 import type { DomainEvents } from '../shared/domain-events';
 import { UserDoc, UserModel } from '../users/user.model';
 import { loginThrottle } from './login-throttle';
@@ -36,6 +38,22 @@ export async function login(
     });
   }
   loginThrottle.succeed(normalized);
+  // Said only to whoever knows the password: to anyone else the account looks like any other.
+  if (user.deactivatedAt)
+    throw appError(
+      ErrorCode.Unauthenticated,
+      'This account has been deactivated; ask the Secretariat if you need it again.',
+      { reason: 'ACCOUNT_DEACTIVATED' },
+    );
+  return startSession(user, ttlMs, events);
+}
+
+/** A new session for a person who proved who they are (a password, an invitation link). */
+export async function startSession(
+  user: UserDoc,
+  ttlMs: number,
+  events: DomainEvents,
+): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
@@ -44,6 +62,7 @@ export async function login(
     userId: user._id,
     createdAt: now,
     expiresAt,
+    ip: currentRequest()?.ip ?? null,
   });
   events.emit('session.started', { sessionId: session._id, userId: user._id });
   return { token, expiresAt, user };
@@ -62,7 +81,8 @@ export async function authenticate(token: string | undefined): Promise<AuthUser 
   const session = await SessionModel.findOne({ tokenHash: hash }).lean();
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   const user = await UserModel.findById(session.userId).lean<UserDoc>();
-  if (!user) return null;
+  // A deactivated person's sessions were deleted; one created in a race with it is refused here.
+  if (!user || user.deactivatedAt) return null;
   const authUser = toAuthUser(user, session._id, session.expiresAt);
   sessionCache.set(hash, authUser, epoch);
   return authUser;
@@ -87,7 +107,7 @@ export function toAuthUser(
 }
 
 /** Deletes sessions and tells every instance, so WebSockets opened with them close at once. */
-async function revokeSessions(
+export async function revokeSessions(
   filter: Record<string, unknown>,
   userId: Types.ObjectId,
   events: DomainEvents,
@@ -126,6 +146,7 @@ export async function changePassword(
   }
   if (next === current)
     throw badInput('The new password must differ from the current one.', 'newPassword');
+  assertStrongPassword(next, stored, 'newPassword');
   await UserModel.updateOne(
     { _id: user._id },
     { $set: { passwordHash: await hashPassword(next), seeded: false } },

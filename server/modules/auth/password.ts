@@ -8,7 +8,10 @@ export const hashPassword = (password: string): Promise<string> => argon2.hash(p
 let dummyHash: Promise<string> | undefined;
 
 /** Verifies; with no stored hash it still spends the same time, so unknown emails do not show. */
-export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  hash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!hash) {
     dummyHash ??= hashPassword('no such account');
     await argon2.verify(await dummyHash, password);

@@ -6,6 +6,8 @@ const sessionSchema = new Schema({
   userId: { type: Schema.Types.ObjectId, required: true },
   createdAt: { type: Date, required: true },
   expiresAt: { type: Date, required: true },
+  /** Where the sign-in came from, so a person can tell their sessions apart (mySessions). */
+  ip: { type: String, default: null },
 });
 sessionSchema.index({ tokenHash: 1 }, { unique: true });
 sessionSchema.index({ userId: 1 });

@@ -32,6 +32,8 @@ const TABLE = parseTable(`
   EXPERT       other  yes       yes      -    -      -             -
   OBSERVER     own    -         -        -    -      -             -
   OBSERVER     other  -         -        -    -      -             -
+  MEMBER_STATE own    -         -        -    -      -             -
+  MEMBER_STATE other  -         -        -    -      -             -
 `);
 
 const onAgenda: CommentPlace = { kind: 'agendaItem' };

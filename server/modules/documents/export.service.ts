@@ -3,9 +3,12 @@ import { enGB, fr } from 'date-fns/locale';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
+import { authorize } from '../../core/authorize';
 import { appError, badInput, ErrorCode, unauthenticated } from '../../core/errors';
+import { GUEST_REFUSED } from '../../core/roles';
 import { CommitteeModel } from '../committee/committee.model';
 import type { DraftDoc } from '../drafts/draft.model';
+import { draftPolicy } from '../drafts/draft.policy';
 import { findDraft } from '../drafts/draft.service';
 import { DraftStatus } from '../drafts/draft-status';
 import { parseId } from '../shared/ids';
@@ -110,6 +113,7 @@ export async function draftDocument(
   // Every signed-in person may read a draft (draft.policy.ts), hence export it.
   if (!user)
     throw unauthenticated('Sign in first: send your session as "Authorization: Bearer <token>".');
+  authorize(draftPolicy.read(user), GUEST_REFUSED);
   const draft = await findDraft(request.draftId);
   const { state, version } = await textOf(draft, request.version, text);
   const doc = new Y.Doc();

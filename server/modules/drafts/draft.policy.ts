@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { Role } from '../../core/role';
-import { coordinates, hasRole, isMemberOf, isOfficer, writes } from '../../core/roles';
+import { coordinates, hasRole, isGuest, isMemberOf, isOfficer, writes } from '../../core/roles';
 import { DraftStatus } from './draft-status';
 
 interface DraftRef {
@@ -14,8 +14,10 @@ interface DraftWithStatus extends DraftRef {
   silenceProcedureId?: Types.ObjectId | null;
 }
 
-/** Who may do what with a working group's draft. Every signed-in person may read. */
+/** Who may do what with a working group's draft. Every signed-in person but a guest may read. */
 export const draftPolicy = {
+  /** A guest (MEMBER_STATE) reads no draft for now: open consultations will say what they see. */
+  read: (u: AuthUser) => !isGuest(u),
   /** Who writes this draft's text at all, whatever its status: its group's members and the officers. */
   write: (u: AuthUser, d: DraftRef) =>
     isOfficer(u) || (writes(u) && isMemberOf(u, d.workingGroupId)),

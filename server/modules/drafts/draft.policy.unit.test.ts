@@ -34,6 +34,8 @@ const TABLE = parseTable(`
   EXPERT       other  -     yes      -       -       -     -      -       -        -     -
   OBSERVER     own    -     -        -       -       -     -      -       -        -     -
   OBSERVER     other  -     -        -       -       -     -      -       -        -     -
+  MEMBER_STATE own    -     -        -       -       -     -      -       -        -     -
+  MEMBER_STATE other  -     -        -       -       -     -      -       -        -     -
 `);
 
 const STATUSES = Object.values(DraftStatus);

@@ -11,6 +11,8 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { authorize } from '../../core/authorize';
+import { GUEST_REFUSED } from '../../core/roles';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
@@ -24,7 +26,7 @@ import { WorkingGroup } from '../working-groups/working-group.type';
 import { DraftStatus } from './draft.enums';
 import { CreateDraftInput, UpdateDraftInput } from './draft.inputs';
 import { DraftDoc } from './draft.model';
-import { draftAbilities } from './draft.policy';
+import { draftAbilities, draftPolicy } from './draft.policy';
 import { createDraft, findDraft, listDrafts, setDraftStatus, updateDraft } from './draft.service';
 import { Draft, DraftAbilities, DraftStatusChange } from './draft.type';
 
@@ -36,8 +38,10 @@ export class DraftResolver {
   @Authorized()
   @Query(() => [Draft], { complexity: listCost(4) })
   async drafts(
+    @CurrentUser() user: AuthUser,
     @Arg('workingGroupId', () => ID, { nullable: true }) workingGroupId?: string,
   ): Promise<DraftRoot[]> {
+    authorize(draftPolicy.read(user), GUEST_REFUSED);
     return presentAll(
       await listDrafts(workingGroupId ? parseId(workingGroupId, 'workingGroupId') : undefined),
     );
@@ -45,7 +49,8 @@ export class DraftResolver {
 
   @Authorized()
   @Query(() => Draft)
-  async draft(@Arg('id', () => ID) id: string): Promise<DraftRoot> {
+  async draft(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser): Promise<DraftRoot> {
+    authorize(draftPolicy.read(user), GUEST_REFUSED);
     return present(await findDraft(parseId(id)));
   }
 

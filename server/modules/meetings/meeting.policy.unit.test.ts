@@ -10,6 +10,7 @@ const TABLE = parseTable(`
   DELEGATE     any    -      yes
   EXPERT       any    -      yes
   OBSERVER     any    -      -
+  MEMBER_STATE any    -      -
 `);
 
 describe('meeting policy, every role', () => {

@@ -11,6 +11,8 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { authorize } from '../../core/authorize';
+import { GUEST_REFUSED } from '../../core/roles';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
@@ -22,7 +24,7 @@ import { Presented, present, presentAll } from '../shared/present';
 import { WorkingGroup } from '../working-groups/working-group.type';
 import { AgendaItemInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
 import { MeetingDoc } from './meeting.model';
-import { meetingAbilities } from './meeting.policy';
+import { meetingAbilities, meetingPolicy } from './meeting.policy';
 import * as meetings from './meeting.service';
 import { AgendaItem, Meeting, MeetingAbilities, MeetingListChange } from './meeting.type';
 
@@ -45,17 +47,23 @@ export class MeetingResolver {
     description: 'Meetings in date order; `month` (YYYY-MM) or `from`/`to` narrow them',
   })
   async meetings(
+    @CurrentUser() user: AuthUser,
     @Arg('month', () => String, { nullable: true }) month?: string,
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ): Promise<MeetingRoot[]> {
+    authorize(meetingPolicy.read(user), GUEST_REFUSED);
     const [start, end] = month ? monthRange(month) : [from, to];
     return presentAll(await meetings.listMeetings(start, end));
   }
 
   @Authorized()
   @Query(() => Meeting)
-  async meeting(@Arg('id', () => ID) id: string): Promise<MeetingRoot> {
+  async meeting(
+    @Arg('id', () => ID) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MeetingRoot> {
+    authorize(meetingPolicy.read(user), GUEST_REFUSED);
     return present(await meetings.findMeeting(parseId(id)));
   }
 

@@ -47,7 +47,10 @@ export async function sendDigests(mail: MailPort, opts: DigestOptions): Promise<
   if (byUser.size === 0) return 0;
   const userIds = [...byUser.values()].map((list) => list[0].userId);
   const [users, prefs] = await Promise.all([
-    UserModel.find({ _id: mongoose.trusted({ $in: userIds }) }, { email: 1, name: 1 }).lean(),
+    UserModel.find(
+      { _id: mongoose.trusted({ $in: userIds }) },
+      { email: 1, name: 1, deactivatedAt: 1 },
+    ).lean(),
     NotificationPreferenceModel.find({ userId: mongoose.trusted({ $in: userIds }) }).lean(),
   ]);
   const emailOff = new Set(prefs.filter((p) => !p.email).map((p) => p.userId.toHexString()));
@@ -59,7 +62,8 @@ export async function sendDigests(mail: MailPort, opts: DigestOptions): Promise<
   let sent = 0;
   for (const user of users) {
     const list = byUser.get(user._id.toHexString()) ?? [];
-    if (emailOff.has(user._id.toHexString())) {
+    // A deactivated person is no longer mailed about the Committee's work.
+    if (emailOff.has(user._id.toHexString()) || user.deactivatedAt) {
       await markMailed(list.map((n) => n._id));
       continue;
     }

@@ -34,6 +34,8 @@ const TABLE = parseTable(`
   EXPERT       other  -      -       -
   OBSERVER     own    -      -       -
   OBSERVER     other  -      -       -
+  MEMBER_STATE own    -      -       -
+  MEMBER_STATE other  -      -       -
 `);
 
 const cases = ROLES.flatMap((role) =>

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { EventBus } from '../../core/event-bus';
 import { logger } from '../../logger';
+import type { AccountChange } from '../accounts/account.data';
 import type { CommentDoc } from '../comments/comment.model';
 import type { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
@@ -9,6 +10,7 @@ import type { MeetingDoc } from '../meetings/meeting.model';
 import type { NotificationDoc } from '../notifications/notification.model';
 import type { ParagraphStatus } from '../paragraphs/paragraph-status';
 import type { DraftReadingDoc } from '../readings/reading.model';
+import type { UserDoc } from '../users/user.model';
 import type { DraftVersionDoc } from '../versions/version.model';
 import type { MembershipChange, PersonMembership } from '../working-groups/membership.data';
 import type { WorkingGroupDoc } from '../working-groups/working-group.model';
@@ -138,6 +140,30 @@ export interface DomainEventMap {
     versionId: Types.ObjectId;
     byId: Types.ObjectId;
     seq: number;
+  };
+  // Accounts (issue 14, item 1).
+  /**
+   * The Secretariat made a one-time link for a person: an invitation (a new account) or a
+   * password reset. `url` carries the token: it goes to the person's mailbox and nowhere else
+   * (never to pub/sub, logs or the audit trail).
+   */
+  'account.linkIssued': {
+    user: UserDoc;
+    kind: 'invitation' | 'reset';
+    url: string;
+    expiresAt: Date;
+    byId: Types.ObjectId;
+  };
+  /**
+   * A person's account changed: `user` as it now is; `byId` who did it (the person themselves
+   * when they used a link). Role changes also reach their open sessions.
+   */
+  'account.changed': {
+    user: UserDoc;
+    change: AccountChange;
+    byId: Types.ObjectId;
+    /** For 'rolesChanged': the roles before. */
+    previousRoles?: string[];
   };
 }
 

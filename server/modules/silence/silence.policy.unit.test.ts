@@ -16,6 +16,7 @@ const TABLE: Record<Role, { start: boolean; break: boolean; withdraw: boolean }>
   [Role.DELEGATE]: { start: false, break: true, withdraw: false },
   [Role.EXPERT]: { start: false, break: false, withdraw: false },
   [Role.OBSERVER]: { start: false, break: false, withdraw: false },
+  [Role.MEMBER_STATE]: { start: false, break: false, withdraw: false },
 };
 
 const withDelegation = (role: Role) => ({

@@ -14,6 +14,10 @@ registerEnumType(Role, {
     EXPERT: { description: 'Member of the Group of Experts' },
     SECRETARIAT: { description: 'Office for Disarmament Affairs, servicing the Committee' },
     OBSERVER: { description: 'May read, not write' },
+    MEMBER_STATE: {
+      description:
+        'Guest of an open consultation: for now signs in and reads their own account, nothing else',
+    },
   },
 });
 

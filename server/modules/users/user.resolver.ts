@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { OPEN_TO_GUESTS } from '../../graphql/auth-checker';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
@@ -13,6 +14,7 @@ type UserRoot = Presented<UserDoc>;
 @Resolver(() => User)
 export class UserResolver {
   @Authorized()
+  @Extensions(OPEN_TO_GUESTS)
   @Query(() => User, { description: 'The signed-in person' })
   async me(@CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<UserRoot | null> {
     return present(await ctx.loaders.user.load(user._id));

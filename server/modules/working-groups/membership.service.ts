@@ -30,8 +30,16 @@ async function findPerson(id: Types.ObjectId): Promise<UserDoc> {
   return person;
 }
 
-/** An observer reads only: a seat in a group (let alone its coordination) would give them nothing. */
+/**
+ * An observer reads only, and a Member State guest sees nothing of the groups yet: a seat in a
+ * group (let alone its coordination) would give them nothing.
+ */
 function assertCanSit(person: UserDoc, what: 'member' | 'coordinator'): void {
+  if (person.roles.includes(Role.MEMBER_STATE))
+    throw badInput(
+      `${person.name} is a Member State guest of an open consultation and cannot be a ${what} of a working group.`,
+      'userId',
+    );
   if (person.roles.every((r) => r === Role.OBSERVER))
     throw badInput(
       `${person.name} is an observer, who reads only, and cannot be a ${what} of a working group.`,
@@ -72,7 +80,7 @@ async function assertNoStrayCoordination(
       { field: 'userId' },
     );
   }
-  const stray = person.workingGroupIds.filter(
+  const stray = (person.workingGroupIds ?? []).filter(
     (id) => !id.equals(groupId) && !coordinated.some((c) => c.equals(id)),
   );
   if (stray.length === 0) return;
@@ -135,7 +143,7 @@ export async function addWorkingGroupMember(
   authorize(workingGroupPolicy.manageMembers(user), REFUSED);
   const [group, person] = await Promise.all([findGroup(workingGroupId), findPerson(userId)]);
   assertCanSit(person, 'member');
-  if (person.workingGroupIds.some((id) => id.equals(group._id))) return group;
+  if ((person.workingGroupIds ?? []).some((id) => id.equals(group._id))) return group;
   await assertNoStrayCoordination(person, workingGroupId, 'seat');
   await UserModel.updateOne({ _id: userId }, { $addToSet: { workingGroupIds: workingGroupId } });
   return announce(workingGroupId, 'memberAdded', user, [userId], events);
@@ -149,7 +157,7 @@ export async function removeWorkingGroupMember(
 ): Promise<WorkingGroupDoc> {
   authorize(workingGroupPolicy.manageMembers(user), REFUSED);
   const [group, person] = await Promise.all([findGroup(workingGroupId), findPerson(userId)]);
-  if (!person.workingGroupIds.some((id) => id.equals(group._id))) return group;
+  if (!(person.workingGroupIds ?? []).some((id) => id.equals(group._id))) return group;
   await UserModel.updateOne({ _id: userId }, { $pull: { workingGroupIds: workingGroupId } });
   if (group.coordinatorId?.equals(userId)) {
     await WorkingGroupModel.updateOne(
@@ -241,7 +249,9 @@ export async function seatablePeople(
   const people = await UserModel.find().sort({ name: 1 }).lean<UserDoc[]>();
   return people.filter(
     (p) =>
+      !p.deactivatedAt &&
       !(p.workingGroupIds ?? []).some((id) => id.equals(group._id)) &&
+      !p.roles.includes(Role.MEMBER_STATE) &&
       !p.roles.every((r) => r === Role.OBSERVER) &&
       !p.roles.includes(Role.COORDINATOR),
   );

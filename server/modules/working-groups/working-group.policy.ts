@@ -1,11 +1,13 @@
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { Role } from '../../core/role';
-import { hasRole } from '../../core/roles';
+import { hasRole, isGuest } from '../../core/roles';
 import { draftPolicy } from '../drafts/draft.policy';
 
 /** Who may do what with a working group itself (its drafts' rules are in draft.policy.ts). */
 export const workingGroupPolicy = {
+  /** Everyone signed in but a guest (MEMBER_STATE). */
+  read: (u: AuthUser) => !isGuest(u),
   /**
    * Who sits in a group (delegations, people) and who coordinates it is the Secretariat's to
    * keep: it services the Committee's organisation; the Chair and the coordinators ask it to.

@@ -26,6 +26,8 @@ const TABLE = parseTable(`
   EXPERT       other  -            -
   OBSERVER     own    -            -
   OBSERVER     other  -            -
+  MEMBER_STATE own    -            -
+  MEMBER_STATE other  -            -
 `);
 
 describe('working group abilities, every role × own or other group', () => {

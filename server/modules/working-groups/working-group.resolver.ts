@@ -10,6 +10,8 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { authorize } from '../../core/authorize';
+import { GUEST_REFUSED } from '../../core/roles';
 import { requireUser } from '../../graphql/auth-checker';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
@@ -33,7 +35,7 @@ import {
   setWorkingGroupCoordinator,
 } from './membership.service';
 import { WorkingGroupDoc, WorkingGroupModel } from './working-group.model';
-import { workingGroupAbilities } from './working-group.policy';
+import { workingGroupAbilities, workingGroupPolicy } from './working-group.policy';
 import { WorkingGroup, WorkingGroupAbilities } from './working-group.type';
 
 type WorkingGroupRoot = Presented<WorkingGroupDoc>;
@@ -42,7 +44,8 @@ type WorkingGroupRoot = Presented<WorkingGroupDoc>;
 export class WorkingGroupResolver {
   @Authorized()
   @Query(() => [WorkingGroup], { complexity: listCost(4) })
-  async workingGroups(): Promise<WorkingGroupRoot[]> {
+  async workingGroups(@CurrentUser() user: AuthUser): Promise<WorkingGroupRoot[]> {
+    authorize(workingGroupPolicy.read(user), GUEST_REFUSED);
     return presentAll(await WorkingGroupModel.find().sort({ number: 1 }).lean<WorkingGroupDoc[]>());
   }
 
@@ -51,7 +54,9 @@ export class WorkingGroupResolver {
   async workingGroup(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
+    @CurrentUser() user: AuthUser,
   ): Promise<WorkingGroupRoot> {
+    authorize(workingGroupPolicy.read(user), GUEST_REFUSED);
     const group = await ctx.loaders.workingGroup.load(parseId(id));
     if (!group) throw notFound('Working group', id);
     return present(group);
