@@ -436,16 +436,15 @@ describe('accounts', () => {
       secretariat,
     );
     expect(expertSeated.errors).toBeUndefined();
-    const read = async (action: string, targetId: string) =>
+    const entries = async (action: string, targetId: string) =>
       (
-        (
-          await t.gql(
-            'query($f: AuditFilterInput) { auditLog(filter: $f) { summary targetLabel actorName } }',
-            { f: { targetId, actions: [action] } },
-            secretariat,
-          )
-        ).data!.auditLog as { summary: string; targetLabel: string; actorName: string }[]
-      )[0];
+        await t.gql(
+          'query($f: AuditFilterInput) { auditLog(filter: $f) { summary targetLabel actorName } }',
+          { f: { targetId, actions: [action] } },
+          secretariat,
+        )
+      ).data!.auditLog as { summary: string; targetLabel: string; actorName: string }[];
+    const read = async (action: string, targetId: string) => (await entries(action, targetId))[0];
     const statusEntry = await waitFor(
       () => read('DRAFT_STATUS_CHANGED', draftId),
       (e) => !!e,
@@ -453,8 +452,12 @@ describe('accounts', () => {
       'the status entry',
     );
     expect(statusEntry.summary).toBe('DRAFTING → IN_REVIEW');
+    // Both seatings are recorded, newest first: the one of the person made here is looked for.
     const membershipEntry = await waitFor(
-      () => read('MEMBERSHIP_CHANGED', group),
+      async () =>
+        (await entries('MEMBERSHIP_CHANGED', group)).find(
+          (e) => e.summary === 'memberAdded: Person seated',
+        ),
       (e) => !!e,
       15_000,
       'the membership entry',
