@@ -136,6 +136,8 @@ export async function startApp(
 
   app.get('/healthz', healthHandler(db));
   app.get('/metrics', metricsHandler(config.metricsToken));
+  // Redis came back after an outage: this instance's clients missed the other instances' events.
+  const stopResumed = pubSub.onResumed(() => ws.reconnectAll());
   const stopObserving = observeServer({
     webSocketConnections: ws.connections,
     activeSubscriptions: ws.subscriptions,
@@ -192,6 +194,7 @@ export async function startApp(
       stopSessionEviction();
       stopMembershipEviction();
       stopObserving();
+      stopResumed();
       sessionCache.clear();
     },
   };

@@ -145,6 +145,15 @@ export function attachWebSocket(
       for (const ctx of open) count += Object.keys(ctx.subscriptions).length;
       return count;
     },
+    /**
+     * Closes every socket with 1012 ("service restart"): the clients reconnect at once and
+     * subscribe again from the last update they have, so what they missed is replayed from the
+     * database (after a Redis outage, see AppPubSub.onResumed).
+     */
+    reconnectAll() {
+      for (const client of [...wss.clients, ...collabWss.clients])
+        client.close(1012, 'Catching up after an interruption; reconnect');
+    },
     async close() {
       stopCollab();
       for (const client of [...wss.clients, ...collabWss.clients])
