@@ -117,7 +117,9 @@ async function main() {
           const [n, at] = value;
           delivered += n - (seen.get(key) ?? -1);
           seen.set(key, n);
-          (latencies[minuteOf(at)] ??= []).push(t - at);
+          const minute = minuteOf(at);
+          latencies[minute] ??= [];
+          latencies[minute].push(t - at);
         }
       });
     }
