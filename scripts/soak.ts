@@ -214,7 +214,12 @@ async function main() {
     }
     typing = false;
     await Promise.all([...loops, commenting]);
-    // Drain: until every edit has reached every peer, or nothing more arrives for 5 s.
+    // Every editor's edits stored first (a refused batch is sent again after a pause), at most 60 s.
+    await Promise.race([
+      Promise.all(editors.map((e) => e.editor.provider.whenAcknowledged())),
+      sleep(60_000),
+    ]);
+    // Drain: until every edit has reached every peer, or nothing more arrives for 10 s.
     const expected = () => sent * (perDraft - 1);
     let last = delivered;
     let quietSince = now();
@@ -223,7 +228,7 @@ async function main() {
       if (delivered !== last) {
         last = delivered;
         quietSince = now();
-      } else if (now() - quietSince > 5000) break;
+      } else if (now() - quietSince > 10_000) break;
     }
     const atEnd = await figures('end');
     loop.disable();
