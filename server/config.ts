@@ -49,6 +49,25 @@ export interface Config {
    * server was down are settled at start.
    */
   silenceSweepMs: number;
+  // Operations (issue 14).
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`; otherwise it answers loopback only. */
+  metricsToken: string | undefined;
+  /** Express's `trust proxy`: which reverse proxies' X-Forwarded-For to believe (false: none). */
+  trustProxy: boolean | number | string;
+}
+
+/** TRUST_PROXY: true/false, a number of hops, or addresses and subnets as Express takes them. */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const items = raw.split(',').map((item) => item.trim());
+  const known = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+  if (items.every((item) => known.test(item))) return raw;
+  throw new ConfigError(
+    `TRUST_PROXY must be true, false, a number of proxies, or addresses such as loopback or 10.0.0.0/8 (got "${raw}").`,
+  );
 }
 
 /**
@@ -147,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyDeadlineCheckMs: intFromEnv(env, 'NOTIFY_DEADLINE_CHECK_MS', 60_000, 100, 24 * 3_600_000),
     publicUrl: urlFromEnv(env, 'PUBLIC_URL', ['http', 'https'], 'https://committee.example.org'),
     silenceSweepMs: intFromEnv(env, 'SILENCE_SWEEP_MS', 30_000, 50, 3_600_000),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    trustProxy: trustProxyFromEnv(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -24,3 +24,18 @@ describe('notifications by e-mail', () => {
     expect(loadConfig({ NOTIFY_DIGEST_MS: '700' }).notifyDigestMs).toBe(700);
   });
 });
+
+describe('TRUST_PROXY and METRICS_TOKEN', () => {
+  it('trusts no proxy unless told; takes true, a hop count or addresses, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    for (const bad of ['yes', 'example.org', '10.0.0.0/8; rm'])
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(ConfigError);
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'abc' }).metricsToken).toBe('abc');
+  });
+});

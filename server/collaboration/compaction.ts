@@ -1,4 +1,5 @@
 import mongoose, { Types } from 'mongoose';
+import { compactions } from '../core/metrics';
 import { logger } from '../logger';
 import { readLog } from './document-state';
 import { mergeUpdatesOffThread } from './merge-off-thread';
@@ -40,6 +41,7 @@ export async function compactDraft(
   if (head === fromSeq) {
     // Nothing new to merge; still clear what an interrupted compaction left behind.
     await DraftUpdateModel.deleteMany({ draftId, seq: mongoose.trusted({ $lte: fromSeq }) });
+    compactions.inc({ outcome: 'nothing-new' });
     return { compacted: false, seq: fromSeq, merged: 0 };
   }
   const state = await mergeUpdatesOffThread(updates);
@@ -59,10 +61,12 @@ export async function compactDraft(
       { draftId: draftId.toHexString() },
       'another compaction of this draft won; leaving it',
     );
+    compactions.inc({ outcome: 'lost-race' });
     return { compacted: false, seq: fromSeq, merged: 0 };
   }
   await between('after-snapshot');
 
   await DraftUpdateModel.deleteMany({ draftId, seq: mongoose.trusted({ $lte: head }) });
+  compactions.inc({ outcome: 'compacted' });
   return { compacted: true, seq: head, merged: updates.length };
 }

@@ -1,6 +1,7 @@
 import { MongoBulkWriteError } from 'mongodb';
 import { Types } from 'mongoose';
 import { DUPLICATE_KEY } from '../core/duplicate-key';
+import { commitBatchSize, storeLatency, updatesStored } from '../core/metrics';
 import { logger } from '../logger';
 import type { UpdateTicket } from '../pubsub/topics';
 import { DraftSnapshotModel } from './snapshot.model';
@@ -219,8 +220,10 @@ export class UpdateLog {
       });
     }
     const failed = new Map<number, number>();
+    const timer = storeLatency.startTimer();
     try {
       this.stats.batches += 1;
+      commitBatchSize.observe(docs.length);
       await this.lane.run(() =>
         DraftUpdateModel.collection.insertMany(
           docs.map(({ queue, entry, seq }) => ({
@@ -248,7 +251,10 @@ export class UpdateLog {
       if (writeErrors.length === 0 || err.insertedCount + writeErrors.length !== docs.length)
         return err;
       for (const e of writeErrors) failed.set(e.index, e.code);
+    } finally {
+      timer();
     }
+    updatesStored.inc(docs.length - failed.size);
     return { docs, failed };
   }
 

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { Collaboration } from '../collaboration/collaboration';
 import type { Config } from '../config';
+import { observeServer } from '../core/metrics';
 import { inRequest, requestIdFrom } from '../core/request-context';
 import type { Database } from '../db/database';
 import { accountMail } from '../events/accounts';
@@ -31,6 +32,8 @@ import { userFromAuthorization } from './auth-header';
 import { bodyErrorHandler } from './body-errors';
 import { documentRoutes } from './document-routes';
 import { healthHandler } from './health';
+import { graphqlMetrics, httpMetrics, metricsHandler } from './metrics';
+import { securityHeaders } from './security-headers';
 import { serveWebClient } from './web-client';
 import { attachWebSocket } from './websocket';
 
@@ -53,6 +56,11 @@ export async function startApp(
   const limits = { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity };
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the address it forwarded (X-Forwarded-For) is the client's: only for
+  // the proxies TRUST_PROXY names, or anyone could pose as any address by sending the header.
+  app.set('trust proxy', config.trustProxy);
+  if (config.production) app.use(securityHeaders());
+  app.use(httpMetrics);
   // Every request runs in its own context (its id and address), for logs and the audit trail.
   app.use((req, res, next) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -106,11 +114,13 @@ export async function startApp(
     includeStacktraceInErrorResponses: false,
     // main.ts stops everything in order on SIGINT/SIGTERM; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
-    introspection: true,
+    // In production the schema is not handed to whoever asks (the client is built with it).
+    introspection: !config.production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       unavailableStatus,
+      graphqlMetrics,
       {
         async requestDidStart() {
           return {
@@ -132,6 +142,14 @@ export async function startApp(
   await apollo.start();
 
   app.get('/healthz', healthHandler(db));
+  app.get('/metrics', metricsHandler(config.metricsToken));
+  // Redis came back after an outage: this instance's clients missed the other instances' events.
+  const stopResumed = pubSub.onResumed(() => ws.reconnectAll());
+  const stopObserving = observeServer({
+    webSocketConnections: ws.connections,
+    activeSubscriptions: ws.subscriptions,
+    databaseUp: () => db.ping(),
+  });
   app.use(
     '/graphql',
     express.json({ limit: config.maxBodyBytes }),
@@ -184,6 +202,8 @@ export async function startApp(
       mailer.close();
       stopSessionEviction();
       stopMembershipEviction();
+      stopObserving();
+      stopResumed();
       sessionCache.clear();
     },
   };

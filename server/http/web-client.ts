@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
@@ -117,7 +118,7 @@ function indexPages(dir: string): (pagePath: string) => string {
  * editor then waits on no request the main script would only start once it has run. Anything
  * missing (no session, another page) and it does nothing; the client then asks itself.
  */
-const DRAFT_STATE_PREFETCH = `<script>(function () {
+const DRAFT_STATE_PREFETCH_CODE = `(function () {
   try {
     var m = /^\\/drafts\\/([0-9a-f]{24})$/.exec(location.pathname);
     var s = JSON.parse(localStorage.getItem('committee.session') || 'null');
@@ -136,7 +137,13 @@ const DRAFT_STATE_PREFETCH = `<script>(function () {
     var v = { id: m[1], lang: l === 'fr' ? 'FR' : 'EN' };
     window.__draftPagePrefetch = { token: s.token, variables: v, query: q, result: post('DraftPage', q, v).then(function (r) { return r.ok ? r.json() : null; }) };
   } catch (e) {}
-})();</script>`;
+})();`;
+const DRAFT_STATE_PREFETCH = `<script>${DRAFT_STATE_PREFETCH_CODE}</script>`;
+
+/** The inline scripts the pages carry, as the Content-Security-Policy allows them (by hash). */
+export const INLINE_SCRIPT_HASHES = [
+  `'sha256-${createHash('sha256').update(DRAFT_STATE_PREFETCH_CODE).digest('base64')}'`,
+];
 
 interface ManifestChunk {
   file: string;

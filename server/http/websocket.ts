@@ -17,6 +17,7 @@ import { userFromAuthorization } from './auth-header';
 import { coalesceWrites } from './coalesce-writes';
 import { attachCollabSocket } from './collab-socket';
 import { sharedSubscribe } from './shared-subscribe';
+import { runMessagesInContext } from './socket-context';
 import { bindSocketToSession } from './socket-session';
 
 type ConnectionExtra = {
@@ -56,11 +57,16 @@ export function attachWebSocket(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws, req));
+    target.handleUpgrade(req, socket, head, (ws) => {
+      runMessagesInContext(ws, req);
+      target.emit('connection', ws, req);
+    });
   });
   const stopCollab = attachCollabSocket(collabWss, { pubSub, collab });
   wss.on('connection', coalesceWrites);
   const documents = new DocumentCache(schema, limits);
+  // The GraphQL sockets' subscriptions, counted for the metrics.
+  const open = new Set<{ subscriptions: Record<string, unknown> }>();
   const contextFor = (extra: ConnectionExtra): Context => ({
     user: extra.user ?? null,
     tokenRejected: extra.tokenRejected ?? false,
@@ -92,6 +98,8 @@ export function attachWebSocket(
         ctx.extra.user = auth.user;
         ctx.extra.tokenRejected = false;
         ctx.extra.connectionId = randomUUID();
+        open.add(ctx);
+        ctx.extra.socket.once('close', () => open.delete(ctx));
         const user = auth.user;
         if (user) {
           const unbind = bindSocketToSession(ctx.extra.socket, user, pubSub);
@@ -129,6 +137,23 @@ export function attachWebSocket(
   );
   return {
     wss,
+    /** Open sockets, both kinds. */
+    connections: () => wss.clients.size + collabWss.clients.size,
+    /** GraphQL subscriptions running. */
+    subscriptions: () => {
+      let count = 0;
+      for (const ctx of open) count += Object.keys(ctx.subscriptions).length;
+      return count;
+    },
+    /**
+     * Closes every socket with 1012 ("service restart"): the clients reconnect at once and
+     * subscribe again from the last update they have, so what they missed is replayed from the
+     * database (after a Redis outage, see AppPubSub.onResumed).
+     */
+    reconnectAll() {
+      for (const client of [...wss.clients, ...collabWss.clients])
+        client.close(1012, 'Catching up after an interruption; reconnect');
+    },
     async close() {
       stopCollab();
       for (const client of [...wss.clients, ...collabWss.clients])

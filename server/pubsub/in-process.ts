@@ -12,6 +12,7 @@ export function createInProcessPubSub(): AppPubSub {
     listenerCount(topic, id) {
       return registry.count(channel(topic, id));
     },
+    onResumed: () => () => {},
     async close() {},
   };
 }

@@ -14,6 +14,13 @@ export interface AppPubSub {
   /** Handlers on this instance that receive a channel's events now: a figure for operators, and
    * the condition a client waits on where graphql-ws does not acknowledge a subscription. */
   listenerCount(topic: Topic, id: string): number;
+  /**
+   * Calls `fn` each time events from other instances flow again after an interruption (Redis
+   * came back and every channel is subscribed again): what they published meanwhile never
+   * arrived here, so whoever relays events must let its clients catch up from the database.
+   * In-process pub/sub is never interrupted.
+   */
+  onResumed(fn: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -41,6 +48,11 @@ export class HandlerRegistry {
         return true;
       },
     };
+  }
+
+  /** The channels with a handler on this instance. */
+  names(): IterableIterator<string> {
+    return this.handlers.keys();
   }
 
   count(name: string): number {
