@@ -15,6 +15,9 @@ import { freeLoopbackPort } from '../db/free-port';
 import { DraftModel } from '../modules/drafts/draft.model';
 import { CONTENT_FIELD } from './document-state';
 
+// 500 drafts opened in batches: on a loaded machine one event can take well over 30 s.
+const EVENT_WAIT_MS = 90_000;
+
 const DRAFTS = 500;
 /** Drafts open at once: enough to overlap, few enough for a shared two-core machine. */
 const BATCH = 50;
@@ -99,25 +102,39 @@ describe.each([
               'subscription($d: ID!) { draftUpdates(draftId: $d, afterSeq: 0) { seq synced } }',
               { d },
             );
-            expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 0, synced: true });
+            expect((await updates.next(EVENT_WAIT_MS)).draftUpdates).toEqual({
+              seq: 0,
+              synced: true,
+            });
             const presence = subscribe(
               client,
               'subscription($d: ID!) { presence(draftId: $d) { update } }',
               { d },
             );
-            await presence.next(30_000);
+            await presence.next(EVENT_WAIT_MS);
             await t.listening(Topic.Presence, d, 1);
             const ack = await request<{ applyDraftUpdate: { seq: number } }>(
               client,
               APPLY,
               { d, u: paragraphUpdate(`Paragraph of draft ${from + i}`) },
-              30_000,
+              EVENT_WAIT_MS,
             );
             expect(ack.applyDraftUpdate.seq).toBe(1);
-            expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 0, synced: false });
-            expect((await updates.next(30_000)).draftUpdates).toEqual({ seq: 1, synced: false });
-            await request(client, PRESENCE, { d, u: presenceUpdate(`Reader ${from + i}`) }, 30_000);
-            await presence.next(30_000);
+            expect((await updates.next(EVENT_WAIT_MS)).draftUpdates).toEqual({
+              seq: 0,
+              synced: false,
+            });
+            expect((await updates.next(EVENT_WAIT_MS)).draftUpdates).toEqual({
+              seq: 1,
+              synced: false,
+            });
+            await request(
+              client,
+              PRESENCE,
+              { d, u: presenceUpdate(`Reader ${from + i}`) },
+              EVENT_WAIT_MS,
+            );
+            await presence.next(EVENT_WAIT_MS);
             return [updates, presence];
           }),
         );
@@ -134,9 +151,11 @@ describe.each([
         await client.dispose();
       }
 
-      await until(() => Object.values(collab.stats()).every((n) => n === 0), 30_000).catch(() => {
-        throw new Error(`still kept: ${JSON.stringify(collab.stats())}`);
-      });
+      await until(() => Object.values(collab.stats()).every((n) => n === 0), EVENT_WAIT_MS).catch(
+        () => {
+          throw new Error(`still kept: ${JSON.stringify(collab.stats())}`);
+        },
+      );
       expect(opened.size).toBeGreaterThanOrEqual(DRAFTS);
       for (const d of ids) {
         expect(unloaded.has(d)).toBe(true);
@@ -152,5 +171,5 @@ describe.each([
     } finally {
       remove();
     }
-  }, 300_000);
+  }, 600_000);
 });
