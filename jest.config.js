@@ -17,5 +17,7 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // See scripts/run-tests.mjs: the one worker starts afresh when it holds more than this.
+  workerIdleMemoryLimit: '1GB',
   setupFiles: ['<rootDir>/test/setup-env.js'],
 };
