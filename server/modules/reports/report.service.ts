@@ -150,6 +150,56 @@ export async function compileReport(
   return draft;
 }
 
+/** How many times a section's lineage is written again when a concurrent write lost it. */
+const LINEAGE_ATTEMPTS = 10;
+
+/** Lineage writes in progress on this instance, by report: one after the other. */
+const lineageWrites = new Map<string, Promise<unknown>>();
+
+/**
+ * Writes one section's lineage (only its fields: sections keep their places). The embedded
+ * database applies two updates of one document at the same moment as two whole-document
+ * rewrites, so a take-in of another section at that moment could put back the old fields. On
+ * this instance the writes of one report go one after the other; a write another instance
+ * undid at the same moment is seen on reading it back and made again (that instance's own
+ * read-back sees the same; the rare case where both read back in between is left).
+ */
+async function writeLineage(
+  reportId: Types.ObjectId,
+  index: number,
+  fields: {
+    versionId: Types.ObjectId;
+    versionNumber: number;
+    takenAt: Date;
+    takenById: Types.ObjectId;
+    takeIns: number;
+  },
+): Promise<DraftReportDoc | null> {
+  const set = Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [`sections.${index}.${key}`, value]),
+  );
+  const write = async (): Promise<DraftReportDoc | null> => {
+    let updated: DraftReportDoc | null = null;
+    for (let attempt = 0; attempt < LINEAGE_ATTEMPTS; attempt += 1) {
+      await DraftReportModel.updateOne({ _id: reportId }, { $set: set });
+      updated = await DraftReportModel.findById(reportId).lean<DraftReportDoc>();
+      const written = updated?.sections[index] as ReportSectionDoc | undefined;
+      if (!updated || (written && (written.takeIns ?? 0) >= fields.takeIns)) return updated;
+    }
+    return updated;
+  };
+  const key = reportId.toHexString();
+  const before = lineageWrites.get(key) ?? Promise.resolve();
+  const mine = before.then(write, write);
+  const settled = mine.catch(() => undefined);
+  lineageWrites.set(key, settled);
+  try {
+    return await mine;
+  } finally {
+    if (lineageWrites.get(key) === settled) lineageWrites.delete(key);
+  }
+}
+
 /**
  * Takes a source draft's version (by default its newest) into the report: the section's blocks
  * are replaced by that version's, as the person's edit through the edit path (stored, relayed to
@@ -209,22 +259,13 @@ export async function takeInReportSection(
     await releaseDecision(claim);
     throw err;
   }
-  // Only this section's fields (sections keep their places): a take-in of another section at the
-  // same moment writes its own.
-  const i = sections.indexOf(section);
-  const updated = await DraftReportModel.findOneAndUpdate(
-    { _id: report._id },
-    {
-      $set: {
-        [`sections.${i}.versionId`]: chosen._id,
-        [`sections.${i}.versionNumber`]: chosen.number,
-        [`sections.${i}.takenAt`]: new Date(),
-        [`sections.${i}.takenById`]: user._id,
-        [`sections.${i}.takeIns`]: takeIns + 1,
-      },
-    },
-    { returnDocument: 'after' },
-  ).lean<DraftReportDoc>();
+  const updated = await writeLineage(report._id, sections.indexOf(section), {
+    versionId: chosen._id,
+    versionNumber: chosen.number,
+    takenAt: new Date(),
+    takenById: user._id,
+    takeIns: takeIns + 1,
+  });
   if (!updated) throw notFound('Report', reportDraftId.toHexString());
   events.emit('report.sectionTakenIn', {
     draft,
