@@ -231,6 +231,14 @@ async function main() {
       } else if (now() - quietSince > 10_000) break;
     }
     const atEnd = await figures('end');
+    // Edits the server asked to send again (TOO_MANY_REQUESTS) or that met a dropped connection:
+    // each waits before it reaches the peers, so they explain a latency tail.
+    const retries: Record<string, number> = {};
+    for (const { editor } of editors)
+      for (const [code, n] of Object.entries(editor.provider.retries))
+        retries[code] = (retries[code] ?? 0) + n;
+    const late = latencies.flat().filter((ms) => ms > 1000).length;
+    process.stdout.write(`sent again: ${JSON.stringify(retries)}; deliveries over 1 s: ${late}\n`);
     loop.disable();
     const elapsed = (now() - startedAt) / 1000;
     const serverCpu = server.pids.map(

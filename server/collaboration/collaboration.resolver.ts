@@ -119,7 +119,8 @@ export class CollaborationResolver {
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const id = parseId(draftId, 'draftId');
-    await findDraft(id);
+    // A cursor moves every second per person: a draft already loaded here is not read again.
+    if (!ctx.collab.isLoaded(id.toHexString())) await findDraft(id);
     ctx.collab.updatePresence(id.toHexString(), update, {
       userId: user.id,
       name: user.name,

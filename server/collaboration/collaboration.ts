@@ -388,6 +388,11 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     this.notify('onDelivered', event);
   }
 
+  /** Loaded here: someone holds it (or did a moment ago), so it exists (drafts are never deleted). */
+  isLoaded(draftId: string): boolean {
+    return this.holds.isLoaded(draftId);
+  }
+
   /** Applies a presence update, under the same per-connection throttle as edits. */
   updatePresence(draftId: string, base64: string, owner: Omit<PresenceOwner, 'clientId'>): void {
     const incoming = {

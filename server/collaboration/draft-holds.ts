@@ -57,6 +57,10 @@ export class DraftHolds {
     entry.idle.unref?.();
   }
 
+  isLoaded(draftId: string): boolean {
+    return this.entries.has(draftId);
+  }
+
   get size(): number {
     return this.entries.size;
   }
