@@ -177,6 +177,9 @@ describe('open consultations', () => {
         { d: draftId },
       ],
       ['mutation($id: ID!) { closeConsultation(id: $id) { id } }', { id: c.id }],
+      // Through their own account: their delegation's members, their groups, lead to drafts.
+      ['{ me { delegation { members { id } } } }', {}],
+      ['{ me { workingGroups { drafts { id } } } }', {}],
       [
         'mutation($d: ID!) { addComment(input: { targetId: $d, body: "x" }) { id } }',
         { d: draftId },
