@@ -99,6 +99,13 @@ describe('open consultations in the browser', () => {
     await expectNoAxeViolations(guest.page, 'the consultation page (EN)');
     await screenshot(guest.page, 'consultation-guest-en');
 
+    // The version as a document: the French PDF.
+    const [pdf] = await Promise.all([
+      guest.page.waitForEvent('download'),
+      guest.page.getByRole('button', { name: 'PDF, français' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/-rev1-fr\.pdf$/);
+
     await guest.page.getByLabel('About').selectOption('2');
     await guest.page.getByLabel('Your comment').fill(COMMENT);
     await guest.page.getByRole('button', { name: 'Send the comment' }).click();

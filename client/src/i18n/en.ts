@@ -47,7 +47,9 @@ export const en = {
     sent: 'Your comment has been sent to the Committee.',
     needBody: 'Write your comment first.',
     closedNote: 'This consultation is closed: it takes no more comments.',
-    download: 'Download',
+    download: 'Download the text',
+    downloadAs: '{{format}}, {{language}}',
+    downloaded: 'Downloaded {{name}}.',
     commentOnParagraph: 'Comment on paragraph {{number}}',
     // The draft page (members).
     panelTitle: 'Consultations of Member States',

@@ -6,8 +6,12 @@ import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
 import { isGuest } from '../../core/roles';
 import { type CommentDoc, CommentModel, CommentTargetType } from '../comments/comment.model';
 import { claimDecision } from '../decisions/claim.service';
+import { ExportView } from '../documents/document-outline';
+import { type DraftDocument, documentOf } from '../documents/export.service';
 import { findDraft } from '../drafts/draft.service';
 import type { DomainEvents } from '../shared/domain-events';
+import type { Language } from '../shared/localized';
+import type { DraftTextPort } from '../versions/draft-text';
 import { type DraftVersionDoc, DraftVersionModel } from '../versions/version.model';
 import {
   type ConsultationBlockData,
@@ -287,4 +291,26 @@ export function listConsultationComments(consultationId: Types.ObjectId): Promis
     .sort({ createdAt: 1, _id: 1 })
     .lean<CommentDoc[]>()
     .exec();
+}
+
+/**
+ * The consulted version as a document (Word or PDF), for whoever may read the consultation: the
+ * clean text, as the page shows it, never the live text or another version.
+ */
+export async function consultationDocument(
+  user: AuthUser,
+  id: Types.ObjectId,
+  lang: Language,
+  text: DraftTextPort,
+): Promise<DraftDocument> {
+  const consultation = await findConsultation(user, id);
+  return documentOf(
+    {
+      draftId: consultation.draftId,
+      lang,
+      version: consultation.versionNumber,
+      view: ExportView.CLEAN,
+    },
+    text,
+  );
 }

@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
@@ -191,6 +192,19 @@ describe('open consultations', () => {
         code: 'FORBIDDEN',
       });
     }
+    // The consulted version as a Word document: that version's text only, clean.
+    const word = await fetch(`${t.url}/consultations/${c.id}/export.docx?lang=fr`, {
+      headers: { authorization: `Bearer ${guest.token}` },
+    });
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-disposition')).toMatch(/-rev1-fr\.docx/);
+    const { value: wordText } = await mammoth.extractRawText({
+      buffer: Buffer.from(await word.arrayBuffer()),
+    });
+    expect(wordText).toContain('Version one text.');
+    expect(wordText).not.toContain('Live text');
+    const anonymous = await fetch(`${t.url}/consultations/${c.id}/export.docx`);
+    expect(anonymous.status).toBe(401);
     // Nor the export of the draft, nor its live streams: the GraphQL subscriptions…
     const doc = await fetch(`${t.url}/drafts/${draftId}/export.pdf?version=1`, {
       headers: { authorization: `Bearer ${guest.token}` },
@@ -349,6 +363,10 @@ describe('open consultations', () => {
     expect(
       (await t.gql(CONSULTATION, { id: c.id }, stranger.token)).errors![0].extensions!.code,
     ).toBe('NOT_FOUND');
+    const download = await fetch(`${t.url}/consultations/${c.id}/export.docx`, {
+      headers: { authorization: `Bearer ${stranger.token}` },
+    });
+    expect(download.status).toBe(404);
     const theirs = (await t.gql('{ consultations { id } }', {}, stranger.token)).data!
       .consultations as { id: string }[];
     expect(theirs.map((x) => x.id)).not.toContain(c.id);

@@ -7,6 +7,7 @@ import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { downloadFile } from '../draft/export/download-export';
 import { closingText } from './consultation-dates';
 import {
   AddConsultationCommentMutation,
@@ -163,6 +164,53 @@ function CommentForm({
   );
 }
 
+const LANGUAGES = [
+  ['en', 'English'],
+  ['fr', 'français'],
+] as const;
+
+/** The consulted version as Word or PDF, in either language (the server's clean text). */
+function Downloads({ consultationId }: { consultationId: string }) {
+  const { t, lang } = useT();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const download = (format: 'docx' | 'pdf', language: 'en' | 'fr') => {
+    setOutcome(null);
+    downloadFile(
+      `/consultations/${encodeURIComponent(consultationId)}/export.${format}?lang=${language}`,
+      `consultation.${format}`,
+    )
+      .then((name) => setOutcome({ ok: true, text: t('consultations.downloaded', { name }) }))
+      .catch((err: unknown) => setOutcome({ ok: false, text: errorText(err, lang) }));
+  };
+  return (
+    <section aria-labelledby="consultation-download-title" className="consultation-download">
+      <h2 id="consultation-download-title">{t('consultations.download')}</h2>
+      <ul>
+        {LANGUAGES.flatMap(([code, name]) =>
+          (['docx', 'pdf'] as const).map((format) => (
+            <li key={`${code}-${format}`}>
+              <button type="button" onClick={() => download(format, code)}>
+                {t('consultations.downloadAs', {
+                  format: format === 'docx' ? 'Word' : 'PDF',
+                  language: name,
+                })}
+              </button>
+            </li>
+          )),
+        )}
+      </ul>
+      <p role="status" className="small">
+        {outcome?.ok ? outcome.text : ''}
+      </p>
+      {outcome && !outcome.ok && (
+        <p className="notice notice-error" role="alert">
+          {outcome.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** One consultation: the consulted version's text, read-only, the comments, and the form. */
 export function ConsultationPage() {
   const { t, lang } = useT();
@@ -199,6 +247,7 @@ export function ConsultationPage() {
           <h2 id="consulted-text-title">{t('consultations.textTitle')}</h2>
           <p className="muted small">{t('consultations.textNote')}</p>
           <ConsultedText blocks={c.blocks} />
+          <Downloads consultationId={c.id} />
         </section>
         <div className="consultation-side">
           {c.can.comment ? (
