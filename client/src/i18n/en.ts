@@ -739,6 +739,7 @@ export const en = {
       SILENCE_STARTED: 'Silence procedure',
       SILENCE_BROKEN: 'Silence broken',
       SILENCE_ENDED: 'Silence procedure',
+      CONSULTATION: 'Consultation',
     },
     kind: {
       MENTION: 'I or my delegation am mentioned in a comment',
@@ -749,6 +750,7 @@ export const en = {
       SILENCE_STARTED: 'A draft goes under the silence procedure',
       SILENCE_BROKEN: 'A delegation breaks silence',
       SILENCE_ENDED: 'A silence procedure ends (adopted or withdrawn)',
+      CONSULTATION: 'A consultation of Member States opens or closes on my group’s draft',
     },
   },
   mentions: {

@@ -760,6 +760,7 @@ export const fr: Messages = {
       SILENCE_STARTED: 'Approbation tacite',
       SILENCE_BROKEN: 'Silence rompu',
       SILENCE_ENDED: 'Approbation tacite',
+      CONSULTATION: 'Consultation',
     },
     kind: {
       MENTION: 'Ma délégation ou moi sommes mentionnés dans un commentaire',
@@ -770,6 +771,8 @@ export const fr: Messages = {
       SILENCE_STARTED: 'Un projet est soumis à la procédure d’approbation tacite',
       SILENCE_BROKEN: 'Une délégation rompt le silence',
       SILENCE_ENDED: 'Une procédure d’approbation tacite prend fin (adoption ou retrait)',
+      CONSULTATION:
+        'Une consultation des États Membres s’ouvre ou se clôt sur le projet de mon groupe',
     },
   },
   mentions: {

@@ -19,6 +19,7 @@ import {
 } from '../../../test/helpers/test-platform';
 import { until, waitFor } from '../../../test/helpers/wait';
 import { CommentModel } from '../comments/comment.model';
+import { NotificationModel } from '../notifications/notification.model';
 import { Role } from '../users/role';
 import { ConsultationModel } from './consultation.model';
 
@@ -115,6 +116,24 @@ describe('open consultations', () => {
     expect(opened).toMatchObject({ versionNumber: 1, open: true, closedAt: null });
     expect(new Date(opened.closesAt).getTime()).toBe(closesAt.getTime());
 
+    // The group's members are told (the draft's link, the date in New York time).
+    const coordinator = await t.login('coordinator@committee.test');
+    const notices = await waitFor(
+      async () =>
+        (
+          await t.gql('{ notifications(first: 50) { kind text link } }', {}, coordinator)
+        ).data!.notifications.filter((n: { kind: string }) => n.kind === 'CONSULTATION') as {
+          text: string;
+          link: string;
+        }[],
+      (list) => list.length >= 1,
+      15_000,
+      'a consultation notice',
+    );
+    expect(notices[0].text).toMatch(
+      /^Member States are consulted on version 1 of “Test draft \d+” until .*\(New York\)/,
+    );
+    expect(notices[0].link).toBe(`/drafts/${other}`);
     // The trail says who opened it.
     const entries = await waitFor(
       async () =>
@@ -306,12 +325,25 @@ describe('open consultations', () => {
     expect(onDraft.data!.comments).toEqual([
       { body: 'Mexico supports paragraph 2.', consultation: { id: c.id } },
     ]);
-    // Another guest sees it (an open consultation), not as theirs; a member's reply stays internal.
-    await t.gql(
-      'mutation($d: ID!, $p: ID!) { addComment(input: { targetId: $d, body: "Noted internally", parentId: $p }) { id } }',
+    // Another guest sees it (an open consultation), not as theirs; a member's reply stays
+    // internal: the guest is not told of it (a reply's notice), the delegation mentioned is.
+    const reply = await t.gql(
+      'mutation($d: ID!, $p: ID!) { addComment(input: { targetId: $d, body: "Noted internally, @France", parentId: $p }) { id } }',
       { d: id, p: event.id },
       member.token,
     );
+    expect(reply.errors).toBeUndefined();
+    const delegate = await t.login('delegate@committee.test');
+    await waitFor(
+      async () =>
+        (
+          await t.gql('{ notifications(first: 50) { kind text } }', {}, delegate)
+        ).data!.notifications.filter((n: { kind: string }) => n.kind === 'MENTION') as unknown[],
+      (list) => list.length >= 1,
+      15_000,
+      'the mention of France',
+    );
+    expect(await NotificationModel.countDocuments({ userId: guest.id })).toBe(0);
     const other = await buildUser(t, [Role.MEMBER_STATE], [], { delegation: 'BEL' });
     const seen = (await t.gql(CONSULTATION, { id: c.id }, other.token)).data!.consultation;
     expect(seen.comments).toEqual([
