@@ -121,6 +121,12 @@ describe('open consultations in the browser', () => {
     await shown.waitFor({ timeout: 30_000 });
     expect(await shown.innerText()).toMatch(/Open consultation on version 1, paragraph 2/);
     expect(await shown.innerText()).toMatch(/Mexico/);
+    // Members may read them apart from their own discussion.
+    await member.page
+      .locator('.draft-side .comments')
+      .getByLabel('Only Member States’ comments from consultations (1)')
+      .check();
+    await shown.waitFor();
     await shown.scrollIntoViewIfNeeded();
     await expectNoAxeViolations(member.page, 'the draft page with a consultation comment');
     await screenshot(member.page, 'consultation-member-en');

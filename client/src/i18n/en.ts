@@ -445,6 +445,7 @@ export const en = {
     reopen: 'Reopen',
     resolved: 'Resolved',
     showResolved: 'Show resolved',
+    onlyConsultations: 'Only Member States’ comments from consultations ({{count}})',
     deleted: 'Comment deleted',
     on: 'On “{{quote}}”',
     goTo: 'Show the passage',

@@ -461,6 +461,7 @@ export const fr: Messages = {
     reopen: 'Rouvrir',
     resolved: 'Résolu',
     showResolved: 'Afficher les résolus',
+    onlyConsultations: 'Seulement les observations des États Membres en consultation ({{count}})',
     deleted: 'Commentaire supprimé',
     on: 'Sur « {{quote}} »',
     goTo: 'Afficher le passage',
