@@ -147,6 +147,18 @@ describe('open consultations in the browser', () => {
     expect(
       await guestFr.page.locator('.consultation-comments li', { hasText: COMMENT }).innerText(),
     ).toMatch(/Mexique/);
+    // Live: another comment arrives on the open page.
+    const guestToken = await t.login('guest@committee.test');
+    const consultationId = new URL(guestFr.page.url()).pathname.split('/').pop();
+    const second = await t.gql(
+      'mutation($i: AddConsultationCommentInput!) { addConsultationComment(input: $i) { id } }',
+      { i: { consultationId, body: 'Un second commentaire sur le texte entier.' } },
+      guestToken,
+    );
+    expect(second.errors).toBeUndefined();
+    await guestFr.page
+      .locator('.consultation-comments li', { hasText: 'Un second commentaire' })
+      .waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(guestFr.page, 'the consultation page (FR)');
     await screenshot(guestFr.page, 'consultation-guest-fr');
   }, 240_000);

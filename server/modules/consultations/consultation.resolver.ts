@@ -10,11 +10,15 @@ import {
   Query,
   Resolver,
   Root,
+  Subscription,
 } from 'type-graphql';
-import { OPEN_TO_GUESTS } from '../../graphql/auth-checker';
+import { notFound } from '../../core/errors';
+import { OPEN_TO_GUESTS, requireUser } from '../../graphql/auth-checker';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
+import { subscribeTo } from '../../graphql/subscribe';
+import { Topic } from '../../pubsub/topics';
 import type { CommentDoc } from '../comments/comment.model';
 import { Comment } from '../comments/comment.type';
 import type { DraftDoc } from '../drafts/draft.model';
@@ -128,6 +132,26 @@ export class ConsultationResolver {
       },
       ctx.events,
     );
+  }
+
+  @Extensions(OPEN_TO_GUESTS)
+  @Subscription(() => Consultation, {
+    description:
+      'The consultation each time a Member State comments in it or it opens or closes; for those who may read it',
+    subscribe: subscribeTo(Topic.ConsultationChanged, async (args, ctx) => {
+      // Who may read it may follow it: checked once, when subscribing.
+      const c = await findConsultation(requireUser(ctx), parseId(args.id));
+      return c._id.toHexString();
+    }),
+  })
+  async consultationChanged(
+    @Root() event: { consultationId: string },
+    @Arg('id', () => ID) _id: string,
+  ): Promise<ConsultationRoot> {
+    // Read afresh: the change is what the subscriber wants.
+    const c = await ConsultationModel.findById(event.consultationId).lean<ConsultationDoc>();
+    if (!c) throw notFound('Consultation', event.consultationId);
+    return present(c);
   }
 
   @FieldResolver(() => ID)

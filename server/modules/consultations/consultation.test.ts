@@ -368,6 +368,36 @@ describe('open consultations', () => {
     expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
+  it('keeps guests’ pages live: another guest’s comment and the closing reach them', async () => {
+    const id = await draftWithVersions();
+    const c = (await open({ draftId: id, version: 1 })).data!.openConsultation;
+    const other = await buildUser(t, [Role.MEMBER_STATE], [], { delegation: 'IRL' });
+    const sub = subscribe(
+      t.ws(other.token),
+      `subscription($id: ID!) { consultationChanged(id: $id) {
+        id open comments { body delegationName(lang: EN) } can { comment }
+      } }`,
+      { id: c.id },
+    );
+    await t.listening(Topic.ConsultationChanged, c.id, 1);
+    await t.gql(COMMENT, { input: { consultationId: c.id, body: 'From Mexico.' } }, guest.token);
+    const commented = (await sub.next(10_000)).consultationChanged;
+    expect(commented.comments).toEqual([{ body: 'From Mexico.', delegationName: 'Mexico' }]);
+    await t.gql(CLOSE, { id: c.id }, secretariat);
+    const closed = (await sub.next(10_000)).consultationChanged;
+    expect(closed).toMatchObject({ open: false, can: { comment: false } });
+    sub.dispose();
+    // One who may not read it may not follow it.
+    const stranger = await buildUser(t, [Role.MEMBER_STATE], [], { delegation: 'VNM' });
+    const refused = subscribe(
+      t.ws(stranger.token),
+      'subscription($id: ID!) { consultationChanged(id: $id) { id } }',
+      { id: c.id },
+    );
+    await expect(refused.next(10_000)).rejects.toThrow(/NOT_FOUND/);
+    refused.dispose();
+  });
+
   it('refuses comments once closed (by the Secretariat or its date), storing nothing; closed ones stay with those who took part', async () => {
     const id = await draftWithVersions();
     const c = (await open({ draftId: id, version: 1, closesAt: new Date(Date.now() + 86_400_000) }))

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import type { ConsultationCommentFieldsFragment } from '../../gql/graphql';
@@ -11,6 +11,7 @@ import { downloadFile } from '../draft/export/download-export';
 import { closingText } from './consultation-dates';
 import {
   AddConsultationCommentMutation,
+  ConsultationChangedSubscription,
   ConsultationQuery,
   MySignatureQuery,
 } from './consultations.graphql';
@@ -219,6 +220,8 @@ export function ConsultationPage() {
     variables: { id, lang: apiLang(lang) },
     fetchPolicy: 'cache-and-network',
   });
+  // Other delegations' comments and the closing arrive while the page is open.
+  useSubscription(ConsultationChangedSubscription, { variables: { id, lang: apiLang(lang) } });
   const c = result.data?.consultation;
   useDocumentTitle(c?.title ?? t('consultations.title'));
   if (result.loading && !c) return <Loading />;

@@ -114,3 +114,19 @@ export const CloseConsultationMutation = graphql(`
     }
   }
 `);
+
+// The page follows its consultation: Member States' comments and its closing, into the cache.
+export const ConsultationChangedSubscription = graphql(`
+  subscription ConsultationChanged($id: ID!, $lang: Language) {
+    consultationChanged(id: $id) {
+      ...ConsultationSummary
+      comments {
+        ...ConsultationCommentFields
+      }
+      can {
+        comment
+        close
+      }
+    }
+  }
+`);
