@@ -278,6 +278,14 @@ export async function addConsultationComment(
     paragraphNumber: input.paragraph,
   });
   const comment = created.toObject() as CommentDoc;
+  // Closed between the check and the insert (by hand, on any instance): the comment came in
+  // after the closing, so it is taken back before anyone hears of it.
+  const now = await ConsultationModel.findById(consultation._id).lean<ConsultationDoc>();
+  const closedAt = now ? closedAtOf(now, comment.createdAt.getTime()) : new Date(0);
+  if (closedAt && closedAt.getTime() <= comment.createdAt.getTime()) {
+    await CommentModel.deleteOne({ _id: comment._id });
+    throw closed(now ?? consultation);
+  }
   events.emit('comment.added', { comment });
   return comment;
 }

@@ -433,6 +433,22 @@ describe('open consultations', () => {
       .consultations as { id: string }[];
     expect(theirs.map((x) => x.id)).not.toContain(c.id);
 
+    // Comments racing the closing: each is either stored before it or refused, nothing after.
+    const raced = (await open({ draftId: id, version: 1 })).data!.openConsultation;
+    const [closing, ...attempts] = await Promise.all([
+      t.gql(CLOSE, { id: raced.id }, secretariat),
+      ...Array.from({ length: 8 }, (_, i) =>
+        t.gql(COMMENT, { input: { consultationId: raced.id, body: `Race ${i}` } }, guest.token),
+      ),
+    ]);
+    expect(closing.errors).toBeUndefined();
+    const closedAt = new Date(closing.data!.closeConsultation.closedAt).getTime();
+    for (const a of attempts)
+      if (a.errors) expect(a.errors[0].extensions!.code).toBe('CONSULTATION_CLOSED');
+    const stored = await CommentModel.find({ consultationId: raced.id }).lean();
+    expect(stored).toHaveLength(attempts.filter((a) => !a.errors).length);
+    for (const c of stored) expect(c.createdAt.getTime()).toBeLessThan(closedAt);
+
     // A consultation whose date has passed is closed too, and a new one may be opened.
     const reopened = (await open({ draftId: id, version: 1 })).data!.openConsultation;
     await ConsultationModel.updateOne(
@@ -457,9 +473,9 @@ describe('open consultations', () => {
             chair,
           )
         ).data!.auditLog as { summary: string }[],
-      (e) => e.length >= 4,
+      (e) => e.length >= 6,
       15_000,
-      'four audit entries',
+      'six audit entries',
     );
     expect(trail.map((e) => e.summary)).toContain('consultation closed on version 1');
   });
