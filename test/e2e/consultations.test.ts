@@ -161,5 +161,28 @@ describe('open consultations in the browser', () => {
       .waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(guestFr.page, 'the consultation page (FR)');
     await screenshot(guestFr.page, 'consultation-guest-fr');
+
+    // Closed by the Secretariat: the guest's form goes, the member's panel says so, both live.
+    const closed = await t.gql(
+      'mutation($id: ID!) { closeConsultation(id: $id) { open } }',
+      { id: consultationId },
+      await t.login('secretariat@committee.test'),
+    );
+    expect(closed.data!.closeConsultation.open).toBe(false);
+    await guestFr.page
+      .getByText('Cette consultation est close : elle ne reçoit plus d’observations.')
+      .waitFor({ timeout: 30_000 });
+    expect(await guestFr.page.getByRole('button', { name: 'Envoyer l’observation' }).count()).toBe(
+      0,
+    );
+    await member.page
+      .locator('.consultation-panel .consultation-state.is-closed')
+      .waitFor({ timeout: 30_000 });
+    // A member reads the consultation as Member States see it, without the form.
+    await member.page
+      .getByRole('link', { name: 'The consultation as Member States see it' })
+      .click();
+    await member.page.locator('.consulted-text').getByText(FIRST).waitFor({ timeout: 30_000 });
+    expect(await member.page.locator('.consultation-form').count()).toBe(0);
   }, 240_000);
 });

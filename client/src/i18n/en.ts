@@ -53,6 +53,7 @@ export const en = {
     commentOnParagraph: 'Comment on paragraph {{number}}',
     // The draft page (members).
     panelTitle: 'Consultations of Member States',
+    viewPage: 'The consultation as Member States see it',
     panelNone: 'No version of this draft has been put to consultation.',
     openTitle: 'Open a consultation',
     openHelp:

@@ -54,6 +54,7 @@ export const fr: Messages = {
     downloaded: '{{name}} téléchargé.',
     commentOnParagraph: 'Observation sur le paragraphe {{number}}',
     panelTitle: 'Consultations des États Membres',
+    viewPage: 'La consultation telle que la voient les États Membres',
     panelNone: 'Aucune version de ce projet n’a été soumise à consultation.',
     openTitle: 'Ouvrir une consultation',
     openHelp:

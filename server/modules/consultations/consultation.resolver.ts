@@ -38,6 +38,7 @@ import {
   closeConsultation,
   closedAtOf,
   consultationText,
+  countOpenConsultations,
   findConsultation,
   isOpen,
   listConsultationComments,
@@ -272,6 +273,14 @@ export class DraftConsultationsResolver {
   })
   async consultations(@Root() d: Presented<DraftDoc>): Promise<ConsultationRoot[]> {
     return (await listDraftConsultations(d._id)).map((c) => present(c));
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'How many consultations on it are open now; its live changes (draftChanged) tell a page to read them again',
+  })
+  openConsultationCount(@Root() d: Presented<DraftDoc>): Promise<number> {
+    return countOpenConsultations(d._id);
   }
 }
 

@@ -105,6 +105,15 @@ export function listDraftConsultations(draftId: Types.ObjectId): Promise<Consult
     .exec();
 }
 
+/** How many consultations on the draft are open now (cheap: the draft's live topic reads it). */
+export async function countOpenConsultations(draftId: Types.ObjectId): Promise<number> {
+  const held = await ConsultationModel.find(
+    { draftId, slot: OPEN_SLOT },
+    { closedAt: 1, closesAt: 1 },
+  ).lean<Pick<ConsultationDoc, 'closedAt' | 'closesAt'>[]>();
+  return held.filter((c) => isOpen(c)).length;
+}
+
 async function findVersionByNumber(
   draftId: Types.ObjectId,
   number: number,

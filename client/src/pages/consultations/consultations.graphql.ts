@@ -130,3 +130,13 @@ export const ConsultationChangedSubscription = graphql(`
     }
   }
 `);
+
+/** A draft's changes as they happen, with only what tells its panel that one opened or closed. */
+export const DraftOpenConsultationsLive = graphql(`
+  subscription DraftOpenConsultationsLive($id: ID!) {
+    draftChanged(draftId: $id) {
+      id
+      openConsultationCount
+    }
+  }
+`);

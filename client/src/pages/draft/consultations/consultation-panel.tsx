@@ -1,5 +1,6 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'wouter';
 import { apiLang, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../ui/error-text';
 import { NEW_YORK, ownTimeZone, zonedToUtc } from '../../../ui/time-zones';
@@ -7,6 +8,7 @@ import { closingText } from '../../consultations/consultation-dates';
 import {
   CloseConsultationMutation,
   DraftConsultationsQuery,
+  DraftOpenConsultationsLive,
   OpenConsultationMutation,
 } from '../../consultations/consultations.graphql';
 import '../../consultations/consultations.css';
@@ -18,9 +20,18 @@ import '../../consultations/consultations.css';
  */
 export function ConsultationPanel({ draftId }: { draftId: string }) {
   const { t, lang } = useT();
-  const { data } = useQuery(DraftConsultationsQuery, {
+  const { data, refetch } = useQuery(DraftConsultationsQuery, {
     variables: { id: draftId, lang: apiLang(lang) },
     fetchPolicy: 'cache-and-network',
+  });
+  // One opened or closed by someone else appears without a reload.
+  const known = data ? data.draft.consultations.filter((c) => c.open).length : null;
+  useSubscription(DraftOpenConsultationsLive, {
+    variables: { id: draftId },
+    onData: ({ data: live }) => {
+      const count = live.data?.draftChanged.openConsultationCount;
+      if (known !== null && count !== undefined && count !== known) void refetch();
+    },
   });
   const [close, closing] = useMutation(CloseConsultationMutation, {
     refetchQueries: ['DraftConsultations'],
@@ -51,6 +62,10 @@ export function ConsultationPanel({ draftId }: { draftId: string }) {
               </span>
               <br />
               <span className="small">{closingText(c, t, lang)}</span>
+              <br />
+              <Link to={`/consultations/${c.id}`} className="small">
+                {t('consultations.viewPage')}
+              </Link>
               {c.can.close && (
                 <>
                   <br />
