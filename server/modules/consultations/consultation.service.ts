@@ -5,7 +5,7 @@ import { isDuplicateKey } from '../../core/duplicate-key';
 import { appError, badInput, ErrorCode, notFound } from '../../core/errors';
 import { isGuest } from '../../core/roles';
 import { type CommentDoc, CommentModel, CommentTargetType } from '../comments/comment.model';
-import { claimDecision } from '../decisions/claim.service';
+import { claimDecision, releaseDecision } from '../decisions/claim.service';
 import { ExportView } from '../documents/document-outline';
 import { type DraftDocument, documentOf } from '../documents/export.service';
 import { findDraft } from '../drafts/draft.service';
@@ -213,13 +213,20 @@ export async function closeConsultation(
   if (!isOpen(current)) throw closed(current);
   // Two closings at once (two officers, two instances): the claim lets one through, so the
   // trail and the event say it once.
-  if (!(await claimDecision(`consultation-close:${id.toHexString()}`)))
-    throw closed({ closedAt: new Date(), closesAt: null });
-  const updated = await ConsultationModel.findOneAndUpdate(
-    { _id: id, slot: OPEN_SLOT },
-    { $set: { slot: id.toHexString(), closedAt: new Date(), closedById: user._id } },
-    { returnDocument: 'after' },
-  ).lean<ConsultationDoc>();
+  const claim = `consultation-close:${id.toHexString()}`;
+  if (!(await claimDecision(claim))) throw closed({ closedAt: new Date(), closesAt: null });
+  let updated: ConsultationDoc | null;
+  try {
+    updated = await ConsultationModel.findOneAndUpdate(
+      { _id: id, slot: OPEN_SLOT },
+      { $set: { slot: id.toHexString(), closedAt: new Date(), closedById: user._id } },
+      { returnDocument: 'after' },
+    ).lean<ConsultationDoc>();
+  } catch (err) {
+    // Not closed: the right to close it is given back, or nobody could ever close it.
+    await releaseDecision(claim);
+    throw err;
+  }
   // Settled meanwhile (its date passed and a new one was opened): closed all the same.
   if (!updated) throw closed({ closedAt: new Date(), closesAt: null });
   events.emit('consultation.changed', { consultation: updated, change: 'closed', byId: user._id });
