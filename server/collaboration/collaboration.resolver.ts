@@ -13,7 +13,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { requireUser } from '../graphql/auth-checker';
+import { requireSubscriber } from '../graphql/auth-checker';
 import type { AuthUser, Context } from '../graphql/context';
 import { CurrentUser } from '../graphql/current-user';
 import { badInput } from '../graphql/errors';
@@ -79,8 +79,8 @@ export class CollaborationResolver {
   @Subscription(() => DraftUpdateEvent, {
     description:
       'Every stored update of a draft. With afterSeq (0 for all), first the ones after it, then a `synced` event, then live ones.',
-    subscribe: async ({ args, context }: SubscribeData) => {
-      requireUser(context);
+    subscribe: async ({ args, context, info }: SubscribeData) => {
+      requireSubscriber(context, info);
       const draftId = parseId(args.draftId, 'draftId');
       const afterSeq = afterSeqArg(args.afterSeq);
       const clientId = clientIdArg(args.clientId);
@@ -132,8 +132,8 @@ export class CollaborationResolver {
   @Subscription(() => PresenceEvent, {
     description:
       'Who is in a draft: first everyone present, then every change (joins, moves, leaves)',
-    subscribe: async ({ args, context }: SubscribeData) => {
-      requireUser(context);
+    subscribe: async ({ args, context, info }: SubscribeData) => {
+      requireSubscriber(context, info);
       const draftId = parseId(args.draftId, 'draftId');
       await findDraft(draftId);
       const id = draftId.toHexString();

@@ -22,6 +22,10 @@ export enum ErrorCode {
   UnderSilence = 'UNDER_SILENCE',
   /** No silence procedure is under way on the draft (breakSilence, withdrawSilence). */
   NoSilence = 'NO_SILENCE',
+  /** The consultation is closed (by the Secretariat or its closing date): nothing more is taken. */
+  ConsultationClosed = 'CONSULTATION_CLOSED',
+  /** A consultation on that version of the draft is already open (openConsultation). */
+  ConsultationOpen = 'CONSULTATION_OPEN',
   QueryTooDeep = 'QUERY_TOO_DEEP',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',

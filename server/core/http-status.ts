@@ -17,6 +17,8 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UnsupportedFile]: 415,
   [ErrorCode.UnderSilence]: 423,
   [ErrorCode.NoSilence]: 409,
+  [ErrorCode.ConsultationClosed]: 409,
+  [ErrorCode.ConsultationOpen]: 409,
   [ErrorCode.QueryTooDeep]: 400,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.PayloadTooLarge]: 413,

@@ -9,6 +9,7 @@ import '../modules/accounts/account-link.model';
 import '../modules/audit/audit.model';
 import '../modules/auth/session.model';
 import '../modules/comments/comment.model';
+import '../modules/consultations/consultation.model';
 import '../modules/committee/committee.model';
 import '../modules/decisions/claim.model';
 import '../modules/decisions/decision.model';

@@ -94,6 +94,20 @@ export function auditTrail(events: DomainEvents): (() => void)[] {
         summary: `${change} (deadline ${until.toISOString()})`,
       }),
     ),
+    events.on('consultation.changed', ({ consultation, change, byId }) =>
+      append({
+        action: AuditAction.CONSULTATION_CHANGED,
+        actorId: byId,
+        targetKind: AuditTarget.DRAFT,
+        targetId: consultation.draftId,
+        targetLabel: draftTitle(consultation.draftId),
+        summary: `consultation ${change} on version ${consultation.versionNumber}${
+          change === 'opened' && consultation.closesAt
+            ? ` (closes ${consultation.closesAt.toISOString()})`
+            : ''
+        }`,
+      }),
+    ),
     events.on('workingGroup.membershipChanged', ({ workingGroup, change, byId, people }) =>
       append(
         {

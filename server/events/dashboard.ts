@@ -22,6 +22,10 @@ export function dashboardSummary(events: DomainEvents, pubSub: AppPubSub): (() =
     events.on('draft.visited', ({ draftId }) => changed(draftId)),
     // Open proposals are counted on the card; the draft page's list follows the same topic.
     events.on('proposal.changed', ({ draftId }) => changed(draftId)),
+    // The draft page's consultations (in its versions panel) follow the same topic.
+    events.on('consultation.changed', ({ consultation }) =>
+      changed(consultation.draftId.toHexString()),
+    ),
     ...(['comment.added', 'comment.changed'] as const).map((type) =>
       events.on(type, ({ comment }) => {
         if (comment.targetType === CommentTargetType.DRAFT) changed(comment.targetId.toHexString());

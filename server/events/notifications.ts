@@ -3,6 +3,7 @@ import { type MailPort, sendDigests } from '../modules/notifications/digest.serv
 import {
   noticeDeadlines,
   onCommentAdded,
+  onConsultationChanged,
   onDraftStatusChanged,
   onProposalChanged,
   onSilenceChanged,
@@ -24,6 +25,9 @@ export function notificationProcessors(events: DomainEvents, pubSub: AppPubSub):
   return [
     events.on('silence.changed', (e) => quietly('silence', onSilenceChanged(e, events))),
     events.on('proposal.changed', (e) => quietly('proposal', onProposalChanged(e, events))),
+    events.on('consultation.changed', (e) =>
+      quietly('consultation', onConsultationChanged(e, events)),
+    ),
     events.on('comment.added', ({ comment }) =>
       quietly('comment', onCommentAdded(comment, events)),
     ),

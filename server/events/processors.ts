@@ -4,6 +4,7 @@ import type { DraftTextPort } from '../modules/versions/draft-text';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { accountTopics } from './accounts';
 import { auditTrail } from './audit';
+import { consultationTopics } from './consultations';
 import { dashboardSummary } from './dashboard';
 import { liveTopics } from './live-topics';
 import { membershipTopics } from './membership';
@@ -45,6 +46,7 @@ export function startProcessors(
     ...membershipTopics(events, pubSub),
     ...reportTopics(events, pubSub),
     ...accountTopics(events, pubSub),
+    ...consultationTopics(events, pubSub),
     ...auditTrail(events),
   ];
   return () => {

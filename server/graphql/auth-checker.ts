@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
 import type { AuthUser } from '../core/auth-user';
 import { forbidden, unauthenticated } from '../core/errors';
@@ -17,11 +18,28 @@ export const OPEN_TO_GUESTS = { openToGuests: true } as const;
  * `@Authorized()` needs a session; `@Authorized(roles)` needs one of the roles. A guest passes
  * only where the field is marked `OPEN_TO_GUESTS`.
  */
+/** Whether a guest may use this field of the schema (it carries `OPEN_TO_GUESTS`). */
+export const openToGuests = (info: GraphQLResolveInfo): boolean =>
+  info.parentType.getFields()[info.fieldName]?.extensions?.openToGuests === true;
+
+/**
+ * A subscription's start: a session, and for a guest a field marked `OPEN_TO_GUESTS`. Subscribing
+ * does not pass through the auth checker (it runs on each event's resolution), so a guest could
+ * otherwise listen to a draft's comments or status.
+ */
+export function requireSubscriber(
+  context: Pick<Context, 'user' | 'tokenRejected'>,
+  info: GraphQLResolveInfo,
+): AuthUser {
+  const user = requireUser(context);
+  if (isGuest(user) && !openToGuests(info)) throw forbidden(GUEST_REFUSED);
+  return user;
+}
+
 export const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   const user = requireUser(context);
   if (isGuest(user)) {
-    const field = info.parentType.getFields()[info.fieldName];
-    if (field?.extensions?.openToGuests !== true) throw forbidden(GUEST_REFUSED);
+    if (!openToGuests(info)) throw forbidden(GUEST_REFUSED);
   }
   if (roles.length > 0 && !roles.some((r) => user.roles.includes(r))) {
     throw forbidden(`This needs one of the roles ${roles.join(', ')}.`);

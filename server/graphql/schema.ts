@@ -9,6 +9,7 @@ import * as auth from '../modules/auth/auth.resolvers';
 import * as brackets from '../modules/brackets/brackets.resolvers';
 import * as comments from '../modules/comments/comments.resolvers';
 import * as committee from '../modules/committee/committee.resolvers';
+import * as consultations from '../modules/consultations/consultations.resolvers';
 import * as decisions from '../modules/decisions/decisions.resolvers';
 import * as delegations from '../modules/delegations/delegations.resolvers';
 import * as drafts from '../modules/drafts/drafts.resolvers';
@@ -50,6 +51,7 @@ const modules: readonly { resolvers: readonly ClassType[] }[] = [
   reports,
   accounts,
   audit,
+  consultations,
 ];
 
 export function allResolvers(): NonEmptyArray<ClassType> {

@@ -1,13 +1,14 @@
 import type { SubscribeResolverData } from 'type-graphql';
 import { EventQueue } from '../pubsub/iterate';
 import type { Topic, TopicPayloads } from '../pubsub/topics';
-import { requireUser } from './auth-checker';
+import { requireSubscriber } from './auth-checker';
 import type { Context } from './context';
 
 type Args = Record<string, unknown>;
 
 /**
- * A subscription's `subscribe`: checks the session (and whatever `route` checks) when the
+ * A subscription's `subscribe`: checks the session (a guest only where the field is open to
+ * guests, and whatever `route` checks) when the
  * subscription starts, then streams the topic's events under the id `route` returns.
  */
 export function subscribeTo<T extends Topic>(
@@ -17,8 +18,9 @@ export function subscribeTo<T extends Topic>(
   return async ({
     args,
     context,
+    info,
   }: SubscribeResolverData<unknown, Args, Context>): Promise<AsyncIterable<TopicPayloads[T]>> => {
-    requireUser(context);
+    requireSubscriber(context, info);
     const id = await route(args, context);
     let unlisten = () => {};
     const queue = new EventQueue<TopicPayloads[T]>(() => unlisten());

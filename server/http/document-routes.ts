@@ -1,8 +1,14 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { appError, ErrorCode } from '../core/errors';
+import { consultationDocument } from '../modules/consultations/consultation.service';
 import { MAX_IMPORT_BYTES } from '../modules/documents/docx-check';
 import { writeDocx } from '../modules/documents/docx-writer';
-import { draftDocument, ExportFormat, parseExportQuery } from '../modules/documents/export.service';
+import {
+  type DraftDocument,
+  draftDocument,
+  ExportFormat,
+  parseExportQuery,
+} from '../modules/documents/export.service';
 import { writeHtml } from '../modules/documents/html-writer';
 import { importDraft } from '../modules/documents/import.service';
 import type { PdfRenderer } from '../modules/documents/pdf-renderer';
@@ -43,6 +49,8 @@ const queryString = (req: Request, name: string): string | undefined => {
  * Drafts as documents and from documents, for people signed in (the session as
  * `Authorization: Bearer …`); refusals are JSON with a code.
  * - `GET /drafts/:id/export.docx` and `.pdf`: the draft as a document, for anyone who may read it.
+ * - `GET /consultations/:id/export.docx` and `.pdf` (`?lang=fr`): a consultation's version, clean,
+ *   for anyone who may read the consultation.
  * - `POST /drafts/import?workingGroupId=…` with a .docx as the body: a new draft from it.
  */
 export function documentRoutes(
@@ -51,31 +59,53 @@ export function documentRoutes(
   events: DomainEvents,
 ): Router {
   const router = Router();
+  const send = async (res: Response, format: ExportFormat, document: DraftDocument) => {
+    const body =
+      format === ExportFormat.DOCX
+        ? await writeDocx(document.meta, document.blocks)
+        : await pdf.render(writeHtml(document.meta, document.blocks));
+    res
+      .status(200)
+      .set({
+        'Content-Type': TYPES[format],
+        'Content-Disposition': disposition(`${document.baseName}.${format}`),
+        'Cache-Control': 'no-store',
+      })
+      .send(body);
+  };
   const handler =
     (format: ExportFormat) =>
     async (req: Request<{ id: string }>, res: Response, next: NextFunction): Promise<void> => {
       try {
         const user = await signedInUser(req);
         const request = parseExportQuery(req.params.id, req.query as Record<string, unknown>);
-        const document = await draftDocument(user, request, text);
-        const body =
-          format === ExportFormat.DOCX
-            ? await writeDocx(document.meta, document.blocks)
-            : await pdf.render(writeHtml(document.meta, document.blocks));
-        res
-          .status(200)
-          .set({
-            'Content-Type': TYPES[format],
-            'Content-Disposition': disposition(`${document.baseName}.${format}`),
-            'Cache-Control': 'no-store',
-          })
-          .send(body);
+        await send(res, format, await draftDocument(user, request, text));
       } catch (err) {
         next(err);
       }
     };
   router.get('/drafts/:id/export.docx', handler(ExportFormat.DOCX));
   router.get('/drafts/:id/export.pdf', handler(ExportFormat.PDF));
+  // The version of a consultation, for whoever may read it (a Member State's guest too).
+  const consultation =
+    (format: ExportFormat) =>
+    async (req: Request<{ id: string }>, res: Response, next: NextFunction): Promise<void> => {
+      try {
+        const user = await signedInUser(req);
+        const { lang } = parseExportQuery(req.params.id, req.query as Record<string, unknown>);
+        const document = await consultationDocument(
+          user,
+          parseId(req.params.id, 'consultationId'),
+          lang,
+          text,
+        );
+        await send(res, format, document);
+      } catch (err) {
+        next(err);
+      }
+    };
+  router.get('/consultations/:id/export.docx', consultation(ExportFormat.DOCX));
+  router.get('/consultations/:id/export.pdf', consultation(ExportFormat.PDF));
   router.post(
     '/drafts/import',
     express.raw({ type: () => true, limit: MAX_IMPORT_BYTES }),

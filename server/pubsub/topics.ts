@@ -21,6 +21,8 @@ export enum Topic {
   // Membership (issue 12, item 4).
   MembershipChanged = 'MEMBERSHIP_CHANGED',
   WorkingGroupChanged = 'WORKING_GROUP_CHANGED',
+  // Open consultations (issue 13, item 4), routed by the consultation's id.
+  ConsultationChanged = 'CONSULTATION_CHANGED',
 }
 
 /** Where an update was accepted: the instance and its running count, so that a subscriber can
@@ -96,6 +98,8 @@ export interface TopicPayloads {
   [Topic.MembershipChanged]: MembershipPayload;
   /** Who sits in a working group changed (routed under ALL and by the group's id). */
   [Topic.WorkingGroupChanged]: { workingGroupId: string };
+  /** A consultation was opened or closed, or a guest commented in it (routed by its id). */
+  [Topic.ConsultationChanged]: { consultationId: string };
 }
 
 /** What a person's open sessions hold of their memberships, after a change. */

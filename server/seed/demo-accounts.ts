@@ -86,4 +86,15 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     workingGroups: [],
     coordinates: null,
   },
+  // A Member State's guest, as the Secretariat invites them to open consultations: reads the
+  // consulted versions and comments on them, nothing else.
+  {
+    key: 'guest',
+    email: 'guest@committee.test',
+    name: 'Member State guest (demo, Mexico)',
+    roles: [Role.MEMBER_STATE],
+    delegation: 'MEX',
+    workingGroups: [],
+    coordinates: null,
+  },
 ];

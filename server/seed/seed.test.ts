@@ -179,9 +179,17 @@ describe('seed: the nineteenth programme of work', () => {
     const res = await t.gql('{ users { email roles } }', {}, token);
     const roles = new Set((res.data!.users as { roles: string[] }[]).flatMap((u) => u.roles));
     expect(roles).toEqual(
-      new Set(['CHAIR', 'COORDINATOR', 'DELEGATE', 'EXPERT', 'SECRETARIAT', 'OBSERVER']),
+      new Set([
+        'CHAIR',
+        'COORDINATOR',
+        'DELEGATE',
+        'EXPERT',
+        'SECRETARIAT',
+        'OBSERVER',
+        'MEMBER_STATE',
+      ]),
     );
-    for (const email of ['chair', 'coordinator', 'delegate', 'expert', 'secretariat']) {
+    for (const email of ['chair', 'coordinator', 'delegate', 'expert', 'secretariat', 'guest']) {
       expect(await t.login(`${email}@committee.test`, TEST_PASSWORD)).toBeTruthy();
     }
   });

@@ -136,7 +136,7 @@ describe('accounts in a real browser', () => {
     120_000,
   );
 
-  it('a Member State guest reaches only their account page', async () => {
+  it('a Member State guest reaches only their account page and the consultations', async () => {
     const path = await invite('guest.state@example.org', ['MEMBER_STATE']);
     const page = await fresh('en');
     await page.goto(path);
@@ -144,9 +144,11 @@ describe('accounts in a real browser', () => {
     await page.locator('input[name=confirm]').fill(STRONG);
     await page.locator('form button[type=submit]').click();
     await page.locator('main .account-page .notice').waitFor({ timeout: 30_000 });
-    expect(await page.locator('nav a').allInnerTexts()).toEqual(['My account']);
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['Consultations', 'My account']);
     await page.goto('/');
-    await page.waitForURL((u) => u.pathname === '/account');
+    await page.waitForURL((u) => u.pathname === '/consultations');
+    await page.locator('main .consultations-page').waitFor();
+    await page.goto('/account');
     await page.locator('main .account-page').waitFor();
     await expectNoAxeViolations(page, 'a guest’s account page');
     await screenshot(page, 'accounts-guest-en');

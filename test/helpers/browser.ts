@@ -52,7 +52,8 @@ export async function signedIn(
   await page.getByLabel(/email|adresse/i).fill(email);
   await page.getByLabel(/password|mot de passe/i).fill(password);
   await page.locator('form button[type=submit]').click();
-  await page.locator('main .dashboard').waitFor();
+  // The Committee's people land on the dashboard, a Member State's guest on its consultations.
+  await page.locator('main .dashboard, main .consultations-page').first().waitFor();
   return { context, page };
 }
 

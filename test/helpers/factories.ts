@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { hashPassword } from '../../server/modules/auth/password';
+import { DelegationModel } from '../../server/modules/delegations/delegation.model';
 import { DraftModel } from '../../server/modules/drafts/draft.model';
 import { MeetingModel } from '../../server/modules/meetings/meeting.model';
 import { MeetingKind } from '../../server/modules/meetings/meeting-kind';
@@ -18,11 +19,12 @@ export async function workingGroupId(number: number): Promise<Types.ObjectId> {
   return group._id;
 }
 
-/** A person with the given roles and working groups (by number), signed in. */
+/** A person with the given roles and working groups (by number), signed in; a delegation by code. */
 export async function buildUser(
   t: TestPlatform,
   roles: Role[],
   groups: number[] = [],
+  options: { delegation?: string } = {},
 ): Promise<{ id: string; token: string; email: string }> {
   counter += 1;
   const email = `person${counter}.${Date.now()}@test.example`;
@@ -33,6 +35,9 @@ export async function buildUser(
     passwordHash: await passwordHash,
     roles,
     workingGroupIds: await Promise.all(groups.map(workingGroupId)),
+    delegationId: options.delegation
+      ? ((await DelegationModel.findOne({ code: options.delegation }).lean())?._id ?? null)
+      : null,
   });
   return { id: user._id.toHexString(), token: await t.login(email, FACTORY_PASSWORD), email };
 }

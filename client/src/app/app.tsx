@@ -60,6 +60,18 @@ if (location.pathname === '/account') void loadAccountPage();
 else if (location.pathname === '/people') void loadPeoplePage();
 else if (location.pathname === '/audit') void loadAuditPage();
 else if (location.pathname.startsWith('/invitation/')) void loadInvitationPage();
+const loadConsultationsPage = () =>
+  import('../pages/consultations/consultations-page').then((m) => ({
+    default: m.ConsultationsPage,
+  }));
+const loadConsultationPage = () =>
+  import('../pages/consultations/consultation-page').then((m) => ({
+    default: m.ConsultationPage,
+  }));
+if (location.pathname === '/consultations') void loadConsultationsPage();
+else if (location.pathname.startsWith('/consultations/')) void loadConsultationPage();
+const ConsultationsPage = loadWhenNeeded(loadConsultationsPage);
+const ConsultationPage = loadWhenNeeded(loadConsultationPage);
 const AccountPage = loadWhenNeeded(loadAccountPage);
 const PeoplePage = loadWhenNeeded(loadPeoplePage);
 const AuditPage = loadWhenNeeded(loadAuditPage);
@@ -151,6 +163,12 @@ export function App() {
           </Route>
           <Route path="/account">
             <AccountPage />
+          </Route>
+          <Route path="/consultations">
+            <ConsultationsPage />
+          </Route>
+          <Route path="/consultations/:id">
+            <ConsultationPage />
           </Route>
           <Route path="/people">
             <PeoplePage />

@@ -54,8 +54,8 @@ function MembershipFollower() {
 
 export function Layout({ current, children }: { current: Session; children: ReactNode }) {
   const { t } = useT();
-  // What the server says this person may reach: links to show, and for a guest (who may read
-  // nothing of the Committee yet) only their account. Read alongside the page, not before it.
+  // What the server says this person may reach: links to show, and for a guest (who reads
+  // nothing of the Committee but its open consultations) those and their account. Read alongside the page, not before it.
   const abilities = useQuery(MyAbilitiesQuery).data?.myAccount.can;
   const guest = abilities?.readCommittee === false;
   const connection = useConnection();
@@ -99,6 +99,11 @@ export function Layout({ current, children }: { current: Session; children: Reac
               </NavItem>
             </>
           )}
+          {guest && (
+            <NavItem to="/consultations" current={pathname.startsWith('/consultations')}>
+              {t('consultations.nav')}
+            </NavItem>
+          )}
           {abilities?.managePeople && (
             <NavItem to="/people" current={pathname === '/people'}>
               {t('people.nav')}
@@ -129,7 +134,11 @@ export function Layout({ current, children }: { current: Session; children: Reac
       )}
       {!guest && <MembershipFollower />}
       <main id="main" tabIndex={-1} ref={main}>
-        {guest && pathname !== '/account' ? <Redirect to="/account" replace /> : children}
+        {guest && pathname !== '/account' && !pathname.startsWith('/consultations') ? (
+          <Redirect to="/consultations" replace />
+        ) : (
+          children
+        )}
       </main>
     </>
   );

@@ -55,6 +55,8 @@ function comment(
     createdAt: new Date().toISOString(),
     author: null,
     anchor: null,
+    consultation: null,
+    consultationParagraph: null,
     can: typed('CommentAbilities', { edit: false, delete: false, resolve: false }),
     ...over,
   };

@@ -42,6 +42,7 @@ export function CommentThreads({
     variables: { targetId },
   });
   const [showResolved, setShowResolved] = useState(false);
+  const [onlyConsultations, setOnlyConsultations] = useState(false);
   const { cache } = useApolloClient();
   const merge = (c: CommentFieldsFragment | undefined) => {
     if (!c) return;
@@ -71,7 +72,13 @@ export function CommentThreads({
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   const threads = toThreads(data?.comments ?? []);
-  const visible = threads.filter((th) => showResolved || !th.root.resolved);
+  // Member States' comments from open consultations, which members may want to read apart.
+  const fromConsultations = threads.filter((th) => th.root.consultation).length;
+  const visible = threads.filter(
+    (th) =>
+      (showResolved || !th.root.resolved) &&
+      (!onlyConsultations || fromConsultations === 0 || th.root.consultation),
+  );
   const resolvedCount = threads.length - threads.filter((th) => !th.root.resolved).length;
   return (
     <section className="comments" aria-label={t('comments.title')}>
@@ -80,6 +87,16 @@ export function CommentThreads({
         <NewComment targetId={targetId} passage={passage} onAdded={merge} />
       ) : (
         <p className="muted small">{t('comments.readOnly')}</p>
+      )}
+      {fromConsultations > 0 && (
+        <label className="small comments-consultations-only">
+          <input
+            type="checkbox"
+            checked={onlyConsultations}
+            onChange={(e) => setOnlyConsultations(e.target.checked)}
+          />{' '}
+          {t('comments.onlyConsultations', { count: fromConsultations })}
+        </label>
       )}
       {visible.length === 0 && <p className="muted">{t('comments.none')}</p>}
       <ol className="threads">

@@ -42,7 +42,22 @@ export function CommentView({
   };
 
   return (
-    <div className="comment" data-comment-id={comment.id}>
+    <div
+      className={comment.consultation ? 'comment comment-from-consultation' : 'comment'}
+      data-comment-id={comment.id}
+    >
+      {comment.consultation && (
+        <p className="comment-consultation">
+          {comment.consultationParagraph
+            ? t('consultations.fromConsultationParagraph', {
+                number: comment.consultation.versionNumber,
+                paragraph: comment.consultationParagraph,
+              })
+            : t('consultations.fromConsultation', {
+                number: comment.consultation.versionNumber,
+              })}
+        </p>
+      )}
       <p className="meta">
         <PersonName person={comment.author} /> ·{' '}
         <time dateTime={comment.createdAt}>{fromNow(comment.createdAt, lang)}</time>

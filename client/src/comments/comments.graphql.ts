@@ -27,6 +27,12 @@ export const CommentFieldsFragment = graphql(`
       start
       end
     }
+    # A Member State's comment in an open consultation on one of the draft's versions.
+    consultation {
+      id
+      versionNumber
+    }
+    consultationParagraph
     can {
       edit
       delete

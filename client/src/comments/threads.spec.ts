@@ -15,6 +15,8 @@ function comment(over: Partial<CommentFieldsFragment> & { id: string }): Comment
     createdAt: `2026-11-29T10:00:${String(n).padStart(2, '0')}Z`,
     author: null,
     anchor: null,
+    consultation: null,
+    consultationParagraph: null,
     can: { edit: false, delete: false, resolve: false },
     ...over,
   };

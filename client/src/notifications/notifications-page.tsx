@@ -28,6 +28,7 @@ export const KINDS: NotificationKind[] = [
   'SILENCE_STARTED',
   'SILENCE_BROKEN',
   'SILENCE_ENDED',
+  'CONSULTATION',
 ];
 
 /** The inbox: one's notifications, newest first, each leading to what it is about; and settings. */

@@ -21,6 +21,8 @@ const KNOWN = [
   'UNSUPPORTED_FILE',
   'UNDER_SILENCE',
   'NO_SILENCE',
+  'CONSULTATION_CLOSED',
+  'CONSULTATION_OPEN',
 ];
 
 /** The error's code as the server sent it, NETWORK when no answer came, OTHER when unknown. */

@@ -23,6 +23,13 @@ const commentSchema = new Schema(
       type: new Schema({ quote: String, start: String, end: String }, { _id: false }),
       default: null,
     },
+    /**
+     * A guest's comment in an open consultation on a frozen version of the draft (targetId: the
+     * draft, so the draft page hears it); null for the Committee's own comments.
+     */
+    consultationId: { type: Schema.Types.ObjectId, default: null },
+    /** The numbered paragraph of the consulted version the comment is about; null: the whole text. */
+    paragraphNumber: { type: Number, default: null },
     resolved: { type: Boolean, default: false },
     resolvedById: { type: Schema.Types.ObjectId, default: null },
     resolvedAt: { type: Date, default: null },
@@ -35,6 +42,7 @@ const commentSchema = new Schema(
 commentSchema.index({ targetId: 1, createdAt: 1 });
 commentSchema.index({ threadId: 1, createdAt: 1 });
 commentSchema.index({ targetId: 1, resolved: 1 });
+commentSchema.index({ consultationId: 1, createdAt: 1 });
 
 export type CommentDoc = InferSchemaType<typeof commentSchema> & {
   _id: Types.ObjectId;

@@ -18,6 +18,9 @@ export class DelegationResolver {
     );
   }
 
+  // Guests reach a delegation through their own account; its members lead to working groups and
+  // their drafts, so the auth checker refuses them here.
+  @Authorized()
   @FieldResolver(() => [User], { complexity: listCost(5) })
   async members(@Root() d: DelegationRoot, @Ctx() ctx: Context) {
     return presentAll(await ctx.loaders.usersByDelegation.load(d._id));

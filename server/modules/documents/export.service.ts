@@ -114,6 +114,17 @@ export async function draftDocument(
   if (!user)
     throw unauthenticated('Sign in first: send your session as "Authorization: Bearer <token>".');
   authorize(draftPolicy.read(user), GUEST_REFUSED);
+  return documentOf(request, text);
+}
+
+/**
+ * A draft's text as a document, whoever asks: the caller has checked they may read it (a draft's
+ * reader above, a Member State's guest for the version of a consultation open to them).
+ */
+export async function documentOf(
+  request: ExportRequest,
+  text: DraftTextPort,
+): Promise<DraftDocument> {
   const draft = await findDraft(request.draftId);
   const { state, version } = await textOf(draft, request.version, text);
   const doc = new Y.Doc();

@@ -3,7 +3,8 @@ import type { ListBlock, OutlineBlock, Run } from './document-outline';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const inline = (runs: Run[]): string =>
+/** A block's runs as inline HTML (escaped): also the consultation page's text. */
+export const inline = (runs: Run[]): string =>
   runs
     .map((r) => {
       if (r.lineBreak) return '<br>';
@@ -16,7 +17,7 @@ const inline = (runs: Run[]): string =>
     })
     .join('');
 
-const list = (block: ListBlock): string => {
+export const list = (block: ListBlock): string => {
   const tag = block.ordered ? 'ol' : 'ul';
   const items = block.items
     .map((item) => `<li>${inline(item.runs)}${item.lists.map(list).join('')}</li>`)

@@ -18,6 +18,7 @@ import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
 import { subscribeTo } from '../../graphql/subscribe';
 import { ALL, Topic } from '../../pubsub/topics';
+import { consultationPolicy } from '../consultations/consultation.policy';
 import { parseId } from '../shared/ids';
 import { Presented, present, presentAll } from '../shared/present';
 import { silenceAbilities } from '../silence/silence.policy';
@@ -151,7 +152,11 @@ export class DraftResolver {
     @Root() d: DraftRoot,
     @CurrentUser({ optional: true }) user: AuthUser | null,
   ): DraftAbilities {
-    return { ...draftAbilities(user, d), ...silenceAbilities(user, d) };
+    return {
+      ...draftAbilities(user, d),
+      ...silenceAbilities(user, d),
+      openConsultation: !!user && consultationPolicy.open(user),
+    };
   }
 }
 

@@ -85,6 +85,12 @@ export class DraftAbilities {
     description: 'Withdraw it from the silence under way (withdrawSilence): the Chair',
   })
   withdrawSilence!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Open a consultation of Member States on one of its versions (openConsultation): the Secretariat',
+  })
+  openConsultation!: boolean;
 }
 
 @ObjectType({ description: "A working group's draft conclusions and recommendations" })

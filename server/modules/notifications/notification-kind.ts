@@ -9,6 +9,8 @@ export enum NotificationKind {
   MENTION = 'MENTION',
   DEADLINE_SOON = 'DEADLINE_SOON',
   DRAFT_STATUS = 'DRAFT_STATUS',
+  /** A consultation of Member States opened or closed on a draft. */
+  CONSULTATION = 'CONSULTATION',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);

@@ -16,6 +16,10 @@ registerEnumType(NotificationKind, {
     MENTION: { description: 'Someone mentioned you or your delegation in a comment' },
     DEADLINE_SOON: { description: "Your group's draft is due within 48 hours" },
     DRAFT_STATUS: { description: "The status of your group's draft changed" },
+    CONSULTATION: {
+      description:
+        "A consultation of Member States opened or closed on your group's draft (any, for officers)",
+    },
   },
 });
 

@@ -2,8 +2,10 @@ import mongoose, { type Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { isDuplicateKey } from '../../core/duplicate-key';
 import { badInput } from '../../core/errors';
+import { Role } from '../../core/role';
 import type { DomainEvents } from '../shared/domain-events';
 import type { LocalizedText } from '../shared/localized';
+import { UserModel } from '../users/user.model';
 import type { NotificationPreferencesData } from './notification.data';
 import {
   type NotificationDoc,
@@ -52,6 +54,16 @@ export async function notify(
     (id) => !audience.actorId?.equals(id),
   );
   if (to.length === 0) return [];
+  // A Member State's guest reads none of the Committee's business these notices lead to (a reply
+  // to their consultation comment is the Committee's internal discussion): never told, nor mailed.
+  const guests = new Set(
+    (
+      await UserModel.find(
+        { _id: mongoose.trusted({ $in: to }), roles: Role.MEMBER_STATE },
+        { _id: 1 },
+      ).lean()
+    ).map((u) => u._id.toHexString()),
+  );
   const muted = new Set(
     (
       await NotificationPreferenceModel.find(
@@ -61,7 +73,9 @@ export async function notify(
     ).map((p) => p.userId.toHexString()),
   );
   const recipients = to.filter(
-    (id) => always.has(id.toHexString()) || !muted.has(id.toHexString()),
+    (id) =>
+      !guests.has(id.toHexString()) &&
+      (always.has(id.toHexString()) || !muted.has(id.toHexString())),
   );
   const created: NotificationDoc[] = [];
   await Promise.all(

@@ -21,6 +21,21 @@ const quoted = (title: LocalizedText): LocalizedText => ({
 });
 
 export const texts = {
+  consultationOpened(title: LocalizedText, version: number, closesAt: Date | null): LocalizedText {
+    const t = quoted(title);
+    const until = closesAt ? newYorkTime(closesAt) : null;
+    return {
+      en: `Member States are consulted on version ${version} of ${t.en}${until ? ` until ${until.en}` : ''}: their comments appear among the draft’s comments.`,
+      fr: `Les États Membres sont consultés sur la version ${version} de ${t.fr}${until ? ` jusqu’au ${until.fr}` : ''} : leurs observations figurent parmi les commentaires du projet.`,
+    };
+  },
+  consultationClosed(title: LocalizedText, version: number): LocalizedText {
+    const t = quoted(title);
+    return {
+      en: `The consultation of Member States on version ${version} of ${t.en} is closed.`,
+      fr: `La consultation des États Membres sur la version ${version} de ${t.fr} est close.`,
+    };
+  },
   silenceStarted(title: LocalizedText, until: Date): LocalizedText {
     const t = quoted(title);
     const u = newYorkTime(until);

@@ -85,6 +85,37 @@ export async function onSilenceChanged(
   }
 }
 
+/** A consultation of Member States opened or closed: the draft's group and the officers. */
+export async function onConsultationChanged(
+  e: DomainEventMap['consultation.changed'],
+  events: DomainEvents,
+): Promise<void> {
+  const draft = await draftById(e.consultation.draftId);
+  if (!draft) return;
+  const { consultation } = e;
+  await notify(
+    {
+      kind: NotificationKind.CONSULTATION,
+      key: `consultation:${consultation._id.toHexString()}:${e.change}`,
+      link: draftLink(draft._id),
+      draftId: draft._id,
+      text:
+        e.change === 'opened'
+          ? texts.consultationOpened(
+              draft.title,
+              consultation.versionNumber,
+              consultation.closesAt ?? null,
+            )
+          : texts.consultationClosed(draft.title, consultation.versionNumber),
+    },
+    {
+      to: [...(await groupMembers(draft.workingGroupId)), ...(await officers())],
+      actorId: e.byId,
+    },
+    events,
+  );
+}
+
 /** A proposal accepted or rejected: its delegation's people (not the one who decided). */
 export async function onProposalChanged(
   e: DomainEventMap['proposal.changed'],

@@ -3,6 +3,7 @@ import { EventBus } from '../../core/event-bus';
 import { logger } from '../../logger';
 import type { AccountChange } from '../accounts/account.data';
 import type { CommentDoc } from '../comments/comment.model';
+import type { ConsultationDoc } from '../consultations/consultation.model';
 import type { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import type { DraftStatus } from '../drafts/draft-status';
@@ -103,6 +104,15 @@ export interface DomainEventMap {
     byId: Types.ObjectId | null;
     /** The delegation that broke silence (change 'broken'). */
     delegationId: Types.ObjectId | null;
+  };
+  /**
+   * An open consultation on a frozen version was opened or closed (by the Secretariat: byId; by
+   * its closing date: null).
+   */
+  'consultation.changed': {
+    consultation: ConsultationDoc;
+    change: 'opened' | 'closed';
+    byId: Types.ObjectId | null;
   };
   'comment.added': { comment: CommentDoc };
   'comment.changed': {

@@ -32,6 +32,8 @@ export class UserResolver {
     return user.delegationId ? present(await ctx.loaders.delegation.load(user.delegationId)) : null;
   }
 
+  // A guest reaches users (their own account): groups lead to drafts, so the checker refuses them.
+  @Authorized()
   @FieldResolver(() => [WorkingGroup], { complexity: listCost(5) })
   async workingGroups(@Root() user: UserRoot, @Ctx() ctx: Context) {
     const groups = await ctx.loaders.workingGroup.loadMany(user.workingGroupIds ?? []);

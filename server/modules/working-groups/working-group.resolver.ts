@@ -2,6 +2,7 @@ import {
   Arg,
   Authorized,
   Ctx,
+  Extensions,
   FieldResolver,
   ID,
   Mutation,
@@ -12,7 +13,7 @@ import {
 } from 'type-graphql';
 import { authorize } from '../../core/authorize';
 import { GUEST_REFUSED } from '../../core/roles';
-import { requireUser } from '../../graphql/auth-checker';
+import { OPEN_TO_GUESTS, requireUser } from '../../graphql/auth-checker';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
@@ -167,6 +168,8 @@ export class WorkingGroupResolver {
     return present(group);
   }
 
+  // A guest's roles can change too (the Secretariat may seat them): their socket hears it.
+  @Extensions(OPEN_TO_GUESTS)
   @Subscription(() => Boolean, {
     description:
       'True each time the signed-in person’s own groups or coordination change: what they may do has changed, pages read it again',

@@ -20,6 +20,7 @@ import { shownData } from '../../ui/shown-data';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { BracketPanel } from './brackets/bracket-panel';
+import { ConsultationPanel } from './consultations/consultation-panel';
 import { DraftQuery } from './draft.graphql';
 import { EditDraftDetails } from './edit-draft-details';
 import { ExportMenu } from './export/export-menu';
@@ -211,6 +212,7 @@ export default function DraftPage({ ws, user }: { ws: Client; user: SessionUser 
         {/* A compiled report's sources first: what it is made of, and whether it is behind. */}
         {draft && editorShown && <ReportSources draftId={draft.id} />}
         {draft && editorShown && <SilencePanel draftId={draft.id} can={draft.can} />}
+        {draft && editorShown && <ConsultationPanel draftId={draft.id} />}
         {draft && editorShown && (
           <ParagraphPanel
             draftId={draft.id}

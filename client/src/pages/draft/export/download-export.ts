@@ -26,9 +26,14 @@ const fileName = (res: Response, fallback: string): string => {
  * Downloads the document with the session in the Authorization header (a plain link could not
  * send it) and saves it under the server's file name. Resolves with that name.
  */
-export async function downloadExport(draftId: string, choice: ExportChoice): Promise<string> {
-  const res = await sessionFetch(exportUrl(draftId, choice));
-  const name = fileName(res, `draft.${choice.format}`);
+export function downloadExport(draftId: string, choice: ExportChoice): Promise<string> {
+  return downloadFile(exportUrl(draftId, choice), `draft.${choice.format}`);
+}
+
+/** Downloads a document the server makes for the signed-in person (see downloadExport). */
+export async function downloadFile(path: string, fallback: string): Promise<string> {
+  const res = await sessionFetch(path);
+  const name = fileName(res, fallback);
   const url = URL.createObjectURL(await res.blob());
   try {
     const link = document.createElement('a');
