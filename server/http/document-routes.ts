@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { appError, ErrorCode } from '../core/errors';
 import { consultationDocument } from '../modules/consultations/consultation.service';
 import { MAX_IMPORT_BYTES } from '../modules/documents/docx-check';
-import { writeDocx } from '../modules/documents/docx-writer';
+import type * as DocxWriter from '../modules/documents/docx-writer';
 import {
   type DraftDocument,
   draftDocument,
@@ -62,7 +62,11 @@ export function documentRoutes(
   const send = async (res: Response, format: ExportFormat, document: DraftDocument) => {
     const body =
       format === ExportFormat.DOCX
-        ? await writeDocx(document.meta, document.blocks)
+        ? // The docx library is loaded on the first Word export, not at start.
+          await (require('../modules/documents/docx-writer') as typeof DocxWriter).writeDocx(
+            document.meta,
+            document.blocks,
+          )
         : await pdf.render(writeHtml(document.meta, document.blocks));
     res
       .status(200)

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { appError, ErrorCode } from '../../core/errors';
 
 /** The largest Word file taken (a delegation's paper is far smaller; images make the rest). */
@@ -50,7 +50,9 @@ export async function checkDocx(bytes: Buffer): Promise<void> {
     throw unsupported('This is not a Word document (.docx): only .docx files can be imported.');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    // Loaded on the first import, not at start: most servers never take a Word file.
+    const zipLib = require('jszip') as typeof JSZip;
+    zip = await zipLib.loadAsync(bytes, { checkCRC32: false });
   } catch {
     throw unsupported('This file is damaged or not a Word document (.docx): it cannot be read.');
   }

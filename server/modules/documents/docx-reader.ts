@@ -1,4 +1,4 @@
-import mammoth from 'mammoth';
+import type Mammoth from 'mammoth';
 import { appError, ErrorCode } from '../../core/errors';
 import type { ListBlock, OutlineBlock, Run } from './document-outline';
 
@@ -120,7 +120,8 @@ class BlockBuilder {
 export async function readDocx(bytes: Buffer): Promise<ImportedText> {
   let root: MammothNode | null = null;
   try {
-    await mammoth.convertToHtml(
+    // Loaded on the first import, not at start (it and its XML parser weigh some 13 MiB).
+    await (require('mammoth') as typeof Mammoth).convertToHtml(
       { buffer: bytes },
       {
         transformDocument: (document: MammothNode) => {

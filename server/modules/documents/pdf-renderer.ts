@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError, appError, ErrorCode } from '../../core/errors';
 import { logger } from '../../logger';
 
@@ -65,6 +65,9 @@ export class PdfRenderer {
         'PDF export is not available on this server: it needs Chromium (set CHROMIUM_PATH). The Word export works.',
       );
     if (!this.browser) {
+      // playwright-core is loaded with the first PDF, not at start: it alone held some 28 MiB
+      // of heap (68 MiB resident) in every server, most of which never print.
+      const { chromium } = require('playwright-core') as typeof import('playwright-core');
       const launching = chromium.launch({
         executablePath: this.executablePath,
         args: CHROMIUM_FLAGS,
