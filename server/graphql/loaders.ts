@@ -2,6 +2,10 @@ import DataLoader from 'dataloader';
 import mongoose, { type Model, type Types } from 'mongoose';
 import { LoadedState, loadState } from '../collaboration/document-state';
 import { CommentModel } from '../modules/comments/comment.model';
+import {
+  type ConsultationDoc,
+  ConsultationModel,
+} from '../modules/consultations/consultation.model';
 import { DelegationDoc, DelegationModel } from '../modules/delegations/delegation.model';
 import { DraftDoc, DraftModel } from '../modules/drafts/draft.model';
 import { UserDoc, UserModel } from '../modules/users/user.model';
@@ -99,6 +103,8 @@ export function createLoaders({ cache }: { cache: boolean } = { cache: true }) {
     workingGroup: () =>
       byId<WorkingGroupDoc>(WorkingGroupModel as unknown as Model<WorkingGroupDoc>, cache),
     draft: () => byId<DraftDoc>(DraftModel as unknown as Model<DraftDoc>, cache),
+    consultation: () =>
+      byId<ConsultationDoc>(ConsultationModel as unknown as Model<ConsultationDoc>, cache),
     usersByWorkingGroup: () =>
       manyBy<UserDoc>(UserModel as unknown as Model<UserDoc>, 'workingGroupIds', cache, {
         name: 1,

@@ -290,9 +290,10 @@ export class CommentConsultationResolver {
     nullable: true,
     description: 'The consultation a Member State wrote this in; null for the Committee’s own',
   })
-  async consultation(@Root() c: CommentDoc): Promise<ConsultationRoot | null> {
+  async consultation(@Root() c: CommentDoc, @Ctx() ctx: Context): Promise<ConsultationRoot | null> {
     if (!c.consultationId) return null;
-    return present(await ConsultationModel.findById(c.consultationId).lean<ConsultationDoc>());
+    // One read for every comment of a page, not one per comment.
+    return present(await ctx.loaders.consultation.load(c.consultationId));
   }
 
   @FieldResolver(() => Int, {
