@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { draftOf, meetingOf, workingGroupId } from '../../../test/helpers/factories';
+import { startTestMailServer, type TestMailServer } from '../../../test/helpers/mail-server';
 import {
   startTestPlatform,
   subscribe,
@@ -25,30 +23,15 @@ const tokenOf = (url: string) => url.split('/').pop() as string;
 
 describe('accounts', () => {
   let t: TestPlatform;
-  let smtp: SMTPServer;
-  const mails: ParsedMail[] = [];
+  let smtp: TestMailServer;
   let secretariat: string;
   let chair: string;
 
   beforeAll(async () => {
-    // A real SMTP server: the invitation travels over the wire to it.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            mails.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    // A real SMTP server (test/helpers/mail-server.ts): the invitation travels over the wire to it.
+    smtp = await startTestMailServer();
     t = await startTestPlatform({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       PUBLIC_URL: 'https://committee.example.org',
     });
     secretariat = await t.login('secretariat@committee.test');
@@ -56,7 +39,7 @@ describe('accounts', () => {
   });
   afterAll(async () => {
     await t.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.stop();
   });
 
   async function invite(email: string, roles: string[], extra: Record<string, unknown> = {}) {
@@ -88,7 +71,7 @@ describe('accounts', () => {
     const link = await AccountLinkModel.findOne({ userId: inv.user.id }).lean();
     expect(link!.tokenHash).not.toContain(tokenOf(inv.url));
     const mail = await waitFor(
-      () => mails.find((m) => m.subject?.includes('invitation')),
+      () => smtp.mails.find((m) => m.subject?.includes('invitation')),
       (m) => !!m,
       15_000,
       'the invitation mail',

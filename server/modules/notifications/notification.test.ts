@@ -1,7 +1,4 @@
-import { type AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import { Types } from 'mongoose';
-import { SMTPServer } from 'smtp-server';
 import * as Y from 'yjs';
 import { connectEditor, Editor } from '../../../test/helpers/editors';
 import {
@@ -10,6 +7,7 @@ import {
   FACTORY_PASSWORD,
   workingGroupId,
 } from '../../../test/helpers/factories';
+import { startTestMailServer, type TestMailServer } from '../../../test/helpers/mail-server';
 import {
   startTestPlatform,
   subscribe,
@@ -49,29 +47,14 @@ let counter = 0;
 
 describe('notifications', () => {
   let t: TestPlatform;
-  let smtp: SMTPServer;
-  const mails: ParsedMail[] = [];
+  let smtp: TestMailServer;
   const editors: Editor[] = [];
 
   beforeAll(async () => {
-    // A real SMTP server on a free port: the digest travels over the wire to it.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            mails.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    // A real SMTP server (test/helpers/mail-server.ts) on a free port: the digest travels over the wire to it.
+    smtp = await startTestMailServer();
     t = await startTestPlatform({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       NOTIFY_DIGEST_MS: '700',
       NOTIFY_DEADLINE_CHECK_MS: '300',
       PUBLIC_URL: 'https://committee.example.org',
@@ -80,7 +63,7 @@ describe('notifications', () => {
   afterAll(async () => {
     await Promise.all(editors.map((e) => e.close()));
     await t.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.stop();
   });
 
   async function person(
@@ -392,7 +375,7 @@ describe('notifications', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const toMember = [
       ...sentHere,
-      ...mails.map((m) => (Array.isArray(m.to) ? '' : (m.to?.text ?? ''))),
+      ...smtp.mails.map((m) => (Array.isArray(m.to) ? '' : (m.to?.text ?? ''))),
     ].filter((to) => to === member.email);
     expect(toMember).toHaveLength(1);
   });
@@ -528,7 +511,7 @@ describe('notifications', () => {
     await comment(writer.token, draftId, `Answer, cc @${mute.name}`, c);
     await comment(writer.token, draftId, `@${reader.name} see above`);
     const mail = await waitFor(
-      () => mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === reader.email),
+      () => smtp.mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === reader.email),
       (list) => list.length > 0 && (list[0].text ?? '').includes('mentioned you'),
       15_000,
       'the digest',
@@ -542,10 +525,12 @@ describe('notifications', () => {
     expect(mail[0].from?.text).toContain('1540 Committee');
     // Nothing new: no second mail; and none to the person who turned e-mail off.
     await new Promise((r) => setTimeout(r, 2000));
-    expect(mails.filter((m) => !Array.isArray(m.to) && m.to?.text === reader.email)).toHaveLength(
-      1,
-    );
+    expect(
+      smtp.mails.filter((m) => !Array.isArray(m.to) && m.to?.text === reader.email),
+    ).toHaveLength(1);
     expect((await inbox(mute.token)).notifications).toHaveLength(1);
-    expect(mails.filter((m) => !Array.isArray(m.to) && m.to?.text === mute.email)).toHaveLength(0);
+    expect(
+      smtp.mails.filter((m) => !Array.isArray(m.to) && m.to?.text === mute.email),
+    ).toHaveLength(0);
   });
 });
