@@ -112,6 +112,14 @@ describe('the report on the comprehensive review, from the pages', () => {
     await screenshot(page, 'report-sources-en');
 
     await first.getByRole('button', { name: `Take Rev.${rev.number} in` }).click();
+    // Asked first: the section's text in the report is replaced.
+    const ask = page.getByRole('alertdialog', {
+      name: `Take Rev.${rev.number} into “I. National implementation”?`,
+    });
+    await ask.waitFor();
+    await expectNoAxeViolations(page, 'take-in confirmation');
+    await screenshot(page, 'report-take-in-confirm-en');
+    await ask.getByRole('button', { name: 'Replace the section’s text' }).click();
     await sources
       .getByRole('status')
       .getByText(`The section “I. National implementation” now has the text of Rev.${rev.number}.`)

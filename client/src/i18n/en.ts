@@ -508,6 +508,7 @@ export const en = {
       SILENCE_BROKEN: 'Silence broken by {{detail}}',
       SILENCE_ADOPTED: 'Adopted under the silence procedure on {{detail}}',
       SILENCE_WITHDRAWN: 'Withdrawn from the silence procedure',
+      REPORT_SECTION_TAKEN_IN: 'Section given the text of Rev.{{detail}} of its draft',
     },
     detail: {
       OPEN: 'open',
@@ -787,6 +788,10 @@ export const en = {
     hideChanges: 'Hide the changes',
     takeIn: 'Take Rev.{{number}} in',
     takenIn: 'The section “{{heading}}” now has the text of Rev.{{number}}.',
+    takeInTitle: 'Take Rev.{{number}} into “{{heading}}”?',
+    takeInBody:
+      'The text of this section in the report is replaced by that of Rev.{{number}} of its draft, including any change made to the section here. The report’s history keeps the text before, which a version of the report can restore.',
+    takeInConfirm: 'Replace the section’s text',
   },
 };
 

@@ -525,6 +525,7 @@ export const fr: Messages = {
       SILENCE_BROKEN: 'Silence rompu par {{detail}}',
       SILENCE_ADOPTED: 'Adopté selon la procédure d’approbation tacite le {{detail}}',
       SILENCE_WITHDRAWN: 'Retiré de la procédure d’approbation tacite',
+      REPORT_SECTION_TAKEN_IN: 'Section remplacée par le texte de la Rév.{{detail}} de son projet',
     },
     detail: {
       OPEN: 'ouvert',
@@ -810,5 +811,9 @@ export const fr: Messages = {
     hideChanges: 'Masquer les changements',
     takeIn: 'Reprendre la Rév.{{number}}',
     takenIn: 'La section « {{heading}} » a maintenant le texte de la Rév.{{number}}.',
+    takeInTitle: 'Reprendre la Rév.{{number}} dans « {{heading}} » ?',
+    takeInBody:
+      'Le texte de cette section du rapport est remplacé par celui de la Rév.{{number}} de son projet, y compris les modifications faites ici à la section. L’historique du rapport garde le texte d’avant, qu’une version du rapport permet de rétablir.',
+    takeInConfirm: 'Remplacer le texte de la section',
   },
 };

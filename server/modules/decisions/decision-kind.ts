@@ -16,4 +16,9 @@ export enum DecisionKind {
   SILENCE_ADOPTED = 'SILENCE_ADOPTED',
   /** The Chair withdrew the text from the silence procedure. */
   SILENCE_WITHDRAWN = 'SILENCE_WITHDRAWN',
+  /**
+   * A compiled report's section was given a newer version of its source draft (detail: that
+   * version's number; text: the section's heading).
+   */
+  REPORT_SECTION_TAKEN_IN = 'REPORT_SECTION_TAKEN_IN',
 }

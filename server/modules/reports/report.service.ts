@@ -11,6 +11,8 @@ import {
   underSilence,
 } from '../../core/errors';
 import { claimDecision, releaseDecision } from '../decisions/claim.service';
+import { recordDecision } from '../decisions/decision.service';
+import { DecisionKind } from '../decisions/decision-kind';
 import type { DraftDoc } from '../drafts/draft.model';
 import { DraftModel } from '../drafts/draft.model';
 import { draftPolicy } from '../drafts/draft.policy';
@@ -267,6 +269,15 @@ export async function takeInReportSection(
     takeIns: takeIns + 1,
   });
   if (!updated) throw notFound('Report', reportDraftId.toHexString());
+  // In the report's history beside the other decisions on its text: who replaced which section.
+  await recordDecision({
+    draftId: reportDraftId,
+    kind: DecisionKind.REPORT_SECTION_TAKEN_IN,
+    detail: String(chosen.number),
+    text: section.heading,
+    subjectId: sectionId.toHexString(),
+    byId: user._id,
+  });
   events.emit('report.sectionTakenIn', {
     draft,
     sectionId,

@@ -294,6 +294,18 @@ describe('the report on the comprehensive review, compiled from the groups’ dr
     expect(lines).toContain('Added in the report by the Chair.');
     expect(lines.filter((l) => l === 'Group 1 welcomes the reports.')).toHaveLength(1);
     expect(after.report!.sections[0]).toMatchObject({ outdated: false, versionNumber: 2 });
+    // The report's history says who replaced which section, with which version.
+    const { data } = await t.gql(
+      'query($id: ID!) { draft(id: $id) { decisions { kind detail text by { email } } } }',
+      { id: reportId },
+      chair,
+    );
+    expect(data!.draft.decisions).toContainEqual({
+      kind: 'REPORT_SECTION_TAKEN_IN',
+      detail: '2',
+      text: before[0].heading,
+      by: { email: 'chair@committee.test' },
+    });
     live.dispose();
     await ws.dispose();
     reportDoc.destroy();

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import type { ReportSourcesQuery } from '../../../gql/graphql';
 import { apiLang, useT } from '../../../i18n/i18n';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { formatDate } from '../../../ui/dates';
 import { errorText } from '../../../ui/error-text';
 import { ComparisonText } from '../history/comparison-text';
@@ -72,19 +73,16 @@ function SectionItem({
 }) {
   const { t, lang } = useT();
   const [showChanges, setShowChanges] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const [takeIn, { loading }] = useMutation(TakeInReportSectionMutation);
   const latest = s.latestVersion;
+  // A refusal is said inside the dialog, which stays open.
   const take = async () => {
     if (!latest) return;
-    setError(null);
-    try {
-      await takeIn({ variables: { draftId, sectionId: s.id, versionId: latest.id } });
-      setShowChanges(false);
-      onTaken(t('report.takenIn', { heading: s.heading, number: latest.number }));
-    } catch (err) {
-      setError(errorText(err, lang));
-    }
+    await takeIn({ variables: { draftId, sectionId: s.id, versionId: latest.id } });
+    setAsking(false);
+    setShowChanges(false);
+    onTaken(t('report.takenIn', { heading: s.heading, number: latest.number }));
   };
   return (
     <li className="report-section" data-outdated={s.outdated}>
@@ -115,7 +113,12 @@ function SectionItem({
                 : t('report.showChanges', { from: s.versionNumber, to: latest.number })}
             </button>
             {canTakeIn && (
-              <button type="button" className="primary" disabled={loading} onClick={take}>
+              <button
+                type="button"
+                className="primary"
+                disabled={loading}
+                onClick={() => setAsking(true)}
+              >
                 {t('report.takeIn', { number: latest.number })}
               </button>
             )}
@@ -123,10 +126,14 @@ function SectionItem({
           {showChanges && <SectionChanges draftId={draftId} sectionId={s.id} />}
         </>
       )}
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
+      {asking && latest && (
+        <ConfirmDialog
+          title={t('report.takeInTitle', { number: latest.number, heading: s.heading })}
+          body={t('report.takeInBody', { number: latest.number })}
+          confirmLabel={t('report.takeInConfirm')}
+          onConfirm={take}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </li>
   );
