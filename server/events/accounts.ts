@@ -10,7 +10,12 @@ import { ALL, Topic } from '../pubsub/topics';
  * of working groups (events/membership.ts).
  */
 export function accountTopics(events: DomainEvents, pubSub: AppPubSub): (() => void)[] {
+  // Every People page open, on every instance, shows the change (an invitation adds a person).
+  const changed = ({ user }: { user: { _id: { toHexString(): string } } }) =>
+    pubSub.publish(Topic.AccountChanged, ALL, { userId: user._id.toHexString() });
   return [
+    events.on('account.changed', changed),
+    events.on('account.linkIssued', changed),
     events.on('account.changed', ({ user, change }) => {
       if (change !== 'rolesChanged') return;
       const payload = {

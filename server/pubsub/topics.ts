@@ -23,6 +23,8 @@ export enum Topic {
   WorkingGroupChanged = 'WORKING_GROUP_CHANGED',
   // Open consultations (issue 13, item 4), routed by the consultation's id.
   ConsultationChanged = 'CONSULTATION_CHANGED',
+  // Accounts (issue 14, item 1), routed under ALL: the People page lists everyone.
+  AccountChanged = 'ACCOUNT_CHANGED',
 }
 
 /** Where an update was accepted: the instance and its running count, so that a subscriber can
@@ -100,6 +102,8 @@ export interface TopicPayloads {
   [Topic.WorkingGroupChanged]: { workingGroupId: string };
   /** A consultation was opened or closed, or a guest commented in it (routed by its id). */
   [Topic.ConsultationChanged]: { consultationId: string };
+  /** A person's account was created (invited), changed or given a new link (routed under ALL). */
+  [Topic.AccountChanged]: { userId: string };
 }
 
 /** What a person's open sessions hold of their memberships, after a change. */

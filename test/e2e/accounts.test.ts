@@ -72,6 +72,12 @@ describe('accounts in a real browser', () => {
       const url = await link.inputValue();
       expect(url).toMatch(/\/invitation\/[A-Za-z0-9_-]{40,}$/);
       await page.locator('main table').getByText(`invitee.${lang}@example.org`).waitFor();
+      // Another officer's invitation shows on this open page without a reload.
+      await invite(`elsewhere.${lang}@example.org`, ['OBSERVER']);
+      await page
+        .locator('main table')
+        .getByText(`elsewhere.${lang}@example.org`)
+        .waitFor({ timeout: 20_000 });
       await expectNoAxeViolations(page, `the People page with a link (${lang})`);
       await screenshot(page, `accounts-people-invited-${lang}`);
 

@@ -8,11 +8,17 @@ import {
   Mutation,
   Query,
   Resolver,
+  Root,
+  Subscription,
 } from 'type-graphql';
-import { OPEN_TO_GUESTS } from '../../graphql/auth-checker';
+import { authorize } from '../../core/authorize';
+import { notFound } from '../../core/errors';
+import { OPEN_TO_GUESTS, requireUser } from '../../graphql/auth-checker';
 import { listCost } from '../../graphql/complexity';
 import type { AuthUser, Context } from '../../graphql/context';
 import { CurrentUser } from '../../graphql/current-user';
+import { subscribeTo } from '../../graphql/subscribe';
+import { ALL, Topic } from '../../pubsub/topics';
 import { auditPolicy } from '../audit/audit.policy';
 import { AuthPayload } from '../auth/auth.type';
 import { draftPolicy } from '../drafts/draft.policy';
@@ -30,6 +36,7 @@ import {
   inviteUser,
   listAccounts,
   mySessions,
+  REFUSED,
   reactivateUser,
   resetUserPassword,
   revokeMySession,
@@ -87,6 +94,24 @@ export class AccountResolver {
   })
   async accounts(@CurrentUser() user: AuthUser) {
     return (await listAccounts(user)).map((u) => presentAccount(user, u));
+  }
+
+  @Subscription(() => Account, {
+    description:
+      'Each account created, changed or given a new link (the Secretariat: the People page follows it)',
+    subscribe: subscribeTo(Topic.AccountChanged, (_args, context) => {
+      authorize(accountPolicy.manage(requireUser(context)), REFUSED);
+      return ALL;
+    }),
+  })
+  async accountChanged(
+    @Root() event: { userId: string },
+    @CurrentUser() viewer: AuthUser,
+    @Ctx() ctx: Context,
+  ) {
+    const person = await ctx.loaders.user.load(parseId(event.userId, 'userId'));
+    if (!person) throw notFound('Account', event.userId);
+    return presentAccount(viewer, person);
   }
 
   @Authorized()

@@ -26,7 +26,7 @@ import { accountPolicy } from './account.policy';
 import { type AccountLinkDoc, AccountLinkModel } from './account-link.model';
 import { assertStrongPassword } from './password-strength';
 
-const REFUSED = "Only the Secretariat manages people's accounts.";
+export const REFUSED = "Only the Secretariat manages people's accounts.";
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 

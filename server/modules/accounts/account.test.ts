@@ -137,6 +137,34 @@ describe('accounts', () => {
     expect(unknown.errors![0].extensions!.reason).toBe('LINK_INVALID');
   });
 
+  it('tells the Secretariat’s open People pages of each new or changed account, and no one else', async () => {
+    const delegate = await t.login('delegate@committee.test');
+    const refused = subscribe(t.ws(delegate), 'subscription { accountChanged { id } }');
+    await expect(refused.next(5000)).rejects.toThrow(/FORBIDDEN|Secretariat/);
+    refused.dispose();
+    const base = t.listeners(Topic.AccountChanged, 'all');
+    const live = subscribe<{ accountChanged: { id: string; status: string } }>(
+      t.ws(secretariat),
+      'subscription { accountChanged { id status } }',
+    );
+    await t.listening(Topic.AccountChanged, 'all', base + 1);
+    const inv = await invite('followed@example.org', ['OBSERVER']);
+    expect((await live.next(10_000)).accountChanged).toEqual({
+      id: inv.user.id,
+      status: 'INVITED',
+    });
+    await t.gql(
+      'mutation($id: ID!) { deactivateUser(id: $id) { status } }',
+      { id: inv.user.id },
+      secretariat,
+    );
+    expect((await live.next(10_000)).accountChanged).toEqual({
+      id: inv.user.id,
+      status: 'DEACTIVATED',
+    });
+    live.dispose();
+  });
+
   it('refuses an expired link', async () => {
     const inv = await invite('late@example.org', ['OBSERVER']);
     await AccountLinkModel.updateOne(

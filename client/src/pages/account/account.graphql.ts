@@ -104,6 +104,14 @@ export const PeopleQuery = graphql(`
   }
 `);
 
+export const AccountChanged = graphql(`
+  subscription AccountChanged {
+    accountChanged {
+      ...AccountFields
+    }
+  }
+`);
+
 export const InviteUser = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
     inviteUser(input: $input) {

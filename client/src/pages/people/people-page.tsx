@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import type { AccountFieldsFragment, PeopleQuery, Role } from '../../gql/graphql';
 import { useT } from '../../i18n/i18n';
@@ -6,6 +6,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorState, Loading } from '../../ui/states';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import {
+  AccountChanged,
   DeactivateUser,
   InviteUser,
   PeopleQuery as PeopleDocument,
@@ -39,6 +40,14 @@ export function PeoplePage() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [link, setLink] = useState<Link | null>(null);
   useDocumentTitle(t('people.title'));
+  // What another officer does (or a person accepting their link) shows here at once: a known
+  // account updates itself in the cache by its id; a new one has the list read again.
+  useSubscription(AccountChanged, {
+    onData: ({ data: event }) => {
+      const id = event.data?.accountChanged.id;
+      if (id && !result.data?.accounts.some((a) => a.id === id)) void result.refetch();
+    },
+  });
   if (result.loading && !result.data) return <Loading />;
   if (!result.data) return <ErrorState error={result.error} retry={() => void result.refetch()} />;
   const { accounts, delegations, workingGroups } = result.data;
