@@ -4,6 +4,7 @@ import { StartupError } from '../startup-error';
 import { DataDirOwner, dataDirOwner } from './data-dir-lock';
 import { failWritesOnClosedConnections } from './driver-fix';
 import { EmbeddedDatabase } from './embedded-database';
+import { isFerretDb, serializeUpdates } from './serial-updates';
 
 // Every filter built from input is stripped of query operators ($gt, $where, ...).
 mongoose.set('sanitizeFilter', true);
@@ -88,6 +89,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw new DatabaseUnreachableError(opts.mongodbUri, err);
     throw err;
   }
+  const info = await connection.db
+    ?.admin()
+    .command({ buildInfo: 1 })
+    .catch(() => ({}));
+  if (local || isFerretDb(info ?? {})) serializeUpdates();
   logger.info({ embedded: embedded !== undefined, attachedTo }, 'database connected');
   return {
     connection,
