@@ -3,10 +3,12 @@ import { Database, openDatabase } from './db/database';
 import { ensureIndexes } from './db/indexes';
 import { RunningApp, startApp } from './http/app';
 import { logger } from './logger';
+import { LOGIN_WINDOW_MS, loginThrottle } from './modules/auth/login-throttle';
 import { CommitteeModel } from './modules/committee/committee.model';
 import { createInProcessPubSub } from './pubsub/in-process';
 import type { AppPubSub } from './pubsub/pubsub';
 import { createRedisPubSub } from './pubsub/redis';
+import { createRedisFailureCounts } from './pubsub/redis-failure-counts';
 import { accountsWithDefaultPassword } from './seed/default-password';
 import { seedDatabase } from './seed/seed';
 
@@ -27,6 +29,7 @@ export async function startPlatform(
     dataDir: config.dataDir,
     dbName: opts.dbName,
   });
+  let failureCounts: ReturnType<typeof createRedisFailureCounts> | null = null;
   try {
     await ensureIndexes();
     if ((await CommitteeModel.estimatedDocumentCount()) === 0) {
@@ -45,6 +48,11 @@ export async function startPlatform(
     const pubSub = config.redisUrl
       ? await createRedisPubSub(config.redisUrl)
       : createInProcessPubSub();
+    // Guesses spread over instances count together.
+    failureCounts = config.redisUrl
+      ? createRedisFailureCounts(config.redisUrl, LOGIN_WINDOW_MS)
+      : null;
+    loginThrottle.share(failureCounts);
     const app = await startApp(config, db, pubSub);
     return {
       app,
@@ -52,11 +60,15 @@ export async function startPlatform(
       pubSub,
       async stop() {
         await app.close();
+        loginThrottle.share(null);
+        await failureCounts?.close();
         await pubSub.close();
         await db.close();
       },
     };
   } catch (err) {
+    loginThrottle.share(null);
+    await failureCounts?.close();
     await db.close();
     throw err;
   }

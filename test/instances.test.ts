@@ -151,4 +151,21 @@ describe('two server instances sharing the database and Redis', () => {
     await expect(received).resolves.toBe('Posted on A');
     await Promise.resolve(client.dispose()).catch(() => undefined);
   });
+  it('counts failed sign-ins to one account on every instance together', async () => {
+    const login = (server: ServerProcess, password: string) =>
+      gql<{ login: { token: string } }>(
+        server.url,
+        'mutation($p: String!) { login(email: "observer@committee.test", password: $p) { token } }',
+        { p: password },
+      ).then(
+        () => 'signed in',
+        (err: Error) => err.message,
+      );
+    // Ten wrong guesses, spread over the two instances: five each, under either's own limit.
+    for (let i = 0; i < 10; i += 1)
+      expect(await login(servers[i % 2], `wrong guess ${i}`)).toContain('INVALID_CREDENTIALS');
+    // Either now refuses even the right password until the window has passed.
+    for (const server of servers)
+      expect(await login(server, PASSWORD)).toContain('TOO_MANY_ATTEMPTS');
+  });
 });

@@ -196,13 +196,13 @@ export async function acceptInvitation(
   ttlMs: number,
   events: DomainEvents,
 ): Promise<LoginResult> {
-  loginThrottle.check(null);
+  await loginThrottle.check(null);
   const link =
     token.length > 0 && token.length <= 100
       ? await AccountLinkModel.findOne({ tokenHash: tokenHash(token) }).lean<AccountLinkDoc>()
       : null;
   if (!link) {
-    loginThrottle.fail(null);
+    await loginThrottle.fail(null);
     throw linkInvalid();
   }
   if (link.usedAt)

@@ -28,16 +28,16 @@ export async function login(
   events: DomainEvents,
 ): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
-  loginThrottle.check(normalized);
+  await loginThrottle.check(normalized);
   const user = await UserModel.findOne({ email: normalized }).lean<UserDoc>();
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) {
-    loginThrottle.fail(normalized);
+    await loginThrottle.fail(normalized);
     throw appError(ErrorCode.Unauthenticated, 'Wrong email or password.', {
       reason: 'INVALID_CREDENTIALS',
     });
   }
-  loginThrottle.succeed(normalized);
+  await loginThrottle.succeed(normalized);
   // Said only to whoever knows the password: to anyone else the account looks like any other.
   if (user.deactivatedAt)
     throw appError(

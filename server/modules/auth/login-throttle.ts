@@ -1,7 +1,9 @@
 import { appError, ErrorCode } from '../../core/errors';
 import { currentRequest } from '../../core/request-context';
+import { logger } from '../../logger';
+import { type FailureCounts, MemoryFailureCounts } from './failure-counts';
 
-const WINDOW_MS = 15 * 60_000;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Guesses at one account. */
 const MAX_FAILURES_PER_ACCOUNT = 10;
 /**
@@ -10,75 +12,75 @@ const MAX_FAILURES_PER_ACCOUNT = 10;
  */
 const MAX_FAILURES_PER_IP = 50;
 
-/** Counts failures per key in a window; at the limit, refuses until the window passes. */
-class FailureWindow {
-  private failures = new Map<string, { count: number; since: number }>();
-
-  constructor(
-    private readonly max: number,
-    private readonly what: string,
-  ) {}
-
-  check(key: string): void {
-    const entry = this.failures.get(key);
-    if (!entry) return;
-    if (Date.now() - entry.since > WINDOW_MS) {
-      this.failures.delete(key);
-      return;
-    }
-    if (entry.count >= this.max) {
-      const retryAfterSeconds = Math.ceil((entry.since + WINDOW_MS - Date.now()) / 1000);
-      throw appError(
-        ErrorCode.TooManyRequests,
-        `Too many failed attempts ${this.what}; try again in ${retryAfterSeconds} s.`,
-        { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds },
-      );
-    }
-  }
-
-  fail(key: string): void {
-    const entry = this.failures.get(key);
-    if (!entry || Date.now() - entry.since > WINDOW_MS)
-      this.failures.set(key, { count: 1, since: Date.now() });
-    else entry.count += 1;
-    if (this.failures.size > 10_000)
-      this.failures.delete(this.failures.keys().next().value as string);
-  }
-
-  forget(key: string): void {
-    this.failures.delete(key);
-  }
-}
-
 /**
- * Slows password and link guessing on this instance: after 10 failures for one account, or 50
- * from one address (the request's, `currentRequest().ip`), in 15 minutes, refuse until the
- * window passes. A success clears the account's count, not the address's: one good password
- * must not reset a sweep across accounts.
+ * Slows password and link guessing: after 10 failures for one account, or 50 from one address
+ * (the request's, `currentRequest().ip`), in 15 minutes, refuse until the window passes. A
+ * success clears the account's count, not the address's: one good password must not reset a
+ * sweep across accounts. Counted on every instance together when `share` is given Redis; when the
+ * shared counts cannot be reached, this instance's own count still applies.
  */
 class LoginThrottle {
-  private readonly accounts = new FailureWindow(MAX_FAILURES_PER_ACCOUNT, 'for this account');
-  private readonly addresses = new FailureWindow(MAX_FAILURES_PER_IP, 'from your address');
+  private readonly local = new MemoryFailureCounts(LOGIN_WINDOW_MS);
+  private shared: FailureCounts | null = null;
 
-  private ip(): string | null {
-    return currentRequest()?.ip ?? null;
+  /** Counts shared by every instance (Redis), from now on. */
+  share(counts: FailureCounts | null): void {
+    this.shared = counts;
   }
 
   /** Before trying a password (or a link, with no account): refuses when either limit is reached. */
-  check(account: string | null): void {
-    const ip = this.ip();
-    if (ip) this.addresses.check(ip);
-    if (account) this.accounts.check(account);
+  async check(account: string | null): Promise<void> {
+    const ip = currentRequest()?.ip ?? null;
+    if (ip) await this.refuseAt(`ip:${ip}`, MAX_FAILURES_PER_IP, 'from your address');
+    if (account)
+      await this.refuseAt(`account:${account}`, MAX_FAILURES_PER_ACCOUNT, 'for this account');
   }
 
-  fail(account: string | null): void {
-    const ip = this.ip();
-    if (ip) this.addresses.fail(ip);
-    if (account) this.accounts.fail(account);
+  async fail(account: string | null): Promise<void> {
+    const ip = currentRequest()?.ip ?? null;
+    const keys = [ip && `ip:${ip}`, account && `account:${account}`].filter(
+      (k): k is string => !!k,
+    );
+    await Promise.all(keys.map((k) => this.each((c) => c.add(k))));
   }
 
-  succeed(account: string): void {
-    this.accounts.forget(account);
+  async succeed(account: string): Promise<void> {
+    await this.each((c) => c.forget(`account:${account}`));
+  }
+
+  private async refuseAt(key: string, max: number, what: string): Promise<void> {
+    const states = await Promise.all(this.stores().map((c) => this.tryRead(c, key)));
+    const over = states.find((s) => s !== null && s.count >= max);
+    if (!over) return;
+    const retryAfterSeconds = Math.ceil(over.resetInMs / 1000);
+    throw appError(
+      ErrorCode.TooManyRequests,
+      `Too many failed attempts ${what}; try again in ${retryAfterSeconds} s.`,
+      { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds },
+    );
+  }
+
+  private stores(): FailureCounts[] {
+    return this.shared ? [this.local, this.shared] : [this.local];
+  }
+
+  private async tryRead(counts: FailureCounts, key: string) {
+    try {
+      return await counts.read(key);
+    } catch (err) {
+      logger.warn({ err }, 'shared sign-in failure counts unreachable: this instance counts alone');
+      return null;
+    }
+  }
+
+  private async each(op: (c: FailureCounts) => Promise<void>): Promise<void> {
+    await Promise.all(
+      this.stores().map((c) =>
+        op(c).catch((err: unknown) =>
+          logger.warn({ err }, 'could not update the shared sign-in failure counts'),
+        ),
+      ),
+    );
   }
 }
 
