@@ -25,7 +25,7 @@ export type StatusChange = Pick<DraftDoc, '_id' | 'workingGroupId' | 'status' | 
 /**
  * How long a draft's status is trusted without news before it is read again. Status changes
  * arrive through pub/sub at once; this only bounds how long a lost Redis message (a reconnect)
- * could leave this instance accepting edits to an adopted draft: this long, and one read.
+ * could leave this instance accepting edits to an adopted draft.
  */
 const STATUS_RECHECK_MS = 10_000;
 
@@ -112,12 +112,6 @@ export class EditGate implements CollaborationExtension {
         .then((draft) => this.remember(key, gateOf(draft)))
         .finally(() => this.reading.delete(key));
       this.reading.set(key, reading);
-    }
-    // While it is read again, the copy it replaces still answers: a database slowed by other work
-    // (a compaction, a checkpoint) must not hold every keystroke of the draft for the read.
-    if (known) {
-      reading.catch(() => undefined);
-      return known.gate;
     }
     return reading;
   }

@@ -80,11 +80,7 @@ export class ParagraphLocks implements CollaborationExtension {
     const key = incoming.draftId.toHexString();
     const known = this.locks.get(key);
     // Drafts without agreed paragraphs (most, most of the time) cost a map lookup.
-    if (known && known.locked.size === 0) {
-      if (Date.now() - known.readAt >= LOCKS_RECHECK_MS)
-        void Promise.resolve(this.locksOf(key, incoming.draftId)).catch(() => undefined);
-      return;
-    }
+    if (known && Date.now() - known.readAt < LOCKS_RECHECK_MS && known.locked.size === 0) return;
     // One at a time per draft, in arrival order: an update may build on the one before it, which
     // must be in the document (checked and applied) when it is checked.
     const run = (this.chains.get(key) ?? Promise.resolve()).then(() => this.check(key, incoming));
@@ -210,12 +206,6 @@ export class ParagraphLocks implements CollaborationExtension {
       };
       reading = read().finally(() => this.reading.delete(key));
       this.reading.set(key, reading);
-    }
-    // The locks known answer while they are read again (news of a change arrives at once through
-    // pub/sub; the re-read only bounds a lost message), so that a slow read holds no keystroke.
-    if (known) {
-      reading.catch(() => undefined);
-      return known;
     }
     return reading;
   }
