@@ -1,5 +1,7 @@
-import { format } from 'date-fns';
-import { enGB, fr } from 'date-fns/locale';
+// The modules themselves: the package's indexes load all of date-fns and every locale.
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { fr } from 'date-fns/locale/fr';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
 import type { AuthUser } from '../../core/auth-user';
