@@ -69,6 +69,7 @@ export async function ourServer(
     // to see where the server's time goes.
     [
       '--max-semi-space-size=2',
+      '--heap-growing-percent=15',
       ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ],
   );
