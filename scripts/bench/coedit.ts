@@ -49,6 +49,8 @@ interface LoadResult {
   rss: number;
   /** Highest resident memory of the server processes while under load, MiB */
   rssUnderLoad: number;
+  /** The same per server process (for ours: the Node server, then its database), MiB */
+  rssUnderLoadByProcess: number[];
 }
 
 /** Every editor types; every other editor timestamps each edit's arrival. Editors run on worker threads. */
@@ -79,10 +81,14 @@ async function runLoad(target: Target): Promise<LoadResult> {
   // Memory while serving: the servers' resident size sampled through warm-up and measurement.
   // Their lifetime peak (VmHWM) is printed too; ours includes seeding the demo data at first start.
   let rssUnderLoad = 0;
+  const rssUnderLoadByProcess = target.pids.map(() => 0);
   const sampleRss = () => {
+    const each = target.pids.map((pid) => rssMiB(pid));
+    for (const [k, v] of each.entries())
+      rssUnderLoadByProcess[k] = Math.max(rssUnderLoadByProcess[k], v);
     rssUnderLoad = Math.max(
       rssUnderLoad,
-      target.pids.reduce((sum, pid) => sum + rssMiB(pid), 0),
+      each.reduce((sum, v) => sum + v, 0),
     );
   };
   const sampler = setInterval(sampleRss, 100);
@@ -131,6 +137,7 @@ async function runLoad(target: Target): Promise<LoadResult> {
     retries,
     rss,
     rssUnderLoad,
+    rssUnderLoadByProcess,
   };
 }
 
@@ -216,10 +223,16 @@ function report(r: LoadResult) {
     r.cpuByProcess.length > 1
       ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(0)}%`).join(' + ')})`
       : '';
+  // Each process's own highest sample: they need not peak at the same moment, so the parts may
+  // add up to more than the whole.
+  const rssSplit =
+    r.rssUnderLoadByProcess.length > 1
+      ? ` (${r.rssUnderLoadByProcess.map((v) => v.toFixed(0)).join(' + ')})`
+      : '';
   if (Object.keys(r.retries).length > 0)
     console.log(`  editors retried sends: ${JSON.stringify(r.retries)}`);
   console.log(
-    `  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  RSS under load ${r.rssUnderLoad.toFixed(0)} MiB (lifetime peak ${r.rss.toFixed(0)})  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`,
+    `  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  RSS under load ${r.rssUnderLoad.toFixed(0)} MiB${rssSplit} (lifetime peak ${r.rss.toFixed(0)})  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`,
   );
 }
 
