@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type * as IORedis from 'ioredis';
 import { logger } from '../logger';
 import type { FailureCounts, FailureWindowState } from '../modules/auth/failure-counts';
 
@@ -14,6 +14,8 @@ export function createRedisFailureCounts(
   url: string,
   windowMs: number,
 ): FailureCounts & { close(): Promise<void> } {
+  // Loaded with REDIS_URL only, as the pub/sub's client is (redis.ts).
+  const Redis = (require('ioredis') as typeof IORedis).default;
   const redis = new Redis(url, {
     lazyConnect: false,
     enableOfflineQueue: false,
