@@ -108,9 +108,9 @@ describe('drafts as Word and PDF documents, from the pages', () => {
     await form.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Paper of a delegation' }).waitFor();
     await page.locator('.draft-text strong', { hasText: 'Imported' }).waitFor();
-    expect(await page.locator('.draft-text').innerText()).toContain(
-      'Imported text of a delegation.',
-    );
+    // Waited for rather than read once: the page may still be swapping the text it showed while
+    // loading for the editor (a loaded run read an empty one).
+    await page.locator('.draft-text', { hasText: 'Imported text of a delegation.' }).waitFor();
 
     // In French, and a file that is not a Word document is refused with the reason.
     const fr = await suite.open('secretariat@committee.test', { locale: 'fr-FR' });
