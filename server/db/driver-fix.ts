@@ -22,18 +22,25 @@ interface DriverConnection {
  * closes, with the network error the driver meets in every other case, and is handled as usual
  * (DATABASE_UNAVAILABLE for the client, the pool cleared, the monitor reconnecting).
  */
-export function failWritesOnClosedConnections(): void {
-  let proto: DriverConnection | undefined;
+/**
+ * The prototype of the driver's internal Connection class, typed as the part the caller relies
+ * on; undefined when the driver's internals moved (the caller then warns and does without).
+ */
+export function driverConnectionPrototype<T>(): T | undefined {
   try {
     // An internal module (the package declares no exports map). It is the copy mongoose uses too:
     // package.json pins the version mongoose asks for, so npm installs one.
     const internal = require('mongodb/lib/cmap/connection') as {
-      Connection?: { prototype?: DriverConnection };
+      Connection?: { prototype?: T };
     };
-    proto = internal.Connection?.prototype;
+    return internal.Connection?.prototype;
   } catch {
-    proto = undefined;
+    return undefined;
   }
+}
+
+export function failWritesOnClosedConnections(): void {
+  const proto = driverConnectionPrototype<DriverConnection>();
   const original = proto?.writeCommand;
   if (!proto || typeof original !== 'function') {
     logger.warn(

@@ -1,4 +1,5 @@
 import { logger } from '../logger';
+import { driverConnectionPrototype } from './driver-fix';
 
 /** The part of the driver's internal Connection class relied on here (see driver-fix.ts). */
 interface DriverConnection {
@@ -28,15 +29,7 @@ let installed = false;
  */
 export function serializeUpdates(): void {
   if (installed) return;
-  let proto: DriverConnection | undefined;
-  try {
-    const internal = require('mongodb/lib/cmap/connection') as {
-      Connection?: { prototype?: DriverConnection };
-    };
-    proto = internal.Connection?.prototype;
-  } catch {
-    proto = undefined;
-  }
+  const proto = driverConnectionPrototype<DriverConnection>();
   const original = proto?.command;
   if (!proto || typeof original !== 'function') {
     logger.warn(
