@@ -7,7 +7,7 @@ export class UsageError extends Error {}
  */
 export function parseArgs<K extends string>(
   argv: string[],
-  spec: Record<K, 'file' | 'flag' | 'number'>,
+  spec: Record<K, 'file' | 'flag' | 'number' | 'text'>,
   usage: string,
 ): Record<K, string> {
   const out = {} as Record<K, string>;

@@ -5,17 +5,27 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { connectEditor, Editor } from '../test/helpers/editors';
+import { connectEditor, contentOf, Editor, until } from '../test/helpers/editors';
 import { gql } from '../test/helpers/server-process';
+import {
+  addParagraphs,
+  Deliveries,
+  PARAGRAPHS,
+  paragraphCount,
+  TYPING_MODES,
+  type TypingMode,
+  Typist,
+} from './bench/soak-typing';
 import { cpuSeconds, percentile, rssMiB } from './bench/stats';
 import { ourServer, PASSWORD } from './bench/targets';
 import { parseArgs, UsageError } from './operations-args';
 
 /*
- * npm run soak [-- --minutes 10 --clients 200 --drafts 20 --warmup 60]
+ * npm run soak [-- --minutes 10 --clients 200 --drafts 20 --warmup 60 --typing words|scattered]
  * A long run at a steady load, to see that nothing grows or slows down: `clients` WebSocket
- * editors (the web client's provider, with presence) on `drafts` drafts, each typing about once a
- * second, moving its cursor every second, and, all together, a comment every two seconds on one
+ * editors (the web client's provider, with presence) on `drafts` drafts of five paragraphs, each
+ * typing a letter about once a second (in words, or scattered: see soak-typing.ts), moving its
+ * cursor every second, and, all together, a comment every two seconds on one
  * of the drafts (each draft has a comment subscriber). It prints the server's RSS and V8 heap at
  * the start, after the warm-up and at the end; the p99 of edit-to-peer latency for every minute;
  * and delivered/sent for edits and comments. Targets (issue 14): memory growth after warm-up at
@@ -35,8 +45,8 @@ async function heapMiB(url: string): Promise<number> {
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { minutes: 'number', clients: 'number', drafts: 'number', warmup: 'number' },
-    'npm run soak -- [--minutes 10] [--clients 200] [--drafts 20] [--warmup 60]',
+    { minutes: 'number', clients: 'number', drafts: 'number', warmup: 'number', typing: 'text' },
+    'npm run soak -- [--minutes 10] [--clients 200] [--drafts 20] [--warmup 60] [--typing words|scattered]',
   );
   const num = (v: string | undefined, fallback: number, name: string) => {
     const n = v === undefined ? fallback : Number(v);
@@ -48,6 +58,9 @@ async function main() {
   const draftCount = Math.round(num(args.drafts, 20, 'drafts'));
   const warmupS = num(args.warmup, Math.min(60, (minutes * 60) / 4), 'warmup');
   const perDraft = Math.floor(clients / draftCount);
+  const typingMode = (args.typing ?? 'words') as TypingMode;
+  if (!TYPING_MODES.includes(typingMode))
+    throw new UsageError(`--typing must be one of: ${TYPING_MODES.join(', ')}.`);
   // SOAK_CURSORS=0 leaves presence out, to see what it costs.
   const cursors = process.env.SOAK_CURSORS !== '0';
   if (perDraft < 2) throw new UsageError('--clients must be at least twice --drafts.');
@@ -82,13 +95,13 @@ async function main() {
       drafts.push(createDraft.id);
     }
 
-    // Edits: each editor's are keyed `index:n` in a map with the time they were made; a peer
-    // that sees the key records the latency, by the minute the edit was made in.
+    // Latency: each keystroke is known to the peers by its author's client and clock; a peer that
+    // receives it records the delay, by the minute the keystroke was made in.
     const startedAt = now();
     const minuteOf = (t: number) => Math.floor((t - startedAt) / 60_000);
     const latencies: number[][] = [];
+    const deliveries = new Deliveries();
     let sent = 0;
-    let delivered = 0;
     let typing = true;
     const connecting = performance.now();
     for (let i = 0; i < perDraft * draftCount; i += 1) {
@@ -99,30 +112,18 @@ async function main() {
         await Promise.all(editors.map((e) => e.editor.provider.whenSynced()));
     }
     await Promise.all(editors.map((e) => e.editor.provider.whenSynced()));
+    // The first editors are one per draft.
+    for (const { editor } of editors.slice(0, draftCount)) addParagraphs(editor.doc);
+    await until(() => editors.every((e) => paragraphCount(e.editor.doc) >= PARAGRAPHS), 30_000);
     process.stdout.write(
-      `${editors.length} editors on ${draftCount} drafts connected in ${((performance.now() - connecting) / 1000).toFixed(1)} s; running ${minutes} min (warm-up ${warmupS} s)\n`,
+      `${editors.length} editors on ${draftCount} drafts connected in ${((performance.now() - connecting) / 1000).toFixed(1)} s; typing ${typingMode}, running ${minutes} min (warm-up ${warmupS} s)\n`,
     );
-    // Each editor's latest edit is one entry of a map, `index` -> [n, time]: overwritten, so the
-    // documents do not grow with the run (new keys would); a peer counts the edits it has not
-    // seen yet (n tells) and records the latency of the one it sees.
-    for (const { editor, index } of editors) {
-      const edits = editor.doc.getMap<[number, number]>('soak');
-      const seen = new Map<string, number>();
-      edits.observe((event) => {
-        const t = now();
-        for (const key of event.keysChanged) {
-          if (key === String(index)) continue;
-          const value = edits.get(key);
-          if (value === undefined) continue;
-          const [n, at] = value;
-          delivered += n - (seen.get(key) ?? -1);
-          seen.set(key, n);
-          const minute = minuteOf(at);
-          latencies[minute] ??= [];
-          latencies[minute].push(t - at);
-        }
+    for (const { editor } of editors)
+      deliveries.watch(editor.doc, (at) => {
+        const minute = minuteOf(at);
+        latencies[minute] ??= [];
+        latencies[minute].push(now() - at);
       });
-    }
     // Comments: one subscriber per draft over GraphQL, a comment every 2 s from the Chair.
     let commentsSent = 0;
     let commentsDelivered = 0;
@@ -162,25 +163,17 @@ async function main() {
     const ownCpuAtStart = process.cpuUsage();
 
     const loops = editors.map(async ({ editor, index }) => {
+      const typist = new Typist(editor.doc, typingMode);
       let n = 0;
       // Spread over the second, as people do not type in step.
       await sleep((index / editors.length) * 1000);
       while (typing) {
-        const t = now();
-        const text = editor.doc.getText('body');
-        editor.doc.transact(() => {
-          text.insert(
-            Math.floor(Math.random() * (text.length + 1)),
-            String.fromCharCode(97 + (n % 26)),
-          );
-          editor.doc.getMap<[number, number]>('soak').set(String(index), [n, t]);
-        });
+        deliveries.sent(editor.doc.clientID, typist.nextClock(), now());
+        typist.type(String.fromCharCode(97 + (n % 26)));
         // A moving cursor: presence changes every second.
         if (cursors) editor.awareness.setLocalStateField('cursor', { anchor: n, head: n });
         n += 1;
         sent += 1;
-        // A long text is trimmed now and then, so the documents stay of a working size.
-        if (text.length > 2000 && index % perDraft === 0) text.delete(0, 1000);
         await sleep(800 + Math.random() * 400);
       }
     });
@@ -202,16 +195,24 @@ async function main() {
     await sleep(Math.max(0, startedAt + warmupS * 1000 - now()));
     const afterWarmup = await figures('after warm-up');
     let reported = 0;
+    // Beside each minute's p99, both sides' heaps and the load generator's event-loop delay, to
+    // tell a server that slows down from a generator that does.
+    const minuteLoop = monitorEventLoopDelay({ resolution: 10 });
+    minuteLoop.enable();
     while (now() < endAt) {
       await sleep(Math.min(5000, endAt - now()));
       const done = minuteOf(now());
       for (; reported < done; reported += 1) {
         const sorted = (latencies[reported] ?? []).slice().sort((a, b) => a - b);
+        const serverHeap = await heapMiB(url);
+        const ownHeap = process.memoryUsage().heapUsed / 1024 / 1024;
         process.stdout.write(
-          `minute ${reported + 1}: p99 ${percentile(sorted, 99).toFixed(1)} ms over ${sorted.length} deliveries\n`,
+          `minute ${reported + 1}: p99 ${percentile(sorted, 99).toFixed(1)} ms over ${sorted.length} deliveries; server heap ${serverHeap.toFixed(0)} MiB, RSS ${rss().toFixed(0)} MiB; load generator heap ${ownHeap.toFixed(0)} MiB, event loop p99 ${(minuteLoop.percentile(99) / 1e6).toFixed(0)} ms\n`,
         );
+        minuteLoop.reset();
       }
     }
+    minuteLoop.disable();
     typing = false;
     await Promise.all([...loops, commenting]);
     // Every editor's edits stored first (a refused batch is sent again after a pause), at most 60 s.
@@ -221,12 +222,12 @@ async function main() {
     ]);
     // Drain: until every edit has reached every peer, or nothing more arrives for 10 s.
     const expected = () => sent * (perDraft - 1);
-    let last = delivered;
+    let last = deliveries.delivered;
     let quietSince = now();
-    while (delivered < expected() || commentsDelivered < commentsSent) {
+    while (deliveries.delivered < expected() || commentsDelivered < commentsSent) {
       await sleep(200);
-      if (delivered !== last) {
-        last = delivered;
+      if (deliveries.delivered !== last) {
+        last = deliveries.delivered;
         quietSince = now();
       } else if (now() - quietSince > 10_000) break;
     }
@@ -267,9 +268,7 @@ async function main() {
     const heapGrowth = (atEnd.heap - afterWarmup.heap) / afterWarmup.heap;
     // Converged: every editor of a draft holds the same text.
     const diverged = drafts.filter((_, d) => {
-      const texts = editors
-        .filter((e) => e.draft === d)
-        .map((e) => e.editor.doc.getText('body').toString());
+      const texts = editors.filter((e) => e.draft === d).map((e) => contentOf(e.editor.doc));
       return texts.some((t) => t !== texts[0]);
     });
     const checks = [
@@ -282,8 +281,8 @@ async function main() {
         lastP99 <= 1.5 * firstP99,
       ],
       [
-        `edits delivered/sent ${delivered}/${expected()} (${sent} edits x ${perDraft - 1} peers)`,
-        delivered === expected(),
+        `edits delivered/sent ${deliveries.delivered}/${expected()} (${sent} edits x ${perDraft - 1} peers)`,
+        deliveries.delivered === expected(),
       ],
       [
         `comments delivered/sent ${commentsDelivered}/${commentsSent}`,
