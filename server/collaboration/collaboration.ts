@@ -268,9 +268,19 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     const running = this.compacting.get(id);
     if (running) return running;
     const release = this.hold(id);
-    const run = compactDraft(draftId, async (step) => {
-      for (const extension of this.extensions) await extension.onCompactionStep?.(id, step);
-    })
+    const run = compactDraft(
+      draftId,
+      async (step) => {
+        for (const extension of this.extensions) await extension.onCompactionStep?.(id, step);
+      },
+      async () => {
+        for (const extension of this.extensions) {
+          const kept = await extension.keptState?.(id);
+          if (kept) return kept;
+        }
+        return null;
+      },
+    )
       .then((result) => {
         this.notify('onCompacted', id, result);
         return result;

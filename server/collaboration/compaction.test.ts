@@ -10,6 +10,7 @@ import {
 } from '../../test/helpers/editors';
 import { draftOf } from '../../test/helpers/factories';
 import { startTestPlatform, TestPlatform } from '../../test/helpers/test-platform';
+import type { CompactionResult } from './compaction';
 import { loadState } from './document-state';
 import { DraftSnapshotModel } from './snapshot.model';
 import { DraftUpdateModel } from './update.model';
@@ -130,4 +131,68 @@ describe('compaction', () => {
       expect(done.seq).toBe(before.seq);
     },
   );
+
+  it('writes the document the history keeps, and reads the log back once that document misses an edit', async () => {
+    const draftId = new Types.ObjectId(await draftOf(2));
+    const results: CompactionResult[] = [];
+    const observe = t.platform.app.collab.use({
+      name: 'observe-sources',
+      onCompacted: (id, result) => {
+        if (id === draftId.toHexString() && result.compacted) results.push(result);
+      },
+    });
+    const editor = connectEditor(t.url, token, draftId.toHexString());
+    editors.push(editor);
+    try {
+      await editor.provider.whenSynced();
+      addParagraph(editor.doc, '');
+      const type = async (prefix: string, n: number) => {
+        for (let i = 0; i < n; i += 1) {
+          firstParagraphText(editor.doc)!.insert(0, `${prefix}${i} `);
+          await editor.provider.whenAcknowledged();
+        }
+      };
+      await type('m', 30);
+      await until(
+        () => results.some((r) => r.from === 'memory'),
+        15_000,
+        'a compaction from memory',
+      );
+      await until(() => !t.platform.app.collab.isCompacting(draftId.toHexString()));
+      expect(contentOfState((await loadState(draftId)).state)).toBe(contentOf(editor.doc));
+
+      // Another instance's edit, stored under the next seq: this one's document lacks it.
+      const other = new Y.Doc();
+      Y.applyUpdate(other, (await loadState(draftId)).state);
+      let foreign: Uint8Array = new Uint8Array();
+      other.on('update', (u: Uint8Array) => {
+        foreign = u;
+      });
+      firstParagraphText(other)!.insert(0, 'elsewhere ');
+      const [last] = await DraftUpdateModel.find({ draftId }).sort({ seq: -1 }).limit(1).lean();
+      const snapshot = await DraftSnapshotModel.findById(draftId, { seq: 1 }).lean();
+      const foreignSeq = Math.max(last?.seq ?? 0, snapshot?.seq ?? 0) + 1;
+      await DraftUpdateModel.create({
+        draftId,
+        seq: foreignSeq,
+        update: Buffer.from(foreign),
+        createdAt: new Date(),
+      });
+      const before = results.length;
+      await type('n', 25);
+      await until(
+        () => results.slice(before).some((r) => r.seq > foreignSeq),
+        15_000,
+        "a compaction past the other instance's edit",
+      );
+      await until(() => !t.platform.app.collab.isCompacting(draftId.toHexString()));
+      for (const r of results.slice(before)) if (r.seq >= foreignSeq) expect(r.from).toBe('log');
+      const text = contentOfState((await loadState(draftId)).state);
+      expect(text).toContain('elsewhere ');
+      for (let i = 0; i < 25; i += 1) expect(text).toContain(`n${i} `);
+      for (let i = 0; i < 30; i += 1) expect(text).toContain(`m${i} `);
+    } finally {
+      observe();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { AuthUser } from '../core/auth-user';
 import type { DomainEvents } from '../modules/shared/domain-events';
 import type { AppPubSub } from '../pubsub/pubsub';
-import type { CompactionResult, CompactionStep } from './compaction';
+import type { CompactionResult, CompactionStep, KeptState } from './compaction';
 import type { StoredUpdate } from './update-log';
 import type { WriteLane } from './write-lane';
 
@@ -58,6 +58,11 @@ export interface CollaborationExtension {
   /** Between the steps of a compaction; throwing abandons it there, as a crash would. */
   onCompactionStep?(draftId: string, step: CompactionStep): void | Promise<void>;
   onCompacted?(draftId: string, result: CompactionResult): void;
+  /**
+   * The draft's stored document, encoded, if this extension keeps it in memory exactly as stored
+   * up to a seq: a compaction writes it instead of reading the log back and merging it.
+   */
+  keptState?(draftId: string): Promise<KeptState | null>;
   /** Someone (a subscription, an edit in flight, a presence entry) holds the draft again. */
   onOpened?(draftId: string): void;
   /** The last holder let go; state stays a while in case they come back. */

@@ -11,7 +11,7 @@ import {
   type RevisionGrowth,
   writeRevisions,
 } from '../modules/revisions/revision.records';
-import type { CompactionStep } from './compaction';
+import type { CompactionStep, KeptState } from './compaction';
 import { CONTENT_FIELD, readLog, textOf } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
 import {
@@ -30,7 +30,8 @@ type Action =
       kind: 'edit';
       draftId: Types.ObjectId;
       seq: number;
-      userId: Types.ObjectId;
+      /** Null for an update the server made (no author): kept in the document, in no revision. */
+      userId: Types.ObjectId | null;
       update: Uint8Array;
       at: number;
       /** Counted already, against the log (an edit caught up from it: see `catchUp`). */
@@ -49,6 +50,12 @@ interface DraftState {
   readAt: number;
   /** The highest seq whose edit `doc` holds (it may hold later ones too). */
   seq: number;
+  /**
+   * `doc` holds exactly the log's entries up to this seq, and nothing after: it can stand for the
+   * merged log (compaction). Null once it holds something else too (another instance's edits
+   * missed, an edit applied out of order), until it is read again.
+   */
+  exactThrough: number | null;
   /** Per author (hex id): the revision their next edit may extend. */
   open: Map<string, OpenRevision>;
 }
@@ -143,10 +150,9 @@ export class RevisionRecorder implements CollaborationExtension {
     }
     for (const s of stored) {
       seen.add(s.seq);
-      if (!s.userId) continue;
       this.enqueue({ kind: 'edit', draftId, seq: s.seq, userId: s.userId, update: s.update, at });
     }
-    // Those without a sender are not recorded: their progress rides with the next write.
+    // Those without a sender are in no revision: their progress rides with the next write.
     for (const s of stored) this.progress.note(id, s.seq);
   }
 
@@ -222,7 +228,7 @@ export class RevisionRecorder implements CollaborationExtension {
         // read only from the first entry to count, as stored before it.
         if (!doc) {
           if (!wanted) continue;
-          doc = await documentBefore(id, e.seq);
+          doc = (await documentBefore(id, e.seq)).doc;
         }
         // An entry building on one stored after it waits in the document (Yjs keeps it pending)
         // until that one comes: reading the same log again would not bring it sooner.
@@ -308,11 +314,19 @@ export class RevisionRecorder implements CollaborationExtension {
       new Date(since),
     );
     for (const id of fresh)
-      this.drafts.set(id, { doc: null, readAt: 0, seq: 0, open: open.get(id) ?? new Map() });
+      this.drafts.set(id, {
+        doc: null,
+        readAt: 0,
+        seq: 0,
+        exactThrough: null,
+        open: open.get(id) ?? new Map(),
+      });
     for (const [id, first] of firstSeq) {
       const state = this.drafts.get(id);
       if (state && !state.doc) {
-        state.doc = await documentBefore(new Types.ObjectId(id), first);
+        const read = await documentBefore(new Types.ObjectId(id), first);
+        state.doc = read.doc;
+        state.exactThrough = read.exactThrough;
         state.readAt = Date.now();
         state.seq = first - 1;
       }
@@ -352,24 +366,28 @@ export class RevisionRecorder implements CollaborationExtension {
         // The document read for live edits may lack it (applying it twice changes nothing).
         if (state.doc) {
           Y.applyUpdate(state.doc, a.update);
-          state.seq = Math.max(state.seq, a.seq);
+          applied(state, a.seq);
         }
       } else {
         if (!state.doc) continue;
         change = applyAndCount(state.doc, a.update);
-        state.seq = Math.max(state.seq, a.seq);
+        applied(state, a.seq);
         // Edits this document lacks: stored by another instance, or here under a later seq (an
         // editor's refused update resent after the next one). Yjs keeps the update pending until
         // they come; the document is read again only now and then, as each reading takes the whole
         // log: once per edit, under a flood, it fell behind without end.
         if (change.incomplete && Date.now() - state.readAt >= REREAD_AFTER_MS) {
           state.doc.destroy();
-          state.doc = await documentBefore(a.draftId, a.seq + 1);
+          state.doc = null;
+          state.exactThrough = null;
+          const read = await documentBefore(a.draftId, a.seq + 1);
+          state.doc = read.doc;
+          state.exactThrough = read.exactThrough;
           state.readAt = Date.now();
           state.seq = a.seq;
         }
       }
-      if (!change.changed) continue;
+      if (!change.changed || !a.userId) continue;
       const author = a.userId.toHexString();
       let rev = state.open.get(author);
       const openUntil = new Date(a.at + this.gapMs);
@@ -440,6 +458,20 @@ export class RevisionRecorder implements CollaborationExtension {
     await this.flushed(draftId);
   }
 
+  /**
+   * The document kept for counting words, with the edits given to this recorder so far, when it
+   * holds exactly the log up to a seq: compaction writes it as the snapshot instead of reading the
+   * log back and merging it.
+   */
+  async keptState(draftId: string): Promise<KeptState | null> {
+    await this.flushed(draftId);
+    const state = this.drafts.get(draftId);
+    const doc = state?.doc;
+    const seq = state?.exactThrough;
+    if (!doc || seq === null || seq === undefined) return null;
+    return { seq, state: Y.encodeStateAsUpdate(doc) };
+  }
+
   onUnload(draftId: string): void {
     this.caughtUp.delete(draftId);
     this.forget(draftId);
@@ -472,16 +504,33 @@ export class RevisionRecorder implements CollaborationExtension {
   }
 }
 
-/** The draft as stored before `seq`: snapshot and log entries under it. */
-async function documentBefore(draftId: Types.ObjectId, seq: number): Promise<Y.Doc> {
+/** Notes that the draft's document now holds the edit stored under `seq`. */
+function applied(state: DraftState, seq: number): void {
+  state.seq = Math.max(state.seq, seq);
+  if (state.exactThrough === null || seq <= state.exactThrough) return;
+  state.exactThrough = seq === state.exactThrough + 1 ? seq : null;
+}
+
+/**
+ * The draft as stored before `seq`: snapshot and log entries under it, and up to which seq it
+ * holds exactly the log (null when the log read had a hole).
+ */
+async function documentBefore(
+  draftId: Types.ObjectId,
+  seq: number,
+): Promise<{ doc: Y.Doc; exactThrough: number | null }> {
   const doc = new Y.Doc();
   // A draft's first edit: nothing before it to read.
-  if (seq <= 1) return doc;
+  if (seq <= 1) return { doc, exactThrough: 0 };
+  let exactThrough: number | null = 0;
   for await (const entry of readLog(draftId, 0)) {
     // A snapshot past `seq` (a compaction on another instance) stands in for what it merged;
     // the edits it holds then count as already there.
     if (entry.seq < seq || entry.fromSnapshot) Y.applyUpdate(doc, entry.update);
     else break;
+    if (entry.fromSnapshot) exactThrough = entry.seq;
+    else if (exactThrough !== null && entry.seq > exactThrough)
+      exactThrough = entry.seq === exactThrough + 1 ? entry.seq : null;
   }
-  return doc;
+  return { doc, exactThrough };
 }

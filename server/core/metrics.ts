@@ -49,8 +49,8 @@ export const storeLatency = new Histogram({
 
 export const compactions = new Counter({
   name: 'draft_compactions_total',
-  help: 'Compactions of a draft log into its snapshot, by outcome',
-  labelNames: ['outcome'] as const,
+  help: 'Compactions of a draft log into its snapshot, by outcome and by what was merged (the document kept in memory, or the log read back)',
+  labelNames: ['outcome', 'source'] as const,
   registers: [metricsRegistry],
 });
 
