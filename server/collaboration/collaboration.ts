@@ -175,6 +175,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
         const pending = extension.beforeStore?.(incoming);
         if (pending) await pending;
       }
+      this.builtIns.backpressure.beforeQueue();
       this.tickets += 1;
       const ticket = { origin: this.instanceId, ticket: this.tickets };
       this.pubSub.publish(Topic.DraftUpdate, id, {
