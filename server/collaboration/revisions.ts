@@ -324,11 +324,7 @@ export class RevisionRecorder implements CollaborationExtension {
     for (const [id, first] of firstSeq) {
       const state = this.drafts.get(id);
       if (state && !state.doc) {
-        const read = await documentBefore(new Types.ObjectId(id), first);
-        state.doc = read.doc;
-        state.exactThrough = read.exactThrough;
-        state.readAt = Date.now();
-        state.seq = first - 1;
+        await readDocument(state, new Types.ObjectId(id), first);
       }
     }
 
@@ -378,13 +374,7 @@ export class RevisionRecorder implements CollaborationExtension {
         // log: once per edit, under a flood, it fell behind without end.
         if (change.incomplete && Date.now() - state.readAt >= REREAD_AFTER_MS) {
           state.doc.destroy();
-          state.doc = null;
-          state.exactThrough = null;
-          const read = await documentBefore(a.draftId, a.seq + 1);
-          state.doc = read.doc;
-          state.exactThrough = read.exactThrough;
-          state.readAt = Date.now();
-          state.seq = a.seq;
+          await readDocument(state, a.draftId, a.seq + 1);
         }
       }
       if (!change.changed || !a.userId) continue;
@@ -502,6 +492,21 @@ export class RevisionRecorder implements CollaborationExtension {
       await this.lane.run(() => writeProgress('revisionSeq', rest)).catch(() => undefined);
     for (const id of [...this.drafts.keys()]) this.forget(id);
   }
+}
+
+/** Reads the draft's document as stored before `before` into `state`; none is offered meanwhile. */
+async function readDocument(
+  state: DraftState,
+  draftId: Types.ObjectId,
+  before: number,
+): Promise<void> {
+  state.doc = null;
+  state.exactThrough = null;
+  const read = await documentBefore(draftId, before);
+  state.doc = read.doc;
+  state.exactThrough = read.exactThrough;
+  state.readAt = Date.now();
+  state.seq = before - 1;
 }
 
 /** Notes that the draft's document now holds the edit stored under `seq`. */
