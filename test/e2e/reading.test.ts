@@ -51,6 +51,7 @@ describe('a second browser follows the reading', () => {
   const open = async (email: string, locale: string) => {
     const session = await signedIn(b.browser, t.url, email, TEST_PASSWORD, { locale });
     contexts.push(session.context);
+    pages.push(session.page);
     return session;
   };
   const openDraft = async (page: Page, draftId: string) => {
@@ -87,12 +88,30 @@ describe('a second browser follows the reading', () => {
       (c) => c?.text === textOf(n) && c.inView,
       10_000,
     );
-  const bannerSays = (page: Page, text: string) =>
-    waitFor(
-      () => page.locator('.reading-where').innerText(),
-      (s) => s === text,
-      10_000,
-    );
+  /** What a page shows of the reading: the banner and any refusal, for a failure's message. */
+  const shown = (page: Page) =>
+    page.evaluate(`(() => ({
+      banner: document.querySelector('.reading-where')?.textContent ?? null,
+      alerts: Array.from(document.querySelectorAll('[role=alert]'), (e) => e.textContent),
+      busy: document.querySelector('.reading-end')?.getAttribute('aria-disabled') ?? null,
+    }))()`);
+  const pages: Page[] = [];
+  afterEach(() => {
+    pages.length = 0;
+  });
+  const bannerSays = async (page: Page, text: string) => {
+    try {
+      await waitFor(
+        () => page.locator('.reading-where').innerText(),
+        (s) => s === text,
+        10_000,
+      );
+    } catch (err) {
+      // Which page lagged, and whether the Chair's step was refused or still on its way.
+      const seen = await Promise.all(pages.map((p) => shown(p).catch((e: Error) => e.message)));
+      throw new Error(`${(err as Error).message}; the pages show ${JSON.stringify(seen)}`);
+    }
+  };
 
   beforeAll(async () => {
     t = await startTestPlatform();

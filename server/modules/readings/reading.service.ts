@@ -259,6 +259,9 @@ export async function recordReadingOutcome(
     at,
     byId: user._id,
   };
+  // The paragraph's status first: refused (the text changed meanwhile), it leaves the reading
+  // where it stands for everyone, instead of moved in the database with nobody told.
+  await applyOutcomeToParagraph(user, draft, paragraph.id, outcome, texts, events);
   const key = { readingId: active._id, paragraphId: paragraph.id };
   try {
     await ReadingOutcomeModel.create({ ...key, draftId: draft._id, ...entry });
@@ -277,7 +280,6 @@ export async function recordReadingOutcome(
   // Ended meanwhile (a race of a moment): the outcome stays with the ended reading, but the
   // caller is told the reading is no longer under way, and nothing is announced.
   if (!reading) throw noActiveReading();
-  await applyOutcomeToParagraph(user, draft, paragraph.id, outcome, texts, events);
   await recordDecision({
     draftId: draft._id,
     kind: DecisionKind.READING_OUTCOME,
