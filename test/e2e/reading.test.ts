@@ -49,9 +49,18 @@ describe('a second browser follows the reading', () => {
   const editors: Editor[] = [];
   const contexts = contextsClosedAfterEach();
   const open = async (email: string, locale: string) => {
-    const session = await signedIn(b.browser, t.url, email, TEST_PASSWORD, { locale });
+    // The Chair's page follows the reading too, scrolling smoothly to each paragraph: a click on
+    // the controls during that scroll can land beside the button (the bar moves until it sticks).
+    // Without motion, the Chair's clicks land where they are aimed; the delegate's page keeps the
+    // smooth scroll that people see.
+    const reducedMotion = email.startsWith('chair') ? 'reduce' : 'no-preference';
+    const session = await signedIn(b.browser, t.url, email, TEST_PASSWORD, {
+      locale,
+      reducedMotion,
+    });
     contexts.push(session.context);
     pages.push(session.page);
+    watchSteps(session.page);
     return session;
   };
   const openDraft = async (page: Page, draftId: string) => {
@@ -94,11 +103,35 @@ describe('a second browser follows the reading', () => {
       banner: document.querySelector('.reading-where')?.textContent ?? null,
       alerts: Array.from(document.querySelectorAll('[role=alert]'), (e) => e.textContent),
       busy: document.querySelector('.reading-end')?.getAttribute('aria-disabled') ?? null,
-    }))()`);
+    }))()`) as Promise<{ banner: string | null; alerts: string[]; busy: string | null }>;
   const pages: Page[] = [];
+  /** Per page, the reading's steps sent and answered, for a failure's message. */
+  const steps = new Map<Page, string[]>();
+  const watchSteps = (page: Page) => {
+    const log: string[] = [];
+    steps.set(page, log);
+    const started = Date.now();
+    const note = (line: string) => log.push(`${Date.now() - started} ms ${line}`);
+    page.on('request', (req) => {
+      const op = req.postDataJSON()?.operationName;
+      if (typeof op === 'string' && /Reading/.test(op)) note(`sent ${op}`);
+    });
+    page.on('response', (res) => {
+      const op = res.request().postDataJSON()?.operationName;
+      if (typeof op === 'string' && /Reading/.test(op)) note(`answered ${op} ${res.status()}`);
+    });
+    page.on('console', (msg) => note(`console ${msg.type()}: ${msg.text().slice(0, 200)}`));
+  };
   afterEach(() => {
     pages.length = 0;
+    steps.clear();
   });
+  /** The Chair's last step has its answer: the controls take the next one (keys do not wait). */
+  const stepDone = (page: Page) =>
+    waitFor(
+      () => page.locator('.reading-end').getAttribute('aria-disabled'),
+      (v) => v !== 'true',
+    );
   const bannerSays = async (page: Page, text: string) => {
     try {
       await waitFor(
@@ -108,7 +141,12 @@ describe('a second browser follows the reading', () => {
       );
     } catch (err) {
       // Which page lagged, and whether the Chair's step was refused or still on its way.
-      const seen = await Promise.all(pages.map((p) => shown(p).catch((e: Error) => e.message)));
+      const seen = await Promise.all(
+        pages.map(async (p) => ({
+          ...(await shown(p).catch((e: Error) => ({ error: e.message }))),
+          steps: steps.get(p)?.slice(-8),
+        })),
+      );
       throw new Error(`${(err as Error).message}; the pages show ${JSON.stringify(seen)}`);
     }
   };
@@ -165,6 +203,7 @@ describe('a second browser follows the reading', () => {
     // Far down the text: the delegate's page scrolls to it, by keyboard on the Chair's side.
     for (let n = 6; n <= 24; n += 1) {
       await bannerSays(chair.page, `First reading — paragraph ${n - 1}`);
+      await stepDone(chair.page);
       await controls.getByRole('button', { name: 'Next paragraph' }).focus();
       await chair.page.keyboard.press('Enter');
     }

@@ -39,12 +39,13 @@ export async function signedIn(
   baseUrl: string,
   email: string,
   password: string,
-  opts: { locale?: string; timezoneId?: string } = {},
+  opts: { locale?: string; timezoneId?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: opts.locale ?? 'en-GB',
     timezoneId: opts.timezoneId,
+    reducedMotion: opts.reducedMotion,
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();

@@ -236,11 +236,21 @@ export function ReadingBanner({
             {canConduct && reading && (
               <fieldset className="reading-controls">
                 <legend className="visually-hidden">{t('reading.controls')}</legend>
-                <button type="button" disabled={!hasPrevious} onClick={() => moveBy(-1)}>
+                <button
+                  type="button"
+                  disabled={!hasPrevious}
+                  aria-disabled={busy}
+                  onClick={() => moveBy(-1)}
+                >
                   <span aria-hidden="true">← </span>
                   {t('reading.previous')}
                 </button>
-                <button type="button" disabled={!hasNext} onClick={() => moveBy(1)}>
+                <button
+                  type="button"
+                  disabled={!hasNext}
+                  aria-disabled={busy}
+                  onClick={() => moveBy(1)}
+                >
                   {t('reading.next')}
                   <span aria-hidden="true"> →</span>
                 </button>
