@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { startTestPlatform, TEST_PASSWORD, TestPlatform } from '../../test/helpers/test-platform';
+import { until } from '../../test/helpers/wait';
 import { seedDatabase } from './seed';
 
 /** Every collection's documents, for comparing the database before and after a second seed. */
@@ -202,6 +203,15 @@ describe('seed: the nineteenth programme of work', () => {
       'mutation($id: ID!) { setDraftStatus(id: $id, status: IN_REVIEW) { status } }',
       { id: draftId },
       chair,
+    );
+    // The audit entry of that change is written after the answer: it belongs to `before`.
+    await until(
+      async () =>
+        (await mongoose.connection.db!.collection('auditentries').countDocuments({
+          action: 'DRAFT_STATUS_CHANGED',
+        })) > 0,
+      10_000,
+      'the audit entry of the status change',
     );
     const before = await dump();
     const report = await seedDatabase(TEST_PASSWORD);
