@@ -150,16 +150,18 @@ async function main() {
     }
     await sleep(1000);
 
-    const rss = () => server.pids.reduce((sum, pid) => sum + rssMiB(pid), 0);
-    // The server's RSS is Node's and the embedded database's (its child) together; each is shown.
-    const split = () => {
+    // The server's RSS is Node's and the embedded database's (its child) together; each is shown,
+    // from one reading, so that the parts add up to the total printed beside them.
+    const memory = () => {
       const [node, ...database] = server.pids.map((pid) => rssMiB(pid));
-      return `Node ${node.toFixed(0)} + database ${database.reduce((a, b) => a + b, 0).toFixed(0)}`;
+      const db = database.reduce((a, b) => a + b, 0);
+      return { rss: node + db, parts: `Node ${node.toFixed(0)} + database ${db.toFixed(0)}` };
     };
     const figures = async (label: string) => {
-      const f = { rss: rss(), heap: await heapMiB(url) };
+      const m = memory();
+      const f = { rss: m.rss, heap: await heapMiB(url) };
       process.stdout.write(
-        `${label.padEnd(16)} server RSS ${f.rss.toFixed(1)} MiB (${split()}), heap ${f.heap.toFixed(1)} MiB\n`,
+        `${label.padEnd(16)} server RSS ${f.rss.toFixed(1)} MiB (${m.parts}), heap ${f.heap.toFixed(1)} MiB\n`,
       );
       return f;
     };
@@ -214,8 +216,9 @@ async function main() {
         const sorted = (latencies[reported] ?? []).slice().sort((a, b) => a - b);
         const serverHeap = await heapMiB(url);
         const ownHeap = process.memoryUsage().heapUsed / 1024 / 1024;
+        const m = memory();
         process.stdout.write(
-          `minute ${reported + 1}: p99 ${percentile(sorted, 99).toFixed(1)} ms over ${sorted.length} deliveries; server heap ${serverHeap.toFixed(0)} MiB, RSS ${rss().toFixed(0)} MiB (${split()}); load generator heap ${ownHeap.toFixed(0)} MiB, event loop p99 ${(minuteLoop.percentile(99) / 1e6).toFixed(0)} ms\n`,
+          `minute ${reported + 1}: p99 ${percentile(sorted, 99).toFixed(1)} ms over ${sorted.length} deliveries; server heap ${serverHeap.toFixed(0)} MiB, RSS ${m.rss.toFixed(0)} MiB (${m.parts}); load generator heap ${ownHeap.toFixed(0)} MiB, event loop p99 ${(minuteLoop.percentile(99) / 1e6).toFixed(0)} ms\n`,
         );
         minuteLoop.reset();
       }

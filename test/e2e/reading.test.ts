@@ -59,7 +59,6 @@ describe('a second browser follows the reading', () => {
       reducedMotion,
     });
     contexts.push(session.context);
-    pages.push(session.page);
     watchSteps(session.page);
     return session;
   };
@@ -104,8 +103,7 @@ describe('a second browser follows the reading', () => {
       alerts: Array.from(document.querySelectorAll('[role=alert]'), (e) => e.textContent),
       busy: document.querySelector('.reading-end')?.getAttribute('aria-disabled') ?? null,
     }))()`) as Promise<{ banner: string | null; alerts: string[]; busy: string | null }>;
-  const pages: Page[] = [];
-  /** Per page, the reading's steps sent and answered, for a failure's message. */
+  /** Per page open in this test, the reading's steps sent and answered, for a failure's message. */
   const steps = new Map<Page, string[]>();
   const watchSteps = (page: Page) => {
     const log: string[] = [];
@@ -123,7 +121,6 @@ describe('a second browser follows the reading', () => {
     page.on('console', (msg) => note(`console ${msg.type()}: ${msg.text().slice(0, 200)}`));
   };
   afterEach(() => {
-    pages.length = 0;
     steps.clear();
   });
   /** The Chair's last step has its answer: the controls take the next one (keys do not wait). */
@@ -142,9 +139,9 @@ describe('a second browser follows the reading', () => {
     } catch (err) {
       // Which page lagged, and whether the Chair's step was refused or still on its way.
       const seen = await Promise.all(
-        pages.map(async (p) => ({
+        [...steps].map(async ([p, log]) => ({
           ...(await shown(p).catch((e: Error) => ({ error: e.message }))),
-          steps: steps.get(p)?.slice(-8),
+          steps: log.slice(-8),
         })),
       );
       throw new Error(`${(err as Error).message}; the pages show ${JSON.stringify(seen)}`);
@@ -243,12 +240,8 @@ describe('a second browser follows the reading', () => {
     await bannerSays(chair.page, 'First reading — paragraph 23');
     // The banner may follow the live event before the Chair's step has its answer; until then the
     // controls take no second step (aria-disabled), as a person would see them.
-    const parked = controls.getByRole('button', { name: 'Parked' });
-    await waitFor(
-      () => parked.getAttribute('aria-disabled'),
-      (v) => v !== 'true',
-    );
-    await parked.click();
+    await stepDone(chair.page);
+    await controls.getByRole('button', { name: 'Parked' }).click();
     await bannerSays(delegate.page, 'First reading — paragraph 24');
     await settled(delegate.page);
     expect(await current(delegate.page)).toBeNull();
