@@ -21,6 +21,7 @@ import {
   recordedSeq,
   writeProgress,
 } from './history-progress';
+import { TimeSlice } from './time-slice';
 import type { StoredUpdate } from './update-log';
 import { applyAndCount, type WordChange } from './word-count';
 import { WriteLane } from './write-lane';
@@ -215,8 +216,10 @@ export class RevisionRecorder implements CollaborationExtension {
     const actions: Action[] = [];
     let doc: Y.Doc | null = null;
     let last = after;
+    const slice = new TimeSlice();
     try {
       for await (const e of loggedAfter(id, after)) {
+        await slice.pause();
         const author = e.userId?.toHexString();
         const wanted =
           !!e.userId &&
@@ -348,7 +351,9 @@ export class RevisionRecorder implements CollaborationExtension {
       return growth;
     };
 
+    const slice = new TimeSlice();
     for (const a of batch.actions) {
+      await slice.pause();
       const state = this.drafts.get(a.draftId.toHexString());
       if (!state) continue;
       if (a.kind === 'close') {
