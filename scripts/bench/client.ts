@@ -18,7 +18,8 @@ const PARAGRAPH =
   'Encourages States to continue to strengthen national implementation of resolution 1540 (2004), including through effective export and border controls, legislation on the financing of proliferation, and the exchange of effective practices among national points of contact, ';
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const TARGET_MAIN_KB = 350;
-const TARGET_EDITABLE_MS = 1000;
+// Issue 15's target for a 20-page draft on a first visit (it was about 1.0 s when set).
+const TARGET_EDITABLE_MS = 800;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
