@@ -333,7 +333,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     draftId: Types.ObjectId,
     afterSeq: number | null,
     self: SubscriberSelf | null = null,
-  ): AsyncIterableIterator<DraftUpdateEvent> {
+  ): EventQueue<DraftUpdateEvent> {
     const id = draftId.toHexString();
     const release = this.hold(id);
     let unlisten = () => {};

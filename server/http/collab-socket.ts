@@ -21,6 +21,7 @@ import { formatError, isDatabaseDown } from '../graphql/format-error';
 import { draftPolicy } from '../modules/drafts/draft.policy';
 import { findDraft } from '../modules/drafts/draft.service';
 import { parseId } from '../modules/shared/ids';
+import type { EventQueue } from '../pubsub/iterate';
 import type { AppPubSub } from '../pubsub/pubsub';
 import { userFromAuthorization } from './auth-header';
 import { coalesceWrites } from './coalesce-writes';
@@ -194,7 +195,7 @@ class CollabConnection {
     const entry: { iterator: AsyncIterableIterator<DraftUpdateEvent> | null } = { iterator: null };
     this.streams.set(draftIdArg, entry);
     const current = () => this.streams.get(draftIdArg) === entry;
-    let stream: AsyncIterableIterator<DraftUpdateEvent>;
+    let stream: EventQueue<DraftUpdateEvent>;
     try {
       if (clientId.length > MAX_CLIENT_ID)
         throw badInput('clientId must be at most 64 characters long.', 'clientId');
@@ -214,19 +215,19 @@ class CollabConnection {
       return;
     }
     entry.iterator = stream;
-    let failure: unknown = null;
-    try {
-      for await (const event of stream) {
+    // Each event is sent as it is published, not through an async iterator per subscriber.
+    stream.consume(
+      (event) => {
         this.send(eventFrame(event));
         this.collab.delivered(event);
-      }
-    } catch (err) {
-      failure = err;
-    }
-    // Ended by the server rather than by the client or the socket closing: the client should know.
-    if (!current()) return;
-    this.streams.delete(draftIdArg);
-    this.ended(draftIdArg, failure);
+      },
+      (failure) => {
+        // Ended by the server rather than by the client or the socket closing: the client should know.
+        if (!current()) return;
+        this.streams.delete(draftIdArg);
+        this.ended(draftIdArg, failure);
+      },
+    );
   }
 
   private ended(draftId: string, err: unknown): void {

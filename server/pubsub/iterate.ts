@@ -12,6 +12,10 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     | undefined;
   private failure: Error | undefined;
   private done = false;
+  /** Set by `consume`: events go straight to it instead of through `next()`. */
+  private sink:
+    | { onValue: (value: T) => void; onEnd: (error: Error | null) => void; ended: boolean }
+    | undefined;
 
   constructor(
     private readonly onClose: () => void,
@@ -20,6 +24,10 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
 
   push(value: T): void {
     if (this.done) return;
+    if (this.sink) {
+      this.deliver(value);
+      return;
+    }
     if (this.waiting) {
       const { resolve } = this.waiting;
       this.waiting = undefined;
@@ -39,6 +47,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   }
 
   fail(error: Error): void {
+    if (this.sink) {
+      this.close();
+      this.end(error);
+      return;
+    }
     if (this.waiting) {
       const { reject } = this.waiting;
       this.waiting = undefined;
@@ -61,8 +74,46 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
+  /**
+   * Hands each event to `onValue` as it is pushed, in order, instead of through `next()`: a relay to
+   * many sockets saves a promise and a turn of the microtask queue per event and subscriber (the
+   * co-editing socket at 50 editors sends some 25,000 events a second). `onEnd` is called once
+   * when the stream ends: with its failure, or with null after `return()`, as a `for await` loop
+   * would end.
+   */
+  consume(onValue: (value: T) => void, onEnd: (error: Error | null) => void): void {
+    const buffered = this.buffer;
+    this.buffer = [];
+    const failure = this.failure;
+    this.failure = undefined;
+    this.sink = { onValue, onEnd, ended: false };
+    for (const value of buffered) if (!this.deliver(value)) return;
+    if (failure) this.end(failure);
+    else if (this.done) this.end(null);
+  }
+
+  /** A consumer that throws ends its own stream, not the publisher's call (another person's edit). */
+  private deliver(value: T): boolean {
+    try {
+      this.sink?.onValue(value);
+      return true;
+    } catch (err) {
+      this.close();
+      this.end(err instanceof Error ? err : new Error(String(err)));
+      return false;
+    }
+  }
+
+  private end(error: Error | null): void {
+    const sink = this.sink;
+    if (!sink || sink.ended) return;
+    sink.ended = true;
+    sink.onEnd(error);
+  }
+
   return(): Promise<IteratorResult<T>> {
     this.close();
+    this.end(null);
     this.buffer = [];
     this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = undefined;
