@@ -98,8 +98,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       this.sink?.onValue(value);
       return true;
     } catch (err) {
-      this.close();
-      this.end(err instanceof Error ? err : new Error(String(err)));
+      this.fail(err instanceof Error ? err : new Error(String(err)));
       return false;
     }
   }
