@@ -17,6 +17,7 @@ export interface Config {
   maxQueryComplexity: number;
   logLevel: string;
   compactEvery: number;
+  compactMinIntervalMs: number;
   /** Shortest time between two writes of the update log: edits arriving meanwhile share one insert. */
   commitIntervalMs: number;
   /** Edits accepted and not yet stored beyond which new ones are refused for a moment (backpressure). */
@@ -150,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     maxQueryComplexity: intFromEnv(env, 'MAX_QUERY_COMPLEXITY', 2000, 10, 100000),
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 1000, 10, 1_000_000),
+    compactMinIntervalMs: intFromEnv(env, 'COMPACT_MIN_INTERVAL_MS', 30_000, 0, 3_600_000),
     editBacklog: intFromEnv(env, 'EDIT_BACKLOG', 5000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
     revisionGapMs: intFromEnv(env, 'REVISION_GAP_MS', 300_000, 100, 24 * 3_600_000),

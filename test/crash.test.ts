@@ -162,7 +162,9 @@ describe('a server killed while people edit', () => {
       // History written at once, so that compactions (which wait for it) follow each other fast
       // enough to be under way around the crash.
       const { env, url } = await start(
-        compacting ? { COMPACT_EVERY: '10', HISTORY_WRITE_DELAY_MS: '0' } : {},
+        compacting
+          ? { COMPACT_EVERY: '10', COMPACT_MIN_INTERVAL_MS: '0', HISTORY_WRITE_DELAY_MS: '0' }
+          : {},
       );
       const { token, draftId } = await signIn(url, group, email);
 

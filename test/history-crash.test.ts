@@ -160,7 +160,7 @@ describe('history of edits acknowledged just before a kill -9', () => {
       expect((await progress.findOne({ _id: oid }))?.revisionSeq ?? 0).toBeLessThan(edits[0].seq);
 
       // 3. Restarted on the same data (nothing holds the draft open): reading the history catches up.
-      url = await start(compactFirst ? { COMPACT_EVERY: '10' } : {});
+      url = await start(compactFirst ? { COMPACT_EVERY: '10', COMPACT_MIN_INTERVAL_MS: '0' } : {});
       const reader = await signIn(url, CHAIR);
       if (compactFirst) {
         // Someone else's edit: the log is over the bound, so it is compacted, senders and all.

@@ -32,6 +32,8 @@ function pushAll<T>(queue: EventQueue<T>, events: T[]): void {
 export interface CollaborationOptions {
   /** Compact a draft once this many updates were stored for it. */
   compactEvery: number;
+  /** Least time between two compactions of a draft, unless its log is ten times the bound. */
+  compactMinIntervalMs?: number;
   /** Shortest time between two writes of the update log (group commit). */
   commitIntervalMs?: number;
   /** Updates accepted and not yet stored beyond which new ones are refused for a moment. */
@@ -102,6 +104,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     );
     this.builtIns = builtInExtensions(this, {
       compactEvery: options.compactEvery,
+      compactMinIntervalMs: options.compactMinIntervalMs,
       revisionGapMs: options.revisionGapMs,
       historyWriteDelayMs: options.historyWriteDelayMs,
       backlog:

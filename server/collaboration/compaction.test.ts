@@ -6,6 +6,7 @@ import {
   contentOf,
   Editor,
   firstParagraphText,
+  typeAcknowledged,
   until,
 } from '../../test/helpers/editors';
 import { draftOf } from '../../test/helpers/factories';
@@ -146,12 +147,7 @@ describe('compaction', () => {
     try {
       await editor.provider.whenSynced();
       addParagraph(editor.doc, '');
-      const type = async (prefix: string, n: number) => {
-        for (let i = 0; i < n; i += 1) {
-          firstParagraphText(editor.doc)!.insert(0, `${prefix}${i} `);
-          await editor.provider.whenAcknowledged();
-        }
-      };
+      const type = (prefix: string, n: number) => typeAcknowledged(editor, prefix, n);
       await type('m', 30);
       await until(
         () => results.some((r) => r.from === 'memory'),

@@ -15,6 +15,8 @@ import { Throttle } from './throttle';
 export interface BuiltInOptions {
   /** Compact a draft once this many updates were stored for it. */
   compactEvery: number;
+  /** Least time between two compactions of a draft (see CompactionTrigger; default 0). */
+  compactMinIntervalMs?: number;
   /** A person's revision closes once they have not edited for this long (see RevisionRecorder). */
   revisionGapMs?: number;
   /** How long the history recorders wait before a write (tests only; see config.ts). */
@@ -55,7 +57,11 @@ export function builtInExtensions(core: CollaborationCore, options: BuiltInOptio
     attribution: new AttributionRecorder(core, core.writes, options.historyWriteDelayMs ?? 0),
     // Before the compaction trigger too: it counts words against the document as stored before.
     revisions,
-    compaction: new CompactionTrigger(core, options.compactEvery),
+    compaction: new CompactionTrigger(
+      core,
+      options.compactEvery,
+      options.compactMinIntervalMs ?? 0,
+    ),
     proposals: new ProposalTracker(core),
     presence: new PresenceRegistry(core.instanceId, core.pubSub, hold, (draftId) =>
       core.events.emit('draft.presenceChanged', { draftId }),

@@ -74,6 +74,7 @@ export async function startApp(
   const events = new DomainEvents();
   const collab = new Collaboration(pubSub, {
     compactEvery: config.compactEvery,
+    compactMinIntervalMs: config.compactMinIntervalMs,
     commitIntervalMs: config.commitIntervalMs,
     maxBacklog: config.editBacklog,
     idleMs: config.draftIdleMs,

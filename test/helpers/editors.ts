@@ -92,6 +92,17 @@ export function paragraphUpdate(doc: Y.Doc, text: string): Uint8Array {
   return update;
 }
 
+/**
+ * Types `n` words at the start of the first paragraph, each acknowledged before the next: one log
+ * entry per word (typed without waiting, they would go up merged).
+ */
+export async function typeAcknowledged(editor: Editor, prefix: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    firstParagraphText(editor.doc)!.insert(0, `${prefix}${i} `);
+    await editor.provider.whenAcknowledged();
+  }
+}
+
 export function contentOf(doc: Y.Doc): string {
   return doc.getXmlFragment(CONTENT_FIELD).toString();
 }

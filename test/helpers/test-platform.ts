@@ -48,6 +48,8 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SEED_PASSWORD: TEST_PASSWORD,
+    // Tests set a small COMPACT_EVERY to see a draft compacted many times while it is edited.
+    COMPACT_MIN_INTERVAL_MS: '0',
     ...env,
   });
   let platform = await startPlatform(config);
