@@ -510,27 +510,32 @@ describe('notifications', () => {
     const c = await comment(reader.token, draftId, 'A question');
     await comment(writer.token, draftId, `Answer, cc @${mute.name}`, c);
     await comment(writer.token, draftId, `@${reader.name} see above`);
-    const mail = await waitFor(
-      () => smtp.mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === reader.email),
-      (list) => list.length > 0 && (list[0].text ?? '').includes('mentioned you'),
+    const mailsTo = (email: string) =>
+      smtp.mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === email);
+    const textOf = (mails: typeof smtp.mails) => mails.map((m) => m.text ?? '').join('\n');
+    // Usually one digest holds both notices; on a loaded machine a digest may run between the two
+    // comments, and the second notice then goes in the next one.
+    const mails = await waitFor(
+      () => mailsTo(reader.email),
+      (list) =>
+        textOf(list).includes('mentioned you') && textOf(list).includes('replied to your comment'),
       15_000,
-      'the digest',
+      'the digests',
     );
-    expect(mail).toHaveLength(1);
-    const text = mail[0].text ?? '';
-    expect(mail[0].subject).toMatch(/2 new notifications/);
-    expect(text).toContain('replied to your comment');
+    const text = textOf(mails);
+    expect(text.match(/replied to your comment/g)).toHaveLength(1);
+    expect(text.match(/mentioned you/g)).toHaveLength(1);
     expect(text).toContain('a répondu à votre commentaire');
     expect(text).toContain(`https://committee.example.org/drafts/${draftId}`);
-    expect(mail[0].from?.text).toContain('1540 Committee');
-    // Nothing new: no second mail; and none to the person who turned e-mail off.
+    for (const m of mails) {
+      const notices = (m.text ?? '').split('\n').filter((line) => line.startsWith('- ')).length;
+      expect(m.subject).toContain(`${notices} new notification${notices === 1 ? '' : 's'}`);
+      expect(m.from?.text).toContain('1540 Committee');
+    }
+    // Nothing new: no further mail; and none to the person who turned e-mail off.
     await new Promise((r) => setTimeout(r, 2000));
-    expect(
-      smtp.mails.filter((m) => !Array.isArray(m.to) && m.to?.text === reader.email),
-    ).toHaveLength(1);
+    expect(mailsTo(reader.email)).toHaveLength(mails.length);
     expect((await inbox(mute.token)).notifications).toHaveLength(1);
-    expect(
-      smtp.mails.filter((m) => !Array.isArray(m.to) && m.to?.text === mute.email),
-    ).toHaveLength(0);
+    expect(mailsTo(mute.email)).toHaveLength(0);
   });
 });
