@@ -155,7 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     editBacklog: intFromEnv(env, 'EDIT_BACKLOG', 5000, 10, 1_000_000),
     draftIdleMs: intFromEnv(env, 'DRAFT_IDLE_MS', 30_000, 0, 3_600_000),
     revisionGapMs: intFromEnv(env, 'REVISION_GAP_MS', 300_000, 100, 24 * 3_600_000),
-    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 100, 0, 60_000),
+    commitIntervalMs: intFromEnv(env, 'COMMIT_INTERVAL_MS', 250, 0, 60_000),
     historyWriteDelayMs: intFromEnv(env, 'HISTORY_WRITE_DELAY_MS', 1000, 0, 600_000),
     smtpUrl: urlFromEnv(
       env,

@@ -13,7 +13,7 @@ import { cpuSeconds, ms, peakRssMiB, percentile, rssMiB } from './stats';
 import { arg, hocuspocus, ourServer, relay, Target } from './targets';
 
 /*
- * npm run bench:coedit [-- --editors 50 --rate 10 --seconds 10 --subscribers 1000]
+ * npm run bench:coedit [-- --editors 50 --rate 10 --seconds 10 --subscribers 1000 --ours-only]
  * N editors on one document, each making R edits a second for T seconds, through our server, a
  * Hocuspocus 3 server with its own provider, and a bare WebSocket relay, one after the other in
  * the same run. Then 1,000 read-only subscribers on one draft of our server.
@@ -27,6 +27,8 @@ const WARMUP_SECONDS = arg('warmup', 2);
 const THREADS = arg('threads', 2);
 /** --json: the last line printed is one JSON object with the figures of each system. */
 const JSON_OUTPUT = process.argv.includes('--json');
+/** --ours-only: only our server (to compare two builds of it, run after run). */
+const OURS_ONLY = process.argv.includes('--ours-only');
 const round = (n: number) => Math.round(n * 10) / 10;
 let jsonLine: string | undefined;
 
@@ -221,7 +223,7 @@ function report(r: LoadResult) {
   );
   const split =
     r.cpuByProcess.length > 1
-      ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(0)}%`).join(' + ')})`
+      ? ` (${r.cpuByProcess.map((c) => `${(c * 100).toFixed(1)}%`).join(' + ')})`
       : '';
   // Each process's own highest sample: they need not peak at the same moment, so the parts may
   // add up to more than the whole.
@@ -232,8 +234,43 @@ function report(r: LoadResult) {
   if (Object.keys(r.retries).length > 0)
     console.log(`  editors retried sends: ${JSON.stringify(r.retries)}`);
   console.log(
-    `  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(0)}% of a core${split}  RSS under load ${r.rssUnderLoad.toFixed(0)} MiB${rssSplit} (lifetime peak ${r.rss.toFixed(0)})  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`,
+    `  delivered/sent ${r.delivered}/${r.expected} (${r.sent} edits x ${EDITORS - 1} peers)  server CPU ${(r.cpu * 100).toFixed(1)}% of a core${split}  RSS under load ${r.rssUnderLoad.toFixed(0)} MiB${rssSplit} (lifetime peak ${r.rss.toFixed(0)})  editors' CPU ${(r.clientCpu * 100).toFixed(0)}% (${THREADS} threads), their event-loop delay p99 ${ms(r.clientLoopP99)}`,
   );
+}
+
+/** p99, CPU and memory of ours against Hocuspocus and the relay, and the JSON line. */
+function compare(results: LoadResult[]) {
+  const [us, hp, floor] = results.map((r) => percentile(r.latencies, 99));
+  console.log(
+    `\nratios of p99: ours/Hocuspocus ${(us / hp).toFixed(2)}  ours/relay ${(us / floor).toFixed(2)}  Hocuspocus/relay ${(hp / floor).toFixed(2)}`,
+  );
+  const [o, h] = results;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log(
+    `targets: p99 ours/Hocuspocus <= 1.0: ${verdict(us / hp <= 1)}; CPU (database included) <= 1.5x: ${verdict(o.cpu <= 1.5 * h.cpu)} (${(o.cpu / h.cpu).toFixed(2)}x); RSS under load <= 2x: ${verdict(o.rssUnderLoad <= 2 * h.rssUnderLoad)} (${(o.rssUnderLoad / h.rssUnderLoad).toFixed(2)}x); delivered = sent: ${verdict(o.delivered === o.expected)}`,
+  );
+  if (JSON_OUTPUT) {
+    const figures = (r: LoadResult) => ({
+      p50: round(percentile(r.latencies, 50)),
+      p95: round(percentile(r.latencies, 95)),
+      p99: round(percentile(r.latencies, 99)),
+      cpuPercent: round(r.cpu * 100),
+      rssMiB: round(r.rssUnderLoad),
+      lifetimePeakRssMiB: round(r.rss),
+      delivered: r.delivered,
+      sent: r.expected,
+      loadGeneratorCpuPercent: round(r.clientCpu * 100),
+    });
+    const [oursJson, hpJson, relayJson] = results.map(figures);
+    jsonLine = JSON.stringify({
+      editors: EDITORS,
+      rate: RATE,
+      seconds: SECONDS,
+      ours: oursJson,
+      hocuspocus: hpJson,
+      relay: relayJson,
+    });
+  }
 }
 
 async function main() {
@@ -246,43 +283,13 @@ async function main() {
     const results: LoadResult[] = [await runLoad(ours)];
     const subscribers = SUBSCRIBERS > 0 ? await runSubscribers(ours) : undefined;
     await ours.stop();
-    for (const make of [hocuspocus, relay]) {
+    for (const make of OURS_ONLY ? [] : [hocuspocus, relay]) {
       const target = await make();
       results.push(await runLoad(target));
       await target.stop();
     }
     results.forEach(report);
-    const [us, hp, floor] = results.map((r) => percentile(r.latencies, 99));
-    console.log(
-      `\nratios of p99: ours/Hocuspocus ${(us / hp).toFixed(2)}  ours/relay ${(us / floor).toFixed(2)}  Hocuspocus/relay ${(hp / floor).toFixed(2)}`,
-    );
-    const [o, h] = results;
-    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    console.log(
-      `targets: p99 ours/Hocuspocus <= 1.0: ${verdict(us / hp <= 1)}; CPU (database included) <= 1.5x: ${verdict(o.cpu <= 1.5 * h.cpu)} (${(o.cpu / h.cpu).toFixed(2)}x); RSS under load <= 2x: ${verdict(o.rssUnderLoad <= 2 * h.rssUnderLoad)} (${(o.rssUnderLoad / h.rssUnderLoad).toFixed(2)}x); delivered = sent: ${verdict(o.delivered === o.expected)}`,
-    );
-    if (JSON_OUTPUT) {
-      const figures = (r: LoadResult) => ({
-        p50: round(percentile(r.latencies, 50)),
-        p95: round(percentile(r.latencies, 95)),
-        p99: round(percentile(r.latencies, 99)),
-        cpuPercent: round(r.cpu * 100),
-        rssMiB: round(r.rssUnderLoad),
-        lifetimePeakRssMiB: round(r.rss),
-        delivered: r.delivered,
-        sent: r.expected,
-        loadGeneratorCpuPercent: round(r.clientCpu * 100),
-      });
-      const [oursJson, hpJson, relayJson] = results.map(figures);
-      jsonLine = JSON.stringify({
-        editors: EDITORS,
-        rate: RATE,
-        seconds: SECONDS,
-        ours: oursJson,
-        hocuspocus: hpJson,
-        relay: relayJson,
-      });
-    }
+    if (!OURS_ONLY) compare(results);
     if (subscribers) {
       const l = subscribers.latencies;
       console.log(

@@ -14,8 +14,12 @@ import { RequestError, request } from './graphql-request';
 const PRESENCE = `subscription Presence($draftId: ID!) { presence(draftId: $draftId) { update } }`;
 const UPDATE_PRESENCE = `mutation UpdatePresence($draftId: ID!, $update: String!) { updatePresence(draftId: $draftId, update: $update) }`;
 
-/** Requests sent and not yet answered, at most. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Requests sent and not yet answered, at most. Under steady typing the server stores (and so
+ * answers) edits every 250 ms (COMMIT_INTERVAL_MS): 8 leaves room for some 30 keystrokes a second
+ * before a keystroke waits for an answer to be sent.
+ */
+const MAX_IN_FLIGHT = 8;
 
 /** Bytes of an update with nothing in it (a stored mark for updates already received live). */
 const EMPTY_UPDATE_LENGTH = 2;
