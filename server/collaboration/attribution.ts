@@ -1,6 +1,5 @@
 import mongoose, { Types } from 'mongoose';
 import * as Y from 'yjs';
-import { logger } from '../logger';
 import {
   type AuthorRecord,
   type DeletionRecord,
@@ -8,15 +7,9 @@ import {
   recordDeletions,
 } from '../modules/versions/attribution';
 import { DraftDeletionModel } from '../modules/versions/attribution.model';
-import type { CompactionStep } from './compaction';
 import type { CollaborationCore, CollaborationExtension } from './extension';
-import {
-  later,
-  loggedAfter,
-  PendingProgress,
-  recordedSeq,
-  writeProgress,
-} from './history-progress';
+import { loggedAfter, recordedSeq, writeProgress } from './history-progress';
+import { HistoryRecorder, type RecorderBatch } from './history-recorder';
 import { decodedUpdate } from './update-codec';
 import type { StoredUpdate } from './update-log';
 import { WriteLane } from './write-lane';
@@ -56,70 +49,34 @@ interface Known {
   deleted: IdRanges;
 }
 
-interface Batch {
-  authors: AuthorRecord[];
-  deletions: DeletionRecord[];
-  drafts: Map<string, () => void>;
-  /** Per draft, the highest seq the batch stands for (written with it, see history-progress). */
-  progress: Map<string, number>;
-  done: Promise<void>;
-  resolve: () => void;
-}
-
 /**
  * Keeps, durably, who wrote and who deleted what in each draft: the first time a Yjs clientID is
  * seen in a draft's stored updates (on this instance), it is recorded with the update's sender;
  * and each update's deletions not seen before here are recorded with their sender and seq. The
  * log also has the sender of each update, but compaction merges it away; a compaction waits for
- * these writes before it deletes anything (`onCompactionStep`). Writes are batched across drafts:
- * whatever is stored while one is under way goes out together in the next.
+ * these writes before it deletes anything (`onCompactionStep`). Writes are batched across drafts
+ * (see HistoryRecorder).
  *
- * With each write goes, per draft, the highest log seq it stands for (`DraftHistoryProgress`).
- * What a kill -9 (or a failed write) kept from being written is recorded from the log when the
- * draft is next loaded (`onOpened`: the entries after that seq stored before this process
- * started) and, when a write failed, before a compaction deletes entries (all of them after that
- * seq). Recording an entry twice changes nothing: a client already recorded keeps its first author
- * (and this instance knows the clients and deleted ranges it has seen), and the deletions of a seq
- * already recorded are skipped.
+ * Recording an entry twice (a catch-up from the log) changes nothing: a client already recorded
+ * keeps its first author (and this instance knows the clients and deleted ranges it has seen), and
+ * the deletions of a seq already recorded are skipped.
  */
-export class AttributionRecorder implements CollaborationExtension {
+export class AttributionRecorder
+  extends HistoryRecorder<AuthorRecord | DeletionRecord>
+  implements CollaborationExtension
+{
   readonly name = 'attribution';
   private known = new Map<string, Known>();
-  /** What waits for the next write, across drafts (one bulk write for all, like the log's). */
-  private next: Batch | null = null;
-  private inFlight: Batch | null = null;
-  /** Seqs seen with no record to write: their progress goes out with the next write. */
-  private readonly progress = new PendingProgress();
-  private readonly catchUps = new Map<string, Promise<void>>();
-  /** Entries stored before this are another process's: caught up on load. */
-  private readonly startedAt = new Date();
-  /** Drafts whose load catch-up ran (or runs) since they were loaded here. */
-  private readonly caughtUp = new Set<string>();
 
-  constructor(
-    private readonly core: Pick<CollaborationCore, 'hold'>,
-    private readonly lane = new WriteLane(),
-    /** Wait before each write (tests of a kill before it; 0 in use). */
-    private readonly delayMs = 0,
-  ) {}
+  constructor(core: Pick<CollaborationCore, 'hold'>, lane = new WriteLane(), delayMs = 0) {
+    super(core, lane, delayMs, 'attributionSeq', {
+      write: 'could not record who wrote what in the drafts',
+      catchUp: 'could not record who wrote what from the draft log',
+    });
+  }
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
     this.record(draftId, stored);
-  }
-
-  onOpened(draftId: string): void {
-    void this.loadCatchUp(draftId);
-  }
-
-  /**
-   * Once per load of the draft here (when it is opened, or first asked about): the entries a
-   * previous process stored and did not record.
-   */
-  private loadCatchUp(draftId: string): Promise<void> {
-    if (this.caughtUp.has(draftId)) return this.catchUps.get(draftId) ?? Promise.resolve();
-    // Before catchUp holds the draft, whose opening calls this again.
-    this.caughtUp.add(draftId);
-    return this.catchUp(draftId, this.startedAt);
   }
 
   private record(
@@ -132,8 +89,7 @@ export class AttributionRecorder implements CollaborationExtension {
       known = { clients: new Set(), deleted: new IdRanges() };
       this.known.set(id, known);
     }
-    const authors: AuthorRecord[] = [];
-    const deletions: DeletionRecord[] = [];
+    const records: (AuthorRecord | DeletionRecord)[] = [];
     for (const s of stored) {
       if (!s.userId) continue;
       const { structs, ds } = decodedUpdate(s.update);
@@ -142,7 +98,7 @@ export class AttributionRecorder implements CollaborationExtension {
         const client = struct.id.client;
         if (known.clients.has(client)) continue;
         known.clients.add(client);
-        authors.push({ draftId, client, userId: s.userId });
+        records.push({ draftId, client, userId: s.userId });
       }
       const ranges: DeletionRecord['ranges'] = [];
       for (const [client, items] of ds.clients) {
@@ -151,112 +107,26 @@ export class AttributionRecorder implements CollaborationExtension {
             ranges.push({ client, clock: start, len: end - start });
         }
       }
-      if (ranges.length > 0) deletions.push({ draftId, seq: s.seq, userId: s.userId, ranges });
+      if (ranges.length > 0) records.push({ draftId, seq: s.seq, userId: s.userId, ranges });
     }
     for (const s of stored) this.progress.note(id, s.seq);
-    if (authors.length === 0 && deletions.length === 0) return;
-    if (!this.next) {
-      let resolve = () => {};
-      const done = new Promise<void>((r) => {
-        resolve = r;
-      });
-      this.next = {
-        authors: [],
-        deletions: [],
-        drafts: new Map(),
-        progress: new Map(),
-        done,
-        resolve,
-      };
-      if (!this.inFlight) later(this.delayMs, () => this.write());
-    }
-    this.next.authors.push(...authors);
-    this.next.deletions.push(...deletions);
-    if (!this.next.drafts.has(id)) this.next.drafts.set(id, this.core.hold(id));
+    if (records.length > 0) this.add(id, records);
   }
 
-  private write(): void {
-    const batch = this.next;
-    if (!batch || this.inFlight) return;
-    this.next = null;
-    this.inFlight = batch;
-    // Everything seen so far, recorded or not, is written by now (records are added with it).
-    batch.progress = this.progress.take();
-    this.lane
-      .run(async () => {
-        await Promise.all([recordAuthors(batch.authors), recordDeletions(batch.deletions)]);
-        await writeProgress('attributionSeq', batch.progress);
-      })
-      .catch((err: Error) => {
-        // Recorded from the log when the draft is next loaded, or before the next compaction.
-        for (const id of batch.drafts.keys()) this.known.delete(id);
-        this.progress.failed([...batch.drafts.keys(), ...batch.progress.keys()]);
-        logger.warn({ err }, 'could not record who wrote what in the drafts');
-      })
-      .finally(() => {
-        this.inFlight = null;
-        for (const release of batch.drafts.values()) release();
-        batch.resolve();
-        // The next batch gathers for the same time: under steady typing, one write per interval.
-        if (this.next) later(this.delayMs, () => this.write());
-      });
+  protected async writeBatch(batch: RecorderBatch<AuthorRecord | DeletionRecord>): Promise<void> {
+    const deletions = batch.items.filter(isDeletion);
+    const authors = batch.items.filter((r): r is AuthorRecord => !isDeletion(r));
+    await this.lane.run(async () => {
+      await Promise.all([recordAuthors(authors), recordDeletions(deletions)]);
+      await writeProgress('attributionSeq', batch.progress);
+    });
   }
 
-  /** Resolves once what was stored so far for this draft is recorded. */
-  async flushed(draftId: string): Promise<void> {
-    await this.loadCatchUp(draftId);
-    await this.catchUps.get(draftId);
-    const inFlight = this.inFlight;
-    if (inFlight?.drafts.has(draftId)) await inFlight.done;
-    const next = this.next;
-    if (!next?.drafts.has(draftId)) return;
-    // Someone is waiting for it (a compaction, a version): written now, not at the interval's end.
-    if (!this.inFlight && this.next === next) this.write();
-    await next.done;
+  protected forgetFailed(draftIds: string[]): void {
+    for (const id of draftIds) this.known.delete(id);
   }
 
-  /**
-   * Before a compaction writes its snapshot (and later deletes the log), the records are written;
-   * and what a failed write kept from being recorded when it was stored is recorded now from the
-   * log, which still has each update's sender (what a crash kept is recorded on load).
-   */
-  async onCompactionStep(draftId: string, step: CompactionStep): Promise<void> {
-    if (step !== 'after-merge') return;
-    // What a kill left unrecorded was caught up when the draft was loaded (awaited here).
-    await this.flushed(draftId);
-    // What a failed write left unrecorded is recorded before the log goes. Only then: reading the
-    // log back on every compaction scanned it and decoded each entry again while people typed
-    // (16 ms of the event loop per compaction in bench:coedit).
-    if (!this.progress.isStale(draftId)) return;
-    await this.catchUp(draftId, null);
-    await this.flushed(draftId);
-  }
-
-  /**
-   * Records the draft's log entries after its recorded progress (stored before `storedBefore`,
-   * when given) that are not recorded yet. One run per draft at a time; resolves once its records
-   * are queued (`flushed` then waits for their write).
-   */
-  private catchUp(draftId: string, storedBefore: Date | null): Promise<void> {
-    const running = this.catchUps.get(draftId);
-    if (running) return running;
-    const release = this.core.hold(draftId);
-    this.progress.catchingUp(draftId);
-    const run = this.readUnrecorded(draftId, storedBefore)
-      .catch((err: Error) => {
-        this.caughtUp.delete(draftId);
-        logger.warn({ err, draftId }, 'could not record who wrote what from the draft log');
-      })
-      .finally(() => {
-        this.progress.caughtUp(draftId);
-        this.catchUps.delete(draftId);
-        release();
-      });
-    this.catchUps.set(draftId, run);
-    return run;
-  }
-
-  private async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<void> {
+  protected async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<void> {
     const id = new Types.ObjectId(draftId);
     const after = await recordedSeq(id, 'attributionSeq');
     // Deletions of a batch written without its progress (killed in between) are there already.
@@ -279,26 +149,20 @@ export class AttributionRecorder implements CollaborationExtension {
     flush();
   }
 
-  onUnload(draftId: string): void {
-    this.caughtUp.delete(draftId);
+  override onUnload(draftId: string): void {
+    super.onUnload(draftId);
     this.known.delete(draftId);
-    this.progress.forget(draftId);
   }
 
   stats(): Record<string, number> {
-    return {
-      drafts: this.known.size,
-      writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0),
-      catchingUp: this.catchUps.size,
-    };
+    return { drafts: this.known.size, ...this.batchStats() };
   }
 
-  async onDestroy(): Promise<void> {
-    await Promise.allSettled(this.catchUps.values());
-    while (this.inFlight || this.next) await (this.inFlight ?? this.next)?.done;
-    // Progress with no record to carry it (edits that named no new author, deleted nothing).
-    const rest = this.progress.take();
-    if (rest.size > 0)
-      await this.lane.run(() => writeProgress('attributionSeq', rest)).catch(() => undefined);
+  onDestroy(): Promise<void> {
+    return this.drain();
   }
+}
+
+function isDeletion(r: AuthorRecord | DeletionRecord): r is DeletionRecord {
+  return 'ranges' in r;
 }

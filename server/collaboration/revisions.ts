@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { countOpenBrackets } from '../core/document-brackets';
-import { logger } from '../logger';
 import {
   delegationsOf,
   lastSeqsByAuthor,
@@ -11,16 +10,11 @@ import {
   type RevisionGrowth,
   writeRevisions,
 } from '../modules/revisions/revision.records';
-import type { CompactionStep, KeptState } from './compaction';
+import type { KeptState } from './compaction';
 import { CONTENT_FIELD, readLog, textOf } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
-import {
-  later,
-  loggedAfter,
-  PendingProgress,
-  recordedSeq,
-  writeProgress,
-} from './history-progress';
+import { loggedAfter, recordedSeq, writeProgress } from './history-progress';
+import { HistoryRecorder, type RecorderBatch } from './history-recorder';
 import { TimeSlice } from './time-slice';
 import type { StoredUpdate } from './update-log';
 import { applyAndCount, type WordChange } from './word-count';
@@ -61,15 +55,6 @@ interface DraftState {
   open: Map<string, OpenRevision>;
 }
 
-interface Batch {
-  actions: Action[];
-  drafts: Map<string, () => void>;
-  /** Per draft, the highest seq the batch stands for (written with it, see history-progress). */
-  progress: Map<string, number>;
-  done: Promise<void>;
-  resolve: () => void;
-}
-
 /**
  * Automatic history: groups each draft's stored edits into revisions, one per author, and writes
  * them as the edits are stored. A revision closes when its author has not edited for `gapMs`, or
@@ -95,7 +80,7 @@ interface Batch {
  * their revisions written after the progress are skipped. Live edits and closes of a draft wait
  * while it is caught up, so its actions stay in the order they happened.
  */
-export class RevisionRecorder implements CollaborationExtension {
+export class RevisionRecorder extends HistoryRecorder<Action> implements CollaborationExtension {
   readonly name = 'revisions';
 
   /**
@@ -116,26 +101,23 @@ export class RevisionRecorder implements CollaborationExtension {
   }
 
   private drafts = new Map<string, DraftState>();
-  private next: Batch | null = null;
-  private inFlight: Batch | null = null;
   private readonly unlisten: () => void;
-  private readonly progress = new PendingProgress();
-  /** Per draft being caught up: the run, and the live actions waiting for it. */
-  private readonly catchUps = new Map<string, { run: Promise<void>; waiting: Action[] }>();
+  /** Per draft being caught up: the live actions waiting for it. */
+  private readonly waiting = new Map<string, Action[]>();
   /** Seqs of each draft this process was given (onStored) and may not have written yet. */
   private readonly seen = new Map<string, Set<number>>();
-  /** Entries stored before this are another process's: caught up on load. */
-  private readonly startedAt = new Date();
-  /** Drafts whose load catch-up ran (or runs) since they were loaded here. */
-  private readonly caughtUp = new Set<string>();
 
   constructor(
-    private readonly core: Pick<CollaborationCore, 'hold' | 'events'>,
+    core: Pick<CollaborationCore, 'hold' | 'events'>,
     private readonly gapMs: number,
-    private readonly lane = new WriteLane(),
+    lane = new WriteLane(),
     /** Wait before each write (tests of a kill before it; 0 in use). */
-    private readonly delayMs = 0,
+    delayMs = 0,
   ) {
+    super(core, lane, delayMs, 'revisionSeq', {
+      write: 'could not record the revisions of the drafts',
+      catchUp: 'could not record revisions from the draft log',
+    });
     this.unlisten = core.events.on('draft.versionCreated', ({ draft }) =>
       this.enqueue({ kind: 'close', draftId: draft._id, at: Date.now() }),
     );
@@ -157,57 +139,30 @@ export class RevisionRecorder implements CollaborationExtension {
     for (const s of stored) this.progress.note(id, s.seq);
   }
 
-  onOpened(draftId: string): void {
-    void this.loadCatchUp(draftId);
-  }
-
-  /**
-   * Once per load of the draft here (when it is opened, or first asked about): the entries a
-   * previous process stored and did not record.
-   */
-  private loadCatchUp(draftId: string): Promise<void> {
-    if (this.caughtUp.has(draftId)) return this.catchUps.get(draftId)?.run ?? Promise.resolve();
-    // Before catchUp holds the draft, whose opening calls this again.
-    this.caughtUp.add(draftId);
-    return this.catchUp(draftId, this.startedAt);
-  }
-
   /** Pushes an action, or keeps it until the draft's catch-up has pushed the older ones. */
   private enqueue(action: Action): void {
-    const catchUp = this.catchUps.get(action.draftId.toHexString());
-    if (catchUp) catchUp.waiting.push(action);
+    const waiting = this.waiting.get(action.draftId.toHexString());
+    if (waiting) waiting.push(action);
     else this.push(action);
+  }
+
+  /** Live edits and closes of the draft wait while it is caught up, to stay in order. */
+  protected override catchUp(draftId: string, storedBefore: Date | null): Promise<void> {
+    if (!this.catchUps.has(draftId)) this.waiting.set(draftId, []);
+    return super.catchUp(draftId, storedBefore);
+  }
+
+  protected override caughtUpWith(draftId: string): void {
+    const waiting = this.waiting.get(draftId) ?? [];
+    this.waiting.delete(draftId);
+    for (const a of waiting) this.push(a);
   }
 
   /**
    * Counts and pushes the draft's log entries after its recorded progress that are not in its
-   * revisions (stored before `storedBefore`, when given); resolves once they are pushed.
+   * revisions (stored before `storedBefore`, when given).
    */
-  private catchUp(draftId: string, storedBefore: Date | null): Promise<void> {
-    const running = this.catchUps.get(draftId);
-    if (running) return running.run;
-    const release = this.core.hold(draftId);
-    this.progress.catchingUp(draftId);
-    const waiting: Action[] = [];
-    const run = this.readUnrecorded(draftId, storedBefore)
-      .then((actions) => {
-        for (const a of actions) this.push(a);
-      })
-      .catch((err: Error) => {
-        this.caughtUp.delete(draftId);
-        logger.warn({ err, draftId }, 'could not record revisions from the draft log');
-      })
-      .finally(() => {
-        this.catchUps.delete(draftId);
-        for (const a of waiting) this.push(a);
-        this.progress.caughtUp(draftId);
-        release();
-      });
-    this.catchUps.set(draftId, { run, waiting });
-    return run;
-  }
-
-  private async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<Action[]> {
+  protected async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<void> {
     const id = new Types.ObjectId(draftId);
     const after = await recordedSeq(id, 'revisionSeq');
     // Revisions a kill left written without their progress: their edits are counted in them.
@@ -253,60 +208,32 @@ export class RevisionRecorder implements CollaborationExtension {
       doc?.destroy();
     }
     if (last > after) this.progress.note(draftId, last);
-    return actions;
+    for (const a of actions) this.push(a);
   }
 
   private push(action: Action): void {
-    if (!this.next) {
-      let resolve = () => {};
-      const done = new Promise<void>((r) => {
-        resolve = r;
-      });
-      this.next = { actions: [], drafts: new Map(), progress: new Map(), done, resolve };
-      if (!this.inFlight) later(this.delayMs, () => this.write());
-    }
-    this.next.actions.push(action);
-    const id = action.draftId.toHexString();
-    if (!this.next.drafts.has(id)) this.next.drafts.set(id, this.core.hold(id));
+    this.add(action.draftId.toHexString(), [action]);
   }
 
-  private write(): void {
-    const batch = this.next;
-    if (!batch || this.inFlight) return;
-    this.next = null;
-    this.inFlight = batch;
-    // Everything seen so far, recorded or not, is in this write (or an earlier one).
-    batch.progress = this.progress.take();
-    this.record(batch)
-      .then(() => {
-        for (const [id, seq] of batch.progress) {
-          const seen = this.seen.get(id);
-          if (!seen || this.catchUps.has(id)) continue;
-          for (const s of seen) if (s <= seq) seen.delete(s);
-        }
-      })
-      .catch((err: Error) => {
-        // Forget these drafts: the next edit reads their open revisions and document again, and
-        // their edits are caught up from the log when loaded again or before a compaction.
-        for (const id of batch.drafts.keys()) this.forget(id);
-        this.progress.failed([...batch.drafts.keys(), ...batch.progress.keys()]);
-        logger.warn({ err }, 'could not record the revisions of the drafts');
-      })
-      .finally(() => {
-        this.inFlight = null;
-        for (const release of batch.drafts.values()) release();
-        batch.resolve();
-        // The next batch gathers for the same time: under steady typing, one write per interval.
-        if (this.next) later(this.delayMs, () => this.write());
-      });
+  protected override written(batch: RecorderBatch<Action>): void {
+    for (const [id, seq] of batch.progress) {
+      const seen = this.seen.get(id);
+      if (!seen || this.catchUps.has(id)) continue;
+      for (const s of seen) if (s <= seq) seen.delete(s);
+    }
+  }
+
+  /** After a failed write: the next edit reads the open revisions and the document again. */
+  protected forgetFailed(draftIds: string[]): void {
+    for (const id of draftIds) this.forget(id);
   }
 
   /** Loads what the batch's drafts need, then turns its actions, in order, into writes. */
-  private async record(batch: Batch): Promise<void> {
+  protected async writeBatch(batch: RecorderBatch<Action>): Promise<void> {
     const firstSeq = new Map<string, number>();
     // Edits caught up from the log happened earlier: revisions open then may take them.
     let since = Date.now();
-    for (const a of batch.actions) {
+    for (const a of batch.items) {
       const id = a.draftId.toHexString();
       since = Math.min(since, a.at);
       if (a.kind === 'edit' && !a.counted && !firstSeq.has(id)) firstSeq.set(id, a.seq);
@@ -352,7 +279,7 @@ export class RevisionRecorder implements CollaborationExtension {
     };
 
     const slice = new TimeSlice();
-    for (const a of batch.actions) {
+    for (const a of batch.items) {
       await slice.pause();
       const state = this.drafts.get(a.draftId.toHexString());
       if (!state) continue;
@@ -425,34 +352,6 @@ export class RevisionRecorder implements CollaborationExtension {
     });
   }
 
-  /** Resolves once the edits stored so far for this draft are in its revisions. */
-  async flushed(draftId: string): Promise<void> {
-    await this.loadCatchUp(draftId);
-    await this.catchUps.get(draftId)?.run;
-    const inFlight = this.inFlight;
-    if (inFlight?.drafts.has(draftId)) await inFlight.done;
-    const next = this.next;
-    if (!next?.drafts.has(draftId)) return;
-    // Someone is waiting for it (a compaction, a version): written now, not at the interval's end.
-    if (!this.inFlight && this.next === next) this.write();
-    await next.done;
-  }
-
-  /**
-   * A document loaded after compaction wrote its snapshot would already hold the edits waiting to
-   * be counted (and count none of them): those are counted first.
-   */
-  async onCompactionStep(draftId: string, step: CompactionStep): Promise<void> {
-    if (step !== 'after-merge') return;
-    // What a kill left unrecorded was caught up when the draft was loaded (awaited here).
-    await this.flushed(draftId);
-    // What a failed write left unrecorded is counted before the log goes. Only then: reading
-    // the log again on every compaction while people type held it up too long.
-    if (!this.progress.isStale(draftId)) return;
-    await this.catchUp(draftId, null);
-    await this.flushed(draftId);
-  }
-
   /**
    * The document kept for counting words, with the edits given to this recorder so far, when it
    * holds exactly the log up to a seq: compaction writes it as the snapshot instead of reading the
@@ -467,11 +366,10 @@ export class RevisionRecorder implements CollaborationExtension {
     return { seq, state: Y.encodeStateAsUpdate(doc) };
   }
 
-  onUnload(draftId: string): void {
-    this.caughtUp.delete(draftId);
+  override onUnload(draftId: string): void {
+    super.onUnload(draftId);
     this.forget(draftId);
     this.seen.delete(draftId);
-    this.progress.forget(draftId);
   }
 
   private forget(draftId: string): void {
@@ -480,21 +378,12 @@ export class RevisionRecorder implements CollaborationExtension {
   }
 
   stats(): Record<string, number> {
-    return {
-      drafts: this.drafts.size,
-      writing: (this.inFlight ? 1 : 0) + (this.next ? 1 : 0),
-      catchingUp: this.catchUps.size,
-      seen: this.seen.size,
-    };
+    return { drafts: this.drafts.size, ...this.batchStats(), seen: this.seen.size };
   }
 
   async onDestroy(): Promise<void> {
     this.unlisten();
-    await Promise.allSettled([...this.catchUps.values()].map((c) => c.run));
-    while (this.inFlight || this.next) await (this.inFlight ?? this.next)?.done;
-    const rest = this.progress.take();
-    if (rest.size > 0)
-      await this.lane.run(() => writeProgress('revisionSeq', rest)).catch(() => undefined);
+    await this.drain();
     for (const id of [...this.drafts.keys()]) this.forget(id);
   }
 }
