@@ -118,7 +118,7 @@ export class AttributionRecorder
     const authors = batch.items.filter((r): r is AuthorRecord => !isDeletion(r));
     await this.lane.run(async () => {
       await Promise.all([recordAuthors(authors), recordDeletions(deletions)]);
-      await writeProgress('attributionSeq', batch.progress);
+      await writeProgress(this.field, batch.progress);
     });
   }
 
@@ -128,7 +128,7 @@ export class AttributionRecorder
 
   protected async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<void> {
     const id = new Types.ObjectId(draftId);
-    const after = await recordedSeq(id, 'attributionSeq');
+    const after = await recordedSeq(id, this.field);
     // Deletions of a batch written without its progress (killed in between) are there already.
     const recorded = new Set(
       await DraftDeletionModel.distinct('seq', {

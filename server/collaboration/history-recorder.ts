@@ -46,7 +46,8 @@ export abstract class HistoryRecorder<T> {
     protected readonly lane: WriteLane,
     /** Wait before each write (tests of a kill before it; 0 in use). */
     private readonly delayMs: number,
-    private readonly field: ProgressField,
+    /** Where its progress is written (recordedSeq, writeProgress). */
+    protected readonly field: ProgressField,
     private readonly failures: RecorderFailures,
   ) {}
 

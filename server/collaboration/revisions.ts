@@ -141,15 +141,14 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
 
   /** Pushes an action, or keeps it until the draft's catch-up has pushed the older ones. */
   private enqueue(action: Action): void {
-    const waiting = this.waiting.get(action.draftId.toHexString());
-    if (waiting) waiting.push(action);
-    else this.push(action);
-  }
-
-  /** Live edits and closes of the draft wait while it is caught up, to stay in order. */
-  protected override catchUp(draftId: string, storedBefore: Date | null): Promise<void> {
-    if (!this.catchUps.has(draftId)) this.waiting.set(draftId, []);
-    return super.catchUp(draftId, storedBefore);
+    const id = action.draftId.toHexString();
+    if (!this.catchUps.has(id)) {
+      this.push(action);
+      return;
+    }
+    const waiting = this.waiting.get(id) ?? [];
+    this.waiting.set(id, waiting);
+    waiting.push(action);
   }
 
   protected override caughtUpWith(draftId: string): void {
@@ -164,7 +163,7 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
    */
   protected async readUnrecorded(draftId: string, storedBefore: Date | null): Promise<void> {
     const id = new Types.ObjectId(draftId);
-    const after = await recordedSeq(id, 'revisionSeq');
+    const after = await recordedSeq(id, this.field);
     // Revisions a kill left written without their progress: their edits are counted in them.
     const counted = await lastSeqsByAuthor(id, after);
     const seen = this.seen.get(draftId);
@@ -348,7 +347,7 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
     if (created.size === 0 && grown.size === 0 && batch.progress.size === 0) return;
     await this.lane.run(async () => {
       await writeRevisions([...created.values()], [...grown.values()]);
-      await writeProgress('revisionSeq', batch.progress);
+      await writeProgress(this.field, batch.progress);
     });
   }
 
