@@ -95,7 +95,9 @@ describe('web client in a real browser', () => {
       () => editorText(c.page),
       (s) => s === merged,
     );
+    // Stored means acknowledged to its sender: both delegates' typing, not only a's.
     await a.page.locator('.sync-saved').waitFor();
+    await c.page.locator('.sync-saved').waitFor();
     await screenshot(a.page, 'draft-co-editing');
     // The server has it too, both ways merged.
     const stored = await t.gql<{ draft: { text: string } }>(

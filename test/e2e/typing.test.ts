@@ -98,7 +98,9 @@ describe('typing is exact', () => {
     const same = (p: string[]) => JSON.stringify(p) === JSON.stringify(want);
     expect(await waitFor(() => editorParagraphs(typist), same)).toEqual(want);
     expect(await waitFor(() => editorParagraphs(coAuthor), same)).toEqual(want);
+    // Stored means acknowledged to its sender: both editors' edits, not only the typist's.
     await typist.locator('.sync-saved').waitFor();
+    await coAuthor.locator('.sync-saved').waitFor();
     const chair = await t.login('chair@committee.test');
     const stored = await t.gql<{ draft: { text: string } }>(
       'query($d: ID!) { draft(id: $d) { text } }',
