@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { authorize } from '../../core/authorize';
 import { isDuplicateKey } from '../../core/duplicate-key';
@@ -229,8 +229,37 @@ export async function closeConsultation(
   }
   // Settled meanwhile (its date passed and a new one was opened): closed all the same.
   if (!updated) throw closed({ closedAt: new Date(), closesAt: null });
+  updated = await closeAfterRacingComments(updated);
   events.emit('consultation.changed', { consultation: updated, change: 'closed', byId: user._id });
   return updated;
+}
+
+/**
+ * A comment stamped before it is inserted may land just after the closing was written while its
+ * own check read the consultation still open: it was accepted, so it stays, and the closing moves
+ * past it. Each side writes and then reads the other (the comment its consultation, the closing
+ * the comments), so one of them always sees the other: a comment this read misses sees the
+ * closing and takes itself back.
+ */
+async function closeAfterRacingComments(c: ConsultationDoc): Promise<ConsultationDoc> {
+  const closedAt = c.closedAt;
+  if (!closedAt) return c;
+  const last = await CommentModel.findOne({
+    consultationId: c._id,
+    createdAt: mongoose.trusted({ $gte: closedAt }),
+  })
+    .sort({ createdAt: -1 })
+    .select({ createdAt: 1 })
+    .lean<Pick<CommentDoc, 'createdAt'>>();
+  if (!last) return c;
+  const after = new Date(last.createdAt.getTime() + 1);
+  return (
+    (await ConsultationModel.findOneAndUpdate(
+      { _id: c._id, closedAt: mongoose.trusted({ $lt: after }) },
+      { $set: { closedAt: after } },
+      { returnDocument: 'after' },
+    ).lean<ConsultationDoc>()) ?? c
+  );
 }
 
 function cleanBody(body: string): string {
