@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { freeLoopbackPort } from '../../server/db/free-port';
 import { childPids, gql } from '../../test/helpers/server-process';
@@ -36,6 +37,13 @@ function spawnNode(
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  // e.g. with BENCH_SERVER_NODE_ARGS="--trace-gc", to read the servers' own output afterwards.
+  const copyTo = process.env.BENCH_SERVER_OUTPUT;
+  if (copyTo) {
+    const file = fs.createWriteStream(`${copyTo}.${path.basename(script, '.js')}.${Date.now()}`);
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  }
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
       if (/listening|platform: http/.test(out)) {
