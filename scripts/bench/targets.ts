@@ -124,6 +124,21 @@ export async function hocuspocus(): Promise<Target> {
   };
 }
 
+/** Hocuspocus storing its documents in the embedded database, as it is usually run. */
+export async function hocuspocusStored(dataDir: string): Promise<Target> {
+  const port = await freeLoopbackPort();
+  const { child } = await spawnNode(
+    path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'),
+    { PORT: String(port), DATA_DIR: dataDir },
+  );
+  return {
+    name: 'Hocuspocus 3.4 storing in the same database (its Database extension)',
+    spec: { kind: 'hocuspocus', port },
+    pids: [child.pid!, ...childPids(child.pid!)],
+    stop: () => stopChild(child),
+  };
+}
+
 export async function relay(): Promise<Target> {
   const port = await freeLoopbackPort();
   const { child } = await spawnNode(
