@@ -15,8 +15,9 @@ import { arg, hocuspocus, hocuspocusStored, ourServer, relay, Target } from './t
 /*
  * npm run bench:coedit [-- --editors 50 --rate 10 --seconds 10 --subscribers 1000 --ours-only]
  * N editors on one document, each making R edits a second for T seconds, through our server, a
- * Hocuspocus 3 server with its own provider, and a bare WebSocket relay, one after the other in
- * the same run. Then 1,000 read-only subscribers on one draft of our server.
+ * Hocuspocus 3 server with its own provider (in memory, then storing in the same embedded
+ * database), and a bare WebSocket relay, one after the other in the same run. Then 1,000
+ * read-only subscribers on one draft of our server.
  */
 
 const EDITORS = arg('editors', 50);
