@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { runManyDrafts } from './coedit-drafts';
 import type { LoadReport, LoadSchedule, LoadWorkerData } from './load-worker';
 import { cpuSeconds, ms, peakRssMiB, percentile, rssMiB } from './stats';
-import { arg, hocuspocus, hocuspocusStored, ourServer, relay, Target } from './targets';
+import { arg, hocuspocus, ourServer, relay, Target } from './targets';
 
 /*
  * npm run bench:coedit [-- --editors 50 --rate 10 --seconds 10 --subscribers 1000 --ours-only]
@@ -290,8 +290,8 @@ async function main() {
     const results: LoadResult[] = [await runLoad(ours)];
     const subscribers = SUBSCRIBERS > 0 ? await runSubscribers(ours) : undefined;
     await ours.stop();
-    const stored = () => hocuspocusStored(path.join(dir, 'hocuspocus'));
-    for (const make of OURS_ONLY ? [] : [hocuspocus, stored, relay]) {
+    const stored = () => hocuspocus(path.join(dir, 'hocuspocus'));
+    for (const make of OURS_ONLY ? [] : [() => hocuspocus(), stored, relay]) {
       const target = await make();
       results.push(await runLoad(target));
       await target.stop();

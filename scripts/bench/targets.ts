@@ -110,30 +110,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await new Promise((r) => child.once('exit', r));
 }
 
-export async function hocuspocus(): Promise<Target> {
+/** Hocuspocus in memory or, given a data directory, storing its documents in the embedded database. */
+export async function hocuspocus(dataDir?: string): Promise<Target> {
   const port = await freeLoopbackPort();
   const { child } = await spawnNode(
     path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'),
-    { PORT: String(port) },
+    { PORT: String(port), ...(dataDir ? { DATA_DIR: dataDir } : {}) },
   );
   return {
-    name: 'Hocuspocus 3.4',
+    name: dataDir
+      ? 'Hocuspocus 3.4 storing in the same database (its Database extension)'
+      : 'Hocuspocus 3.4',
     spec: { kind: 'hocuspocus', port },
-    pids: [child.pid!],
-    stop: () => stopChild(child),
-  };
-}
-
-/** Hocuspocus storing its documents in the embedded database, as it is usually run. */
-export async function hocuspocusStored(dataDir: string): Promise<Target> {
-  const port = await freeLoopbackPort();
-  const { child } = await spawnNode(
-    path.join(root, 'dist', 'scripts', 'bench', 'hocuspocus-server.js'),
-    { PORT: String(port), DATA_DIR: dataDir },
-  );
-  return {
-    name: 'Hocuspocus 3.4 storing in the same database (its Database extension)',
-    spec: { kind: 'hocuspocus', port },
+    // Storing, its database is a child process: its CPU and memory count.
     pids: [child.pid!, ...childPids(child.pid!)],
     stop: () => stopChild(child),
   };
