@@ -49,10 +49,8 @@ describe('edits arriving faster than they can be stored', () => {
       COMPACT_EVERY: '1000000',
     });
   });
-  // Stopping waits for the revisions recorder to count the flood: the senders here go on from
-  // their refused updates, so most stored ones build on text that never comes and wait in its
-  // document as Yjs pending updates, slow to count. Its stop took 34 s with one core kept busy,
-  // over a hook's default 60 s with both busy (flaky-check).
+  // Stopping waits for the history recorders to write what the flood stored (thousands of edits),
+  // which takes its time on a machine with both cores busy (flaky-check).
   afterAll(async () => {
     await Promise.all(editors.map((e) => e.close()));
     await t.stop();

@@ -13,6 +13,7 @@ import {
 import type { KeptState } from './compaction';
 import { CONTENT_FIELD, readLog, textOf } from './document-state';
 import type { CollaborationCore, CollaborationExtension } from './extension';
+import { GapHold } from './gap-hold';
 import { loggedAfter, recordedSeq, writeProgress } from './history-progress';
 import { HistoryRecorder, type RecorderBatch } from './history-recorder';
 import { TimeSlice } from './time-slice';
@@ -20,19 +21,19 @@ import type { StoredUpdate } from './update-log';
 import { applyAndCount, type WordChange } from './word-count';
 import { WriteLane } from './write-lane';
 
-type Action =
-  | {
-      kind: 'edit';
-      draftId: Types.ObjectId;
-      seq: number;
-      /** Null for an update the server made (no author): kept in the document, in no revision. */
-      userId: Types.ObjectId | null;
-      update: Uint8Array;
-      at: number;
-      /** Counted already, against the log (an edit caught up from it: see `catchUp`). */
-      counted?: WordChange;
-    }
-  | { kind: 'close'; draftId: Types.ObjectId; at: number };
+type Edit = {
+  kind: 'edit';
+  draftId: Types.ObjectId;
+  seq: number;
+  /** Null for an update the server made (no author): kept in the document, in no revision. */
+  userId: Types.ObjectId | null;
+  update: Uint8Array;
+  at: number;
+  /** Counted already, against the log (an edit caught up from it: see `catchUp`). */
+  counted?: WordChange;
+};
+
+type Action = Edit | { kind: 'close'; draftId: Types.ObjectId; at: number };
 
 /** What the recorder keeps of a draft loaded here. */
 /** Least time between two readings of a draft's document for edits it lacks. */
@@ -41,6 +42,8 @@ const REREAD_AFTER_MS = 10_000;
 interface DraftState {
   /** The stored document, up to the last edit counted; loaded on the first edit seen. */
   doc: Y.Doc | null;
+  /** Edits given to `doc` that build on text it lacks: counted when that text comes. */
+  hold: GapHold<Edit | null>;
   /** When `doc` was last read from the database. */
   readAt: number;
   /** The highest seq whose edit `doc` holds (it may hold later ones too). */
@@ -91,8 +94,7 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
   textOf(draftId: string): { text: string; seq: number; openBrackets: number } | null {
     const state = this.drafts.get(draftId);
     const doc = state?.doc;
-    if (!state || !doc || doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
-      return null;
+    if (!state || !doc || lacks(state)) return null;
     return {
       text: textOf(doc.getXmlFragment(CONTENT_FIELD)),
       seq: state.seq,
@@ -167,8 +169,8 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
     // Revisions a kill left written without their progress: their edits are counted in them.
     const counted = await lastSeqsByAuthor(id, after);
     const seen = this.seen.get(draftId);
-    const actions: Action[] = [];
-    let doc: Y.Doc | null = null;
+    const actions: Edit[] = [];
+    let read: Awaited<ReturnType<typeof documentBefore>> | null = null;
     let last = after;
     const slice = new TimeSlice();
     try {
@@ -183,30 +185,36 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
           e.seq > (counted.get(author) ?? 0);
         // Usually nothing is missing (a compaction's check while people type): the document is
         // read only from the first entry to count, as stored before it.
-        if (!doc) {
+        if (!read) {
           if (!wanted) continue;
-          doc = (await documentBefore(id, e.seq)).doc;
+          read = await documentBefore(id, e.seq);
         }
-        // An entry building on one stored after it waits in the document (Yjs keeps it pending)
-        // until that one comes: reading the same log again would not bring it sooner.
-        const change = applyAndCount(doc, e.update);
-        if (!wanted || !e.userId) continue;
-        const at = e.createdAt.getTime();
-        actions.push({
-          kind: 'edit',
-          draftId: id,
-          seq: e.seq,
-          userId: e.userId,
-          update: e.update,
-          at,
-          counted: change,
+        const edit: Edit | null =
+          wanted && e.userId
+            ? {
+                kind: 'edit',
+                draftId: id,
+                seq: e.seq,
+                userId: e.userId,
+                update: e.update,
+                at: e.createdAt.getTime(),
+              }
+            : null;
+        if (edit) last = Math.max(last, e.seq);
+        // An entry building on one stored after it waits (held) until that one comes, and is
+        // counted then: reading the same log again would not bring it sooner. One whose text never
+        // comes is not in the draft, and counts nothing.
+        const doc = read.doc;
+        read.hold.offer(doc, e.update, edit, (update, held) => {
+          const counted = applyAndCount(doc, update);
+          if (held) actions.push({ ...held, counted });
         });
-        last = Math.max(last, e.seq);
       }
     } finally {
-      doc?.destroy();
+      read?.doc.destroy();
     }
     if (last > after) this.progress.note(draftId, last);
+    actions.sort((x, y) => x.seq - y.seq);
     for (const a of actions) this.push(a);
   }
 
@@ -245,6 +253,7 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
     for (const id of fresh)
       this.drafts.set(id, {
         doc: null,
+        hold: new GapHold(),
         readAt: 0,
         seq: 0,
         exactThrough: null,
@@ -277,38 +286,8 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
       return growth;
     };
 
-    const slice = new TimeSlice();
-    for (const a of batch.items) {
-      await slice.pause();
-      const state = this.drafts.get(a.draftId.toHexString());
-      if (!state) continue;
-      if (a.kind === 'close') {
-        for (const rev of state.open.values()) growthOf(rev).closed = true;
-        state.open.clear();
-        continue;
-      }
-      let change: WordChange;
-      if (a.counted) {
-        change = a.counted;
-        // The document read for live edits may lack it (applying it twice changes nothing).
-        if (state.doc) {
-          Y.applyUpdate(state.doc, a.update);
-          applied(state, a.seq);
-        }
-      } else {
-        if (!state.doc) continue;
-        change = applyAndCount(state.doc, a.update);
-        applied(state, a.seq);
-        // Edits this document lacks: stored by another instance, or here under a later seq (an
-        // editor's refused update resent after the next one). Yjs keeps the update pending until
-        // they come; the document is read again only now and then, as each reading takes the whole
-        // log: once per edit, under a flood, it fell behind without end.
-        if (change.incomplete && Date.now() - state.readAt >= REREAD_AFTER_MS) {
-          state.doc.destroy();
-          await readDocument(state, a.draftId, a.seq + 1);
-        }
-      }
-      if (!change.changed || !a.userId) continue;
+    const record = (state: DraftState, a: Edit, change: WordChange): void => {
+      if (!change.changed || !a.userId) return;
       const author = a.userId.toHexString();
       let rev = state.open.get(author);
       const openUntil = new Date(a.at + this.gapMs);
@@ -331,14 +310,58 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
           lastSeq: a.seq,
         });
       }
-      rev.openUntil = openUntil;
       const g = growthOf(rev);
       g.wordsInserted += change.wordsInserted;
       g.wordsDeleted += change.wordsDeleted;
       g.edits += 1;
+      g.lastSeq = Math.max(g.lastSeq ?? a.seq, a.seq);
+      // An edit counted late (it waited for text it built on) does not take its revision back.
+      if (a.at < rev.openUntil.getTime() - this.gapMs) return;
+      rev.openUntil = openUntil;
       g.endedAt = new Date(a.at);
       g.openUntil = openUntil;
-      g.lastSeq = a.seq;
+    };
+    /** Applies to the draft's document an update it holds enough for, counting a live edit. */
+    const apply =
+      (state: DraftState, doc: Y.Doc) =>
+      (update: Uint8Array, edit: Edit | null): void => {
+        if (!edit || edit.counted) Y.applyUpdate(doc, update);
+        else record(state, edit, applyAndCount(doc, update));
+      };
+
+    const slice = new TimeSlice();
+    for (const a of batch.items) {
+      await slice.pause();
+      const state = this.drafts.get(a.draftId.toHexString());
+      if (!state) continue;
+      if (a.kind === 'close') {
+        for (const rev of state.open.values()) growthOf(rev).closed = true;
+        state.open.clear();
+        continue;
+      }
+      if (a.counted) {
+        record(state, a, a.counted);
+        // The document read for live edits may lack it (applying it twice changes nothing).
+        const doc = state.doc;
+        if (!doc) continue;
+        state.hold.offer(doc, a.update, a, apply(state, doc));
+        applied(state, a.seq);
+        continue;
+      }
+      const doc = state.doc;
+      if (!doc) continue;
+      // Counted when applied: now, or, for an edit building on text the document lacks, when that
+      // comes (with the edit that brings it).
+      state.hold.offer(doc, a.update, a, apply(state, doc));
+      applied(state, a.seq);
+      // Edits this document lacks: stored by another instance, or here under a later seq (an
+      // editor's refused update resent after the next one). The document is read again only now
+      // and then, as each reading takes the whole log: once per edit, under a flood, it fell
+      // behind without end.
+      if (lacks(state) && Date.now() - state.readAt >= REREAD_AFTER_MS) {
+        doc.destroy();
+        await readDocument(state, a.draftId, a.seq + 1);
+      }
     }
 
     const delegations = await delegationsOf([...created.values()].map((r) => r.userId));
@@ -359,10 +382,9 @@ export class RevisionRecorder extends HistoryRecorder<Action> implements Collabo
   async keptState(draftId: string): Promise<KeptState | null> {
     await this.flushed(draftId);
     const state = this.drafts.get(draftId);
-    const doc = state?.doc;
-    const seq = state?.exactThrough;
-    if (!doc || seq === null || seq === undefined) return null;
-    return { seq, state: Y.encodeStateAsUpdate(doc) };
+    // Edits held out of it are part of the stored draft: the log, merged, stands for it then.
+    if (!state?.doc || state.exactThrough === null || state.hold.lacking) return null;
+    return { seq: state.exactThrough, state: Y.encodeStateAsUpdate(state.doc) };
   }
 
   override onUnload(draftId: string): void {
@@ -397,6 +419,7 @@ async function readDocument(
   state.exactThrough = null;
   const read = await documentBefore(draftId, before);
   state.doc = read.doc;
+  state.hold = read.hold;
   state.exactThrough = read.exactThrough;
   state.readAt = Date.now();
   state.seq = before - 1;
@@ -416,19 +439,27 @@ function applied(state: DraftState, seq: number): void {
 async function documentBefore(
   draftId: Types.ObjectId,
   seq: number,
-): Promise<{ doc: Y.Doc; exactThrough: number | null }> {
+): Promise<{ doc: Y.Doc; hold: GapHold<Edit | null>; exactThrough: number | null }> {
   const doc = new Y.Doc();
+  const hold = new GapHold<Edit | null>();
+  const apply = (update: Uint8Array) => Y.applyUpdate(doc, update);
   // A draft's first edit: nothing before it to read.
-  if (seq <= 1) return { doc, exactThrough: 0 };
+  if (seq <= 1) return { doc, hold, exactThrough: 0 };
   let exactThrough: number | null = 0;
   for await (const entry of readLog(draftId, 0)) {
     // A snapshot past `seq` (a compaction on another instance) stands in for what it merged;
     // the edits it holds then count as already there.
-    if (entry.seq < seq || entry.fromSnapshot) Y.applyUpdate(doc, entry.update);
+    if (entry.seq < seq || entry.fromSnapshot) hold.offer(doc, entry.update, null, apply);
     else break;
     if (entry.fromSnapshot) exactThrough = entry.seq;
     else if (exactThrough !== null && entry.seq > exactThrough)
       exactThrough = entry.seq === exactThrough + 1 ? entry.seq : null;
   }
-  return { doc, exactThrough };
+  return { doc, hold, exactThrough };
+}
+
+/** The draft's document lacks edits it was given (see `GapHold`, and Yjs's pending updates). */
+function lacks(state: DraftState): boolean {
+  const store = state.doc?.store;
+  return state.hold.lacking || store?.pendingStructs != null || store?.pendingDs != null;
 }

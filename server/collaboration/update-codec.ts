@@ -60,5 +60,10 @@ export function decodedUpdate(bytes: Uint8Array): Decoded {
   return result;
 }
 
+/** Lets the decoded form of an update kept for long go (it is several times the update's size). */
+export function forgetDecoded(bytes: Uint8Array): void {
+  decoded.delete(bytes);
+}
+
 export const encodeUpdate = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');

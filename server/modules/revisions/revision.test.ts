@@ -1,6 +1,12 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
-import { addParagraph, connectEditor, Editor, until } from '../../../test/helpers/editors';
+import {
+  addParagraph,
+  connectEditor,
+  Editor,
+  paragraphUpdate,
+  until,
+} from '../../../test/helpers/editors';
 import { buildDraft, buildUser } from '../../../test/helpers/factories';
 import { startTestPlatform, TestPlatform } from '../../../test/helpers/test-platform';
 import { waitFor } from '../../../test/helpers/wait';
@@ -222,6 +228,42 @@ describe('automatic history: revisions of a draft', () => {
       [null, 1],
       [null, 1],
       [null, 2],
+    ]);
+  });
+
+  it('counts an edit stored before the text it builds on once that text comes, and one whose text never comes not at all', async () => {
+    const draftId = await buildDraft(2);
+    const member = await buildUser(t, [Role.DELEGATE], [2]);
+    const sender = new Y.Doc();
+    const other = await buildUser(t, [Role.DELEGATE], [2]);
+    const apply = async (update: Uint8Array, token = member.token) => {
+      const res = await t.gql(
+        'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }',
+        { d: draftId, u: Buffer.from(update).toString('base64') },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    // As a client whose first update was refused (too many requests) sends the next, then the
+    // first again.
+    const first = paragraphUpdate(sender, 'First three words');
+    const second = paragraphUpdate(sender, 'then two');
+    await apply(second);
+    await apply(first);
+    // And a third that builds on a fourth never sent.
+    paragraphUpdate(sender, 'never sent');
+    await apply(paragraphUpdate(sender, 'waits forever'));
+    // Recorded in the order stored: once another's later edit is, those before it are too.
+    await apply(paragraphUpdate(new Y.Doc(), 'Later'), other.token);
+    const revisions = await waitFor(
+      () => page(draftId),
+      (p) => p.nodes.length === 2,
+      10_000,
+      'both authors’ revisions',
+    );
+    expect(revisions.nodes.map((r) => [r.author?.id, r.wordsInserted, r.edits])).toEqual([
+      [other.id, 1, 1],
+      [member.id, 5, 2],
     ]);
   });
 
