@@ -6,6 +6,8 @@ import type { StoredUpdate } from './update-log';
 
 /** A log this many times the bound is compacted at once, however recent the last compaction. */
 const OVERDUE_FACTOR = 10;
+/** How soon a deferred compaction looks again when it found the draft being compacted. */
+const BUSY_RETRY_MS = 1_000;
 
 /**
  * Compacts a draft once `every` updates were stored for it. The count starts from the log's
@@ -29,9 +31,12 @@ export class CompactionTrigger implements CollaborationExtension {
   private deferred = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly core: CollaborationCore,
+    private readonly core: Pick<CollaborationCore, 'hold' | 'compact' | 'isCompacting'>,
     private readonly every: number,
     private readonly minIntervalMs = 0,
+    /** How many entries the draft's log holds (read once per load). */
+    private readonly logLength = (draftId: Types.ObjectId): Promise<number> =>
+      DraftUpdateModel.countDocuments({ draftId }).exec(),
   ) {}
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
@@ -40,7 +45,7 @@ export class CompactionTrigger implements CollaborationExtension {
     this.counts.set(id, (known ?? 0) + stored.length);
     if (known === undefined) {
       const release = this.core.hold(id);
-      DraftUpdateModel.countDocuments({ draftId })
+      this.logLength(draftId)
         .then((inLog) => {
           const counted = this.counts.get(id);
           if (counted === undefined) return;
@@ -79,22 +84,21 @@ export class CompactionTrigger implements CollaborationExtension {
     };
   }
 
-  private check(draftId: Types.ObjectId): void {
+  private check(draftId: Types.ObjectId, deferred = false): void {
     const id = draftId.toHexString();
     const count = this.counts.get(id) ?? 0;
+    if (count < this.every) return;
     // While a run is under way or waits, counting goes on: what it did not read is compacted by
-    // the next.
-    if (count < this.every || this.core.isCompacting(id)) return;
+    // the next, which the next stored edit asks for. A deferred one may have no edit after it
+    // (typing stopped): it looks again soon.
+    if (this.core.isCompacting(id)) {
+      if (deferred) this.defer(draftId, BUSY_RETRY_MS);
+      return;
+    }
     if (this.queue.has(id)) return;
     const wait = (this.lastQueued.get(id) ?? -Infinity) + this.minIntervalMs - Date.now();
     if (wait > 0 && count < this.every * OVERDUE_FACTOR) {
-      if (this.deferred.has(id)) return;
-      const timer = setTimeout(() => {
-        this.deferred.delete(id);
-        this.check(draftId);
-      }, wait);
-      timer.unref();
-      this.deferred.set(id, timer);
+      this.defer(draftId, wait);
       return;
     }
     clearTimeout(this.deferred.get(id));
@@ -103,6 +107,17 @@ export class CompactionTrigger implements CollaborationExtension {
     this.lastQueued.set(id, Date.now());
     this.queue.set(id, draftId);
     void this.drain();
+  }
+
+  private defer(draftId: Types.ObjectId, wait: number): void {
+    const id = draftId.toHexString();
+    if (this.deferred.has(id)) return;
+    const timer = setTimeout(() => {
+      this.deferred.delete(id);
+      this.check(draftId, true);
+    }, wait);
+    timer.unref();
+    this.deferred.set(id, timer);
   }
 
   /**
