@@ -30,6 +30,8 @@ const commentSchema = new Schema(
     consultationId: { type: Schema.Types.ObjectId, default: null },
     /** The numbered paragraph of the consulted version the comment is about; null: the whole text. */
     paragraphNumber: { type: Number, default: null },
+    /** Set on a consultation's comments as it closes: their authors may no longer change them. */
+    frozen: { type: Boolean, default: false },
     resolved: { type: Boolean, default: false },
     resolvedById: { type: Schema.Types.ObjectId, default: null },
     resolvedAt: { type: Date, default: null },

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import type { AuthUser } from '../../core/auth-user';
 import { Role } from '../../core/role';
 import { hasRole, isGuest } from '../../core/roles';
@@ -25,6 +26,12 @@ export const consultationPolicy = {
   /** A guest with a delegation, while it is open: a comment is signed with both. */
   comment: (u: AuthUser, c: ConsultationState) => consultationPolicy.mayComment(u) && c.open,
   mayComment: (u: AuthUser) => isGuest(u) && u.delegationId !== null,
+  /**
+   * Its author edits or withdraws their comment while the consultation is open: once closed, what
+   * Member States said by the closing is what stands.
+   */
+  changeComment: (u: AuthUser, comment: { authorId: Types.ObjectId }, c: ConsultationState) =>
+    c.open && comment.authorId.equals(u._id),
 };
 
 export interface ConsultationAbilityValues {

@@ -51,4 +51,16 @@ describe('consultation policy', () => {
     };
     expect(consultationPolicy.open(both)).toBe(false);
   });
+
+  it.each(ROLES)(
+    '%s changes a comment in a consultation only if theirs, and only while open',
+    (role) => {
+      const u = withDelegation(role);
+      const theirs = { authorId: u._id };
+      const another = { authorId: new Types.ObjectId() };
+      expect(consultationPolicy.changeComment(u, theirs, { open: true })).toBe(true);
+      expect(consultationPolicy.changeComment(u, theirs, { open: false })).toBe(false);
+      expect(consultationPolicy.changeComment(u, another, { open: true })).toBe(false);
+    },
+  );
 });

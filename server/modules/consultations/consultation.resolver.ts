@@ -225,46 +225,6 @@ export class ConsultationResolver {
   }
 }
 
-@Resolver(() => ConsultationComment)
-export class ConsultationCommentResolver {
-  @FieldResolver(() => ID)
-  id(@Root() c: CommentDoc): string {
-    return c._id.toHexString();
-  }
-
-  @FieldResolver(() => String)
-  body(@Root() c: CommentDoc): string {
-    return c.body ?? '';
-  }
-
-  @FieldResolver(() => Int, { nullable: true })
-  paragraph(@Root() c: CommentDoc): number | null {
-    return c.paragraphNumber ?? null;
-  }
-
-  @FieldResolver(() => String)
-  async authorName(@Root() c: CommentDoc, @Ctx() ctx: Context): Promise<string> {
-    return (await ctx.loaders.user.load(c.authorId))?.name ?? '—';
-  }
-
-  @FieldResolver(() => String, { nullable: true })
-  async delegationName(
-    @Root() c: CommentDoc,
-    @Ctx() ctx: Context,
-    @Arg('lang', () => Language, { nullable: true }) lang?: Language,
-  ): Promise<string | null> {
-    const author = await ctx.loaders.user.load(c.authorId);
-    if (!author?.delegationId) return null;
-    const delegation = await ctx.loaders.delegation.load(author.delegationId);
-    return delegation ? pick(delegation.name, lang) : null;
-  }
-
-  @FieldResolver(() => Boolean)
-  mine(@Root() c: CommentDoc, @CurrentUser({ optional: true }) user: AuthUser | null): boolean {
-    return !!user && c.authorId.equals(user._id);
-  }
-}
-
 @Resolver(() => Draft)
 export class DraftConsultationsResolver {
   @FieldResolver(() => [Consultation], {

@@ -32,7 +32,7 @@ export const isOpen = (c: Pick<ConsultationDoc, 'closedAt' | 'closesAt'>, now = 
 export const closedAtOf = (c: Pick<ConsultationDoc, 'closedAt' | 'closesAt'>, now = Date.now()) =>
   c.closedAt ?? (c.closesAt && c.closesAt.getTime() <= now ? c.closesAt : null);
 
-const closed = (c: Pick<ConsultationDoc, 'closedAt' | 'closesAt'>) => {
+export const closed = (c: Pick<ConsultationDoc, 'closedAt' | 'closesAt'>) => {
   const at = closedAtOf(c);
   return appError(
     ErrorCode.ConsultationClosed,
@@ -217,6 +217,9 @@ export async function closeConsultation(
   if (!(await claimDecision(claim))) throw closed({ closedAt: new Date(), closesAt: null });
   let updated: ConsultationDoc | null;
   try {
+    // Before the closing is stamped: an author's change written after this is refused, so every
+    // change acknowledged was made before it (see consultation-comments.service.ts).
+    await freezeComments(id, true);
     updated = await ConsultationModel.findOneAndUpdate(
       { _id: id, slot: OPEN_SLOT },
       { $set: { slot: id.toHexString(), closedAt: new Date(), closedById: user._id } },
@@ -224,14 +227,22 @@ export async function closeConsultation(
     ).lean<ConsultationDoc>();
   } catch (err) {
     // Not closed: the right to close it is given back, or nobody could ever close it.
+    await freezeComments(id, false).catch(() => undefined);
     await releaseDecision(claim);
     throw err;
   }
   // Settled meanwhile (its date passed and a new one was opened): closed all the same.
   if (!updated) throw closed({ closedAt: new Date(), closesAt: null });
+  // Comments added meanwhile, which their authors could otherwise still change.
+  await freezeComments(id, true);
   updated = await closeAfterRacingComments(updated);
   events.emit('consultation.changed', { consultation: updated, change: 'closed', byId: user._id });
   return updated;
+}
+
+/** Whether the consultation's comments may still be changed by their authors. */
+async function freezeComments(consultationId: Types.ObjectId, frozen: boolean): Promise<void> {
+  await CommentModel.updateMany({ consultationId }, { $set: { frozen } });
 }
 
 /**
@@ -239,20 +250,24 @@ export async function closeConsultation(
  * own check read the consultation still open: it was accepted, so it stays, and the closing moves
  * past it. Each side writes and then reads the other (the comment its consultation, the closing
  * the comments), so one of them always sees the other: a comment this read misses sees the
- * closing and takes itself back.
+ * closing and takes itself back. An author's edit or withdrawal, stamped before it is written, may
+ * have been written just before the comments were frozen: it stands too.
  */
 async function closeAfterRacingComments(c: ConsultationDoc): Promise<ConsultationDoc> {
   const closedAt = c.closedAt;
   if (!closedAt) return c;
-  const last = await CommentModel.findOne({
+  const since = mongoose.trusted({ $gte: closedAt });
+  const racing = await CommentModel.find({
     consultationId: c._id,
-    createdAt: mongoose.trusted({ $gte: closedAt }),
+    $or: [{ createdAt: since }, { editedAt: since }, { deletedAt: since }],
   })
-    .sort({ createdAt: -1 })
-    .select({ createdAt: 1 })
-    .lean<Pick<CommentDoc, 'createdAt'>>();
-  if (!last) return c;
-  const after = new Date(last.createdAt.getTime() + 1);
+    .select({ createdAt: 1, editedAt: 1, deletedAt: 1 })
+    .lean<Pick<CommentDoc, 'createdAt' | 'editedAt' | 'deletedAt'>[]>();
+  const last = Math.max(
+    ...racing.flatMap((r) => [r.createdAt, r.editedAt, r.deletedAt]).map((d) => d?.getTime() ?? 0),
+  );
+  if (racing.length === 0) return c;
+  const after = new Date(last + 1);
   return (
     (await ConsultationModel.findOneAndUpdate(
       { _id: c._id, closedAt: mongoose.trusted({ $lt: after }) },
@@ -262,7 +277,7 @@ async function closeAfterRacingComments(c: ConsultationDoc): Promise<Consultatio
   );
 }
 
-function cleanBody(body: string): string {
+export function cleanBody(body: string): string {
   const text = body.trim();
   if (!text) throw badInput('body must not be blank.', 'body');
   if (text.length > MAX_COMMENT_LENGTH)

@@ -1,6 +1,5 @@
 import mammoth from 'mammoth';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import {
   ClientMessage,
   decodeServerFrame,
@@ -9,8 +8,8 @@ import {
   ServerMessage,
   WIRE_VERSION,
 } from '../../../client/src/collab/wire';
-import { paragraphUpdate } from '../../../test/helpers/editors';
-import { buildDraft, buildUser, meetingOf, workingGroupId } from '../../../test/helpers/factories';
+import { draftWithVersion } from '../../../test/helpers/consultations';
+import { buildUser, meetingOf, workingGroupId } from '../../../test/helpers/factories';
 import {
   startTestPlatform,
   subscribe,
@@ -23,10 +22,6 @@ import { NotificationModel } from '../notifications/notification.model';
 import { Role } from '../users/role';
 import { ConsultationModel } from './consultation.model';
 
-const APPLY =
-  'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
-const VERSION =
-  'mutation($d: ID!) { createDraftVersion(draftId: $d, label: "For consultation") { number } }';
 const OPEN = `mutation($input: OpenConsultationInput!) {
   openConsultation(input: $input) { id draftId versionNumber open closesAt closedAt }
 }`;
@@ -51,23 +46,13 @@ describe('open consultations', () => {
   let draftId: string;
 
   /** A draft whose version 1 says "Version one text." and whose live text goes on. */
-  async function draftWithVersions(): Promise<string> {
-    const id = await buildDraft(1);
-    const doc = new Y.Doc();
-    const write = async (text: string) => {
-      const res = await t.gql(
-        APPLY,
-        { d: id, u: Buffer.from(paragraphUpdate(doc, text)).toString('base64') },
-        chair,
-      );
-      expect(res.errors).toBeUndefined();
-    };
-    await write('Version one text.');
-    await write('States <b>shall</b> report.');
-    expect((await t.gql(VERSION, { d: id }, chair)).data!.createDraftVersion.number).toBe(1);
-    await write('Live text added after the version.');
-    return id;
-  }
+  const draftWithVersions = () =>
+    draftWithVersion(
+      t,
+      chair,
+      ['Version one text.', 'States <b>shall</b> report.'],
+      ['Live text added after the version.'],
+    );
 
   async function open(input: Record<string, unknown>, token = secretariat) {
     return t.gql(OPEN, { input }, token);

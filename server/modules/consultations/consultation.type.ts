@@ -46,6 +46,12 @@ export class ConsultationComment {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When its author last edited it; null if never',
+  })
+  editedAt!: Date | null;
 }
 
 @ObjectType({ description: 'What the signed-in person may do with a consultation' })

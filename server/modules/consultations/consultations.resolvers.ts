@@ -1,10 +1,10 @@
 import type { ClassType } from 'type-graphql';
 import {
   CommentConsultationResolver,
-  ConsultationCommentResolver,
   ConsultationResolver,
   DraftConsultationsResolver,
 } from './consultation.resolver';
+import { ConsultationCommentResolver } from './consultation-comment.resolver';
 
 export const resolvers: readonly ClassType[] = [
   ConsultationResolver,
