@@ -11,6 +11,7 @@ const FIRST = 'Calls upon all States to report on the measures they have taken.'
 const SECOND = 'Encourages States to share effective practices in national implementation.';
 const LIVE = 'A sentence added after the consulted version.';
 const COMMENT = 'Mexico proposes to mention regional organisations in this paragraph.';
+const EDITED = 'Mexico proposes to mention regional and subregional organisations here.';
 
 /** A wall-clock time in New York `ms` from now, as a datetime-local field takes it. */
 function newYorkWallTime(ms: number): string {
@@ -116,8 +117,19 @@ describe('open consultations in the browser', () => {
     expect(await mine.innerText()).toMatch(/On paragraph 2/);
     await expectNoAxeViolations(guest.page, 'the consultation page with a comment (EN)');
 
+    // Its author words it better while the consultation is open; members see the change live.
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await mine.getByLabel('Your comment, to change').fill(EDITED);
+    await expectNoAxeViolations(guest.page, 'the consultation page editing a comment (EN)');
+    await screenshot(guest.page, 'consultation-guest-editing-en');
+    await mine.getByRole('button', { name: 'Save the change' }).click();
+    await guest.page.getByText('Your change has been sent to the Committee.').waitFor();
+    const edited = guest.page.locator('.consultation-comments li', { hasText: EDITED });
+    await edited.waitFor();
+    expect(await edited.innerText()).toMatch(/edited/);
+
     // Live on the member's draft page, marked as from the consultation, signed Mexico.
-    const shown = member.page.locator('.comment-from-consultation', { hasText: COMMENT });
+    const shown = member.page.locator('.comment-from-consultation', { hasText: EDITED });
     await shown.waitFor({ timeout: 30_000 });
     expect(await shown.innerText()).toMatch(/Open consultation on version 1, paragraph 2/);
     expect(await shown.innerText()).toMatch(/Mexico/);
@@ -145,8 +157,8 @@ describe('open consultations in the browser', () => {
       /Close le .* \(heure de New York\)/,
     );
     expect(
-      await guestFr.page.locator('.consultation-comments li', { hasText: COMMENT }).innerText(),
-    ).toMatch(/Mexique/);
+      await guestFr.page.locator('.consultation-comments li', { hasText: EDITED }).innerText(),
+    ).toMatch(/Mexique.*modifiée le/s);
     // Live: another comment arrives on the open page.
     const guestToken = await t.login('guest@committee.test');
     const consultationId = new URL(guestFr.page.url()).pathname.split('/').pop();
@@ -162,6 +174,19 @@ describe('open consultations in the browser', () => {
     await expectNoAxeViolations(guestFr.page, 'the consultation page (FR)');
     await screenshot(guestFr.page, 'consultation-guest-fr');
 
+    // Its author withdraws that one: it leaves the list.
+    const secondItem = guestFr.page.locator('.consultation-comments li', {
+      hasText: 'Un second commentaire',
+    });
+    await secondItem.getByRole('button', { name: 'Retirer' }).click();
+    const ask = guestFr.page.getByRole('alertdialog', { name: 'Retirer votre observation ?' });
+    await ask.waitFor();
+    await expectNoAxeViolations(guestFr.page, 'withdrawing a comment (FR)');
+    await screenshot(guestFr.page, 'consultation-guest-withdraw-fr');
+    await ask.getByRole('button', { name: 'Retirer' }).click();
+    await guestFr.page.getByText('Votre observation a été retirée.').waitFor();
+    await secondItem.waitFor({ state: 'detached', timeout: 30_000 });
+
     // Closed by the Secretariat: the guest's form goes, the member's panel says so, both live.
     const closed = await t.gql(
       'mutation($id: ID!) { closeConsultation(id: $id) { open } }',
@@ -175,6 +200,8 @@ describe('open consultations in the browser', () => {
     expect(await guestFr.page.getByRole('button', { name: 'Envoyer l’observation' }).count()).toBe(
       0,
     );
+    // What stood at the closing stands: no more changes.
+    expect(await guestFr.page.getByRole('button', { name: 'Modifier' }).count()).toBe(0);
     await member.page
       .locator('.consultation-panel .consultation-state.is-closed')
       .waitFor({ timeout: 30_000 });

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import type { ConsultationCommentFieldsFragment } from '../../gql/graphql';
 import { apiLang, useT } from '../../i18n/i18n';
-import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/error-text';
-import { Empty, ErrorState, Loading } from '../../ui/states';
+import { ErrorState, Loading } from '../../ui/states';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { downloadFile } from '../draft/export/download-export';
+import { ConsultationComments } from './consultation-comments';
 import { closingText } from './consultation-dates';
 import {
   AddConsultationCommentMutation,
@@ -53,31 +52,6 @@ function ConsultedText({ blocks }: { blocks: Block[] }) {
         );
       })}
     </div>
-  );
-}
-
-function CommentList({ comments }: { comments: ConsultationCommentFieldsFragment[] }) {
-  const { t, lang } = useT();
-  if (comments.length === 0) return <Empty>{t('consultations.noComments')}</Empty>;
-  return (
-    <ul className="consultation-comments">
-      {comments.map((c) => (
-        <li key={c.id} className={c.mine ? 'mine' : undefined}>
-          <p className="meta">
-            <strong>{c.delegationName ?? c.authorName}</strong>
-            {c.delegationName && <> · {c.authorName}</>}
-            {c.mine && <> ({t('consultations.yours')})</>} ·{' '}
-            <span className="muted">{formatDate(c.createdAt, lang, 'PPp')}</span>
-          </p>
-          <p className="about small">
-            {c.paragraph
-              ? t('consultations.onParagraph', { number: c.paragraph })
-              : t('consultations.onText')}
-          </p>
-          <p className="body">{c.body}</p>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -260,7 +234,7 @@ export function ConsultationPage() {
           )}
           <section aria-labelledby="consultation-comments-title">
             <h2 id="consultation-comments-title">{t('consultations.commentsTitle')}</h2>
-            <CommentList comments={c.comments} />
+            <ConsultationComments comments={c.comments} />
           </section>
         </div>
       </div>

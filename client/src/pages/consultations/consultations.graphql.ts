@@ -32,6 +32,8 @@ export const ConsultationCommentFieldsFragment = graphql(`
     paragraph
     mine
     createdAt
+    editedAt
+    canChange
   }
 `);
 
@@ -73,6 +75,22 @@ export const AddConsultationCommentMutation = graphql(`
   mutation AddConsultationComment($input: AddConsultationCommentInput!, $lang: Language) {
     addConsultationComment(input: $input) {
       ...ConsultationCommentFields
+    }
+  }
+`);
+
+export const EditConsultationCommentMutation = graphql(`
+  mutation EditConsultationComment($id: ID!, $body: String!, $lang: Language) {
+    editConsultationComment(id: $id, body: $body) {
+      ...ConsultationCommentFields
+    }
+  }
+`);
+
+export const WithdrawConsultationCommentMutation = graphql(`
+  mutation WithdrawConsultationComment($id: ID!) {
+    withdrawConsultationComment(id: $id) {
+      id
     }
   }
 `);
