@@ -146,7 +146,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     clientId: string | null,
     senderKey: string,
   ): Promise<number> {
-    return this.accept(user, draftId, decodeUpdate(base64), base64, clientId, senderKey);
+    return this.accept(user, draftId, decodeUpdate(base64), base64, clientId, senderKey, user._id);
   }
 
   /** The same as `applyUpdate`, for an update that came as bytes (the binary socket). */
@@ -158,7 +158,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     senderKey: string,
   ): Promise<number> {
     const update = checkUpdate(bytes);
-    return this.accept(user, draftId, update, encodeUpdate(update), clientId, senderKey);
+    return this.accept(user, draftId, update, encodeUpdate(update), clientId, senderKey, user._id);
   }
 
   private async accept(
@@ -168,6 +168,8 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
     base64: string,
     clientId: string | null,
     senderKey: string,
+    /** Who it is stored as written by (null: nobody, see `applyServerUpdate`). */
+    author: Types.ObjectId | null,
   ): Promise<number> {
     const id = draftId.toHexString();
     const release = this.hold(id);
@@ -192,7 +194,7 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
       const stored = this.log.append(draftId, {
         update,
         clientId,
-        userId: user._id,
+        userId: author,
         ticket,
         encoded: base64,
       });
@@ -210,10 +212,25 @@ export class Collaboration implements CollaborationCore, DraftTextPort, Revision
 
   /**
    * An update the server made for `user` (a restore), through the same path as their edit: the
-   * checks, the live relay (to every editor: no clientId), the log; resolves with its seq.
+   * checks, the live relay (to every editor: no clientId), the log; resolves with its seq. A
+   * housekeeping update (paragraph ids) is stored without an author.
    */
-  applyServerUpdate(user: AuthUser, draftId: Types.ObjectId, update: Uint8Array): Promise<number> {
-    return this.applyUpdate(user, draftId, encodeUpdate(update), null, `server:${user.id}`);
+  applyServerUpdate(
+    user: AuthUser,
+    draftId: Types.ObjectId,
+    update: Uint8Array,
+    options: { housekeeping?: boolean } = {},
+  ): Promise<number> {
+    const author = options.housekeeping ? null : user._id;
+    return this.accept(
+      user,
+      draftId,
+      checkUpdate(update),
+      encodeUpdate(update),
+      null,
+      `server:${user.id}`,
+      author,
+    );
   }
 
   /** Stored updates after `afterSeq` by others than `exceptUserId`, as far as the log holds them. */

@@ -130,7 +130,8 @@ export async function countUpdatesAfter(
   const count = await DraftUpdateModel.countDocuments({
     draftId,
     seq: mongoose.trusted({ $gt: from }),
-    userId: mongoose.trusted({ $ne: exceptUserId }),
+    // Housekeeping (no author) is nobody's change.
+    userId: mongoose.trusted({ $nin: [exceptUserId, null] }),
   });
   return { count, complete: from === afterSeq };
 }

@@ -65,8 +65,10 @@ export class EditActivity implements CollaborationExtension {
   }
 
   onStored(draftId: Types.ObjectId, stored: StoredUpdate[]): void {
-    const last = stored[stored.length - 1];
-    this.record(draftId, stored.length, last.userId, new Date(), last.seq);
+    // Housekeeping stored without an author (paragraph ids) is nobody's edit.
+    const authored = stored.filter((s) => s.userId !== null);
+    const last = authored[authored.length - 1];
+    if (last) this.record(draftId, authored.length, last.userId, new Date(), last.seq);
   }
 
   stats(): Record<string, number> {

@@ -68,8 +68,9 @@ function present(
  * given here, when paragraphs are first needed, rather than by every editor on opening (which
  * would make each reader's visit an edit, and readers may not write) or on every stored update
  * (a read of the document per keystroke): once written they stay. The write is a server update
- * sent as `user`'s edit through the port (checked, relayed live, stored); for someone who may not
- * write, the ids are derived the same way and written by the next person who may.
+ * sent through the port as housekeeping by `user` (checked as theirs, relayed live, stored
+ * without an author); for someone who may not write, the ids are derived the same way and written
+ * by the next person who may.
  */
 async function blocksWithIds(
   user: AuthUser | null,
@@ -84,7 +85,8 @@ async function blocksWithIds(
     const update = user && draftPolicy.edit(user, draft) ? missingIdsUpdate(doc, blocks) : null;
     if (update && user) {
       try {
-        await texts.applyServerUpdate(user, draft._id, update);
+        // Nobody's edit: in no revision, and no one's "changes since your visit".
+        await texts.applyServerUpdate(user, draft._id, update, { housekeeping: true });
         Y.applyUpdate(doc, update);
         return paragraphBlocks(doc);
       } catch (err) {

@@ -267,6 +267,49 @@ describe('automatic history: revisions of a draft', () => {
     ]);
   });
 
+  it('puts the ids the server gives paragraphs when they are first listed in no one’s revision', async () => {
+    const draftId = await buildDraft(2);
+    const author = await buildUser(t, [Role.DELEGATE], [2]);
+    const reader = await buildUser(t, [Role.DELEGATE], [2]);
+    // Written by a raw client, without paragraph ids.
+    const res = await t.gql(
+      'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }',
+      {
+        d: draftId,
+        u: Buffer.from(paragraphUpdate(new Y.Doc(), 'One paragraph')).toString('base64'),
+      },
+      author.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const listed = await t.gql<{ draft: { paragraphs: { id: string }[] } }>(
+      'query($d: ID!) { draft(id: $d) { paragraphs { id } } }',
+      { d: draftId },
+      reader.token,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.draft.paragraphs[0].id).toMatch(/\w{6,}/);
+    // The ids were stored (as an update after the author's).
+    const stored = await DraftUpdateModel.find({ draftId: new Types.ObjectId(draftId) })
+      .sort({ seq: 1 })
+      .lean();
+    expect(stored.map((u) => u.userId?.toHexString() ?? null)).toEqual([author.id, null]);
+    // Recorded in the order stored: once another's later edit is, the ids' update was too.
+    const later = await t.gql(
+      'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }',
+      { d: draftId, u: Buffer.from(paragraphUpdate(new Y.Doc(), 'Later')).toString('base64') },
+      chair,
+    );
+    expect(later.errors).toBeUndefined();
+    const revisions = await waitFor(
+      () => page(draftId),
+      (p) => p.nodes.length >= 2,
+      10_000,
+      'the two authors’ revisions',
+    );
+    expect(revisions.nodes.map((r) => r.author?.id)).not.toContain(reader.id);
+    expect(revisions.nodes).toHaveLength(2);
+  });
+
   it('pages newest first with cursors, and refuses a bad page size or cursor with a code', async () => {
     const draftId = await buildDraft(4);
     const e = open(chair, draftId);

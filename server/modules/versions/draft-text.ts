@@ -13,8 +13,17 @@ export const CONTENT_FIELD = 'default';
 export interface DraftTextPort {
   /** The whole stored document as one update, and the seq of the log it was read at. */
   loadState(draftId: Types.ObjectId): Promise<{ state: Uint8Array; seq: number }>;
-  /** Sends an update as `user`'s edit; resolves with its seq once stored. */
-  applyServerUpdate(user: AuthUser, draftId: Types.ObjectId, update: Uint8Array): Promise<number>;
+  /**
+   * Sends an update as `user`'s edit; resolves with its seq once stored. `housekeeping`: an update
+   * nobody wrote (paragraph ids), checked as theirs but stored without an author, so it is in no
+   * one's revisions and no one's count of changes.
+   */
+  applyServerUpdate(
+    user: AuthUser,
+    draftId: Types.ObjectId,
+    update: Uint8Array,
+    options?: { housekeeping?: boolean },
+  ): Promise<number>;
   /**
    * Stored updates after `afterSeq` not sent by `exceptUserId`; `complete` is false when compaction
    * has merged some of them (their senders are no longer known) and `count` covers only the rest.
