@@ -11,6 +11,11 @@ export interface Config {
   redisUrl: string | undefined;
   seedPassword: string;
   production: boolean;
+  /**
+   * On a first start, a worked example besides the programme of work (see seed/demo-content.ts):
+   * `npm start` asks for it; never in production.
+   */
+  demoContent: boolean;
   sessionTtlMs: number;
   maxBodyBytes: number;
   maxQueryDepth: number;
@@ -82,6 +87,15 @@ export class ConfigError extends Error {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** A yes/no setting: 1, true, 0 or false. */
+function flagFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${env[name]}").`);
+}
+
 function intFromEnv(
   env: NodeJS.ProcessEnv,
   name: string,
@@ -146,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: urlFromEnv(env, 'REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379'),
     seedPassword: env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD,
     production: env.NODE_ENV === 'production',
+    demoContent: env.NODE_ENV !== 'production' && flagFromEnv(env, 'DEMO_CONTENT', false),
     sessionTtlMs: intFromEnv(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30) * 3600_000,
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxQueryDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 10, 2, 50),

@@ -39,3 +39,16 @@ describe('TRUST_PROXY and METRICS_TOKEN', () => {
     expect(loadConfig({ METRICS_TOKEN: 'abc' }).metricsToken).toBe('abc');
   });
 });
+
+describe('DEMO_CONTENT', () => {
+  it('is off unless set to 1, never on in production, and refuses anything but 1 or 0', () => {
+    expect(loadConfig({}).demoContent).toBe(false);
+    expect(loadConfig({ DEMO_CONTENT: '1' }).demoContent).toBe(true);
+    expect(loadConfig({ DEMO_CONTENT: 'true' }).demoContent).toBe(true);
+    expect(loadConfig({ DEMO_CONTENT: '0' }).demoContent).toBe(false);
+    expect(loadConfig({ DEMO_CONTENT: '1', NODE_ENV: 'production' }).demoContent).toBe(false);
+    expect(() => loadConfig({ DEMO_CONTENT: 'yes' })).toThrow(
+      'DEMO_CONTENT must be 1 or 0 (got "yes").',
+    );
+  });
+});

@@ -10,6 +10,7 @@ import type { AppPubSub } from './pubsub/pubsub';
 import { createRedisPubSub } from './pubsub/redis';
 import { createRedisFailureCounts } from './pubsub/redis-failure-counts';
 import { accountsWithDefaultPassword } from './seed/default-password';
+import { seedDemoContent } from './seed/demo-content';
 import { seedDatabase } from './seed/seed';
 
 export interface Platform {
@@ -36,6 +37,10 @@ export async function startPlatform(
       logger.info('empty database: loading the programme of work');
       const report = await seedDatabase(config.seedPassword);
       logger.info(report, 'seeded');
+      if (config.demoContent && (await seedDemoContent()))
+        logger.info(
+          'demo content: a consultation of Member States open on working group 1’s zero draft',
+        );
     }
     if (config.production) {
       const weak = await accountsWithDefaultPassword();
