@@ -33,11 +33,13 @@ async function changeOwnComment(
     consultationPolicy.changeComment(user, comment, { open: true }),
     'Only its author may edit or withdraw a comment in a consultation.',
   );
-  if (!isOpen(consultation)) throw closed(consultation);
+  // Stamped as checked: one made before a closing date stands, one after is refused.
+  const at = new Date();
+  if (!isOpen(consultation, at.getTime())) throw closed(consultation);
 
   const updated = await CommentModel.findOneAndUpdate(
     { _id: id, deletedAt: null, frozen: mongoose.trusted({ $ne: true }) },
-    { $set: set(new Date()) },
+    { $set: set(at) },
     { returnDocument: 'after' },
   ).lean<CommentDoc>();
   if (!updated) {
