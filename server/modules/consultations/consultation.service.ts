@@ -263,10 +263,10 @@ async function closeAfterRacingComments(c: ConsultationDoc): Promise<Consultatio
   })
     .select({ createdAt: 1, editedAt: 1, deletedAt: 1 })
     .lean<Pick<CommentDoc, 'createdAt' | 'editedAt' | 'deletedAt'>[]>();
+  if (racing.length === 0) return c;
   const last = Math.max(
     ...racing.flatMap((r) => [r.createdAt, r.editedAt, r.deletedAt]).map((d) => d?.getTime() ?? 0),
   );
-  if (racing.length === 0) return c;
   const after = new Date(last + 1);
   return (
     (await ConsultationModel.findOneAndUpdate(
