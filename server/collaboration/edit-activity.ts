@@ -215,6 +215,14 @@ interface TextStats {
   openBrackets: number;
 }
 
+/** A draft text's length (without line breaks) and words, as the dashboard shows them. */
+export function lengthAndWords(text: string): Pick<TextStats, 'textLength' | 'wordCount'> {
+  return {
+    textLength: text.replace(/\n/g, '').length,
+    wordCount: text.split(/\s+/).filter(Boolean).length,
+  };
+}
+
 /** The document's text and open brackets, read from its stored state. */
 function readStored(state: Uint8Array): { text: string; openBrackets: number } {
   const doc = new Y.Doc();
@@ -240,11 +248,7 @@ async function textStats(
   try {
     const { text, openBrackets } =
       known ?? readStored((await loadState(new Types.ObjectId(id))).state);
-    return {
-      textLength: text.replace(/\n/g, '').length,
-      wordCount: text.split(/\s+/).filter(Boolean).length,
-      openBrackets,
-    };
+    return { ...lengthAndWords(text), openBrackets };
   } catch (err) {
     logger.warn({ err, draftId: id }, 'could not read the draft text for its length and words');
     return null;

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { lengthAndWords } from '../collaboration/edit-activity';
 import { DraftSnapshotModel } from '../collaboration/snapshot.model';
 import { DraftUpdateModel } from '../collaboration/update.model';
 import { ConsultationModel, OPEN_SLOT } from '../modules/consultations/consultation.model';
@@ -94,15 +95,13 @@ export async function seedDemoContent(): Promise<boolean> {
     createdAt: now,
   });
   // The dashboard's summary, as the first edit would have left it.
-  const text = version.text ?? '';
   await DraftModel.updateOne(
     { _id: draftId },
     {
       $set: {
         lastEditedAt: now,
         lastEditedById: secretariat,
-        textLength: text.replace(/\n/g, '').length,
-        wordCount: text.split(/\s+/).filter(Boolean).length,
+        ...lengthAndWords(version.text ?? ''),
       },
     },
     { timestamps: false },
