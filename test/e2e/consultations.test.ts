@@ -1,12 +1,8 @@
-import * as Y from 'yjs';
-import { CONTENT_FIELD } from '../../server/collaboration/document-state';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { screenshot } from '../helpers/browser';
 import { browserSuite } from '../helpers/browser-suite';
-import { buildDraft } from '../helpers/factories';
+import { draftWithVersion } from '../helpers/consultations';
 
-const APPLY =
-  'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
 const FIRST = 'Calls upon all States to report on the measures they have taken.';
 const SECOND = 'Encourages States to share effective practices in national implementation.';
 const LIVE = 'A sentence added after the consulted version.';
@@ -37,34 +33,7 @@ describe('open consultations in the browser', () => {
   it('the Secretariat opens one on a version; a Member State guest reads that text and comments on a paragraph; a member sees it live on the draft page; in English and French, axe-clean', async () => {
     const { t } = s;
     const chair = await t.login('chair@committee.test');
-    const draftId = await buildDraft(1);
-    const doc = new Y.Doc();
-    const write = async (text: string) => {
-      let update: Uint8Array = new Uint8Array();
-      const capture = (u: Uint8Array) => {
-        update = u;
-      };
-      doc.on('update', capture);
-      const p = new Y.XmlElement('paragraph');
-      p.insert(0, [new Y.XmlText(text)]);
-      doc.getXmlFragment(CONTENT_FIELD).push([p]);
-      doc.off('update', capture);
-      const res = await t.gql(
-        APPLY,
-        { d: draftId, u: Buffer.from(update).toString('base64') },
-        chair,
-      );
-      expect(res.errors).toBeUndefined();
-    };
-    await write(FIRST);
-    await write(SECOND);
-    const version = await t.gql(
-      'mutation($d: ID!) { createDraftVersion(draftId: $d, label: "Draft conclusions") { number } }',
-      { d: draftId },
-      chair,
-    );
-    expect(version.data!.createDraftVersion.number).toBe(1);
-    await write(LIVE);
+    const draftId = await draftWithVersion(t, chair, [FIRST, SECOND], [LIVE], 'Draft conclusions');
 
     // The Secretariat opens the consultation from the draft page.
     const secretariat = await s.open('secretariat@committee.test');

@@ -6,17 +6,19 @@ import type { TestPlatform } from './test-platform';
 const APPLY =
   'mutation($d: ID!, $u: String!) { applyDraftUpdate(draftId: $d, update: $u) { seq } }';
 const VERSION =
-  'mutation($d: ID!) { createDraftVersion(draftId: $d, label: "For consultation") { number } }';
+  'mutation($d: ID!, $l: String) { createDraftVersion(draftId: $d, label: $l) { number } }';
 
 /**
  * A draft of group 1 whose version 1 holds the paragraphs `before` and whose live text goes on
- * with `after`, written by `token` (one who may edit it and make versions: the Chair).
+ * with `after`, written by `token` (one who may edit it and make versions: the Chair); the
+ * version is labelled `label`.
  */
 export async function draftWithVersion(
   t: TestPlatform,
   token: string,
   before: string[],
   after: string[] = [],
+  label = 'For consultation',
 ): Promise<string> {
   const id = await buildDraft(1);
   const doc = new Y.Doc();
@@ -31,7 +33,7 @@ export async function draftWithVersion(
   for (const text of before) await write(text);
   const version = await t.gql<{ createDraftVersion: { number: number } }>(
     VERSION,
-    { d: id },
+    { d: id, l: label },
     token,
   );
   if (version.data?.createDraftVersion.number !== 1)
